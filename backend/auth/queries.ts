@@ -1,0 +1,96 @@
+import { and, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { authTokens, invitations, orgs, passwordCredentials, signInAttempts, users } from '../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** As `cscx_auth`. */
+export async function findSignInCandidate(tx: Db, email: string) {
+  const [row] = await tx
+    .select({ user: users, hash: passwordCredentials.hash })
+    .from(users)
+    .leftJoin(passwordCredentials, eq(passwordCredentials.userId, users.id))
+    .where(and(eq(users.email, email), isNull(users.removedAt)))
+    .limit(1);
+  return row;
+}
+
+/** As `cscx_auth`. */
+export async function countRecentFailures(tx: Db, by: { emailHash: string } | { ip: string }, since: Date) {
+  const key = 'emailHash' in by ? eq(signInAttempts.emailHash, by.emailHash) : eq(signInAttempts.ip, by.ip);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(and(key, eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
+  return row?.n ?? 0;
+}
+
+/** As `cscx_auth`: attempts older than a day are of no use to the throttle. */
+export async function recordSignInAttempt(
+  tx: Db,
+  attempt: { emailHash: string; ip: string; succeeded: boolean; at: Date },
+) {
+  await tx.insert(signInAttempts).values(attempt);
+  await tx
+    .delete(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.emailHash, attempt.emailHash),
+        lt(signInAttempts.at, new Date(attempt.at.getTime() - 86_400_000)),
+      ),
+    );
+}
+
+/** As `cscx_auth`. */
+export async function findOpenInvitation(tx: Db, tokenHash: string, now: Date) {
+  const [row] = await tx
+    .select({ invitation: invitations, user: users })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, now),
+        isNull(users.removedAt),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function findOrg(tx: Db, orgId: string) {
+  const [row] = await tx.select().from(orgs).where(eq(orgs.id, orgId)).limit(1);
+  return row;
+}
+
+export async function findUser(tx: Db, userId: string) {
+  const [row] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
+  return row;
+}
+
+export async function storePassword(tx: Db, user: { id: string; orgId: string }, hash: string, now: Date) {
+  await tx
+    .insert(passwordCredentials)
+    .values({ userId: user.id, orgId: user.orgId, hash, updatedAt: now })
+    .onConflictDoUpdate({ target: passwordCredentials.userId, set: { hash, updatedAt: now } });
+}
+
+export async function insertToken(tx: Db, row: typeof authTokens.$inferInsert) {
+  const [created] = await tx.insert(authTokens).values(row).returning();
+  if (!created) throw new Error('token insert returned nothing');
+  return created;
+}
+
+export async function revokeUserTokens(tx: Db, userId: string, now: Date, exceptTokenId?: string) {
+  await tx
+    .update(authTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(authTokens.userId, userId),
+        isNull(authTokens.revokedAt),
+        exceptTokenId ? ne(authTokens.id, exceptTokenId) : undefined,
+      ),
+    );
+}

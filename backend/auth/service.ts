@@ -1,0 +1,176 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  acceptInviteInput,
+  changePasswordInput,
+  loginInput,
+  loginOutput,
+  meOutput,
+} from '../../shared/api/auth.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { authTokens, invitations, users } from '../db/schema.ts';
+import { inAuthLookup, inOrg } from '../db/tenancy.ts';
+import { DomainError } from '../domain-error.ts';
+import { toOrgOutput, toUserOutput } from '../users/output.ts';
+import type { Principal } from './principal.ts';
+import { sessionLifetimeMs } from './principal.ts';
+import {
+  countRecentFailures,
+  findOpenInvitation,
+  findOrg,
+  findSignInCandidate,
+  findUser,
+  insertToken,
+  recordSignInAttempt,
+  revokeUserTokens,
+  storePassword,
+} from './queries.ts';
+import { emailHash, hashPassword, hashToken, issueToken, verifyNothing, verifyPassword } from './secrets.ts';
+
+interface AuthDeps {
+  db: Db;
+  clock: Clock;
+}
+
+const throttleWindowMs = 15 * 60 * 1000;
+const maxFailuresPerAddress = 5;
+const maxFailuresPerIp = 50;
+
+/** Signs in with a password; throttled per address and per IP. Never tells which of the two was wrong. */
+export async function signIn(
+  { db, clock }: AuthDeps,
+  input: z.infer<typeof loginInput> & { ip: string },
+): Promise<z.infer<typeof loginOutput>> {
+  const now = clock.now();
+  const addressHash = emailHash(input.email);
+  const since = new Date(now.getTime() - throttleWindowMs);
+  const candidate = await inAuthLookup(db, async (tx) => {
+    const [byAddress, byIp] = [
+      await countRecentFailures(tx, { emailHash: addressHash }, since),
+      await countRecentFailures(tx, { ip: input.ip }, since),
+    ];
+    if (byAddress >= maxFailuresPerAddress || byIp >= maxFailuresPerIp) {
+      throw new DomainError('TOO_MANY_REQUESTS', 'too many failed sign-ins: wait 15 minutes and try again');
+    }
+    return findSignInCandidate(tx, input.email);
+  });
+  const valid = candidate?.hash
+    ? await verifyPassword(input.password, candidate.hash)
+    : await verifyNothing(input.password);
+  await inAuthLookup(db, (tx) =>
+    recordSignInAttempt(tx, { emailHash: addressHash, ip: input.ip, succeeded: valid, at: now }),
+  );
+  if (!valid || !candidate) throw new DomainError('UNAUTHORIZED', 'wrong email or password');
+  const { user } = candidate;
+  const issued = issueToken('session');
+  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  await inOrg(db, user.orgId, (tx) =>
+    insertToken(tx, {
+      orgId: user.orgId,
+      userId: user.id,
+      kind: 'session',
+      name: 'sign-in',
+      prefix: issued.prefix,
+      tokenHash: issued.hash,
+      expiresAt,
+      lastUsedAt: now,
+    }),
+  );
+  return {
+    token: issued.token,
+    expiresAt: expiresAt.toISOString(),
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+export async function signOut({ db, clock }: AuthDeps, principal: Principal): Promise<{ ok: true }> {
+  await db.update(authTokens).set({ revokedAt: clock.now() }).where(eq(authTokens.id, principal.tokenId));
+  return { ok: true };
+}
+
+export async function describeMe(db: Db, principal: Principal): Promise<z.infer<typeof meOutput>> {
+  const [user, org] = [await findUser(db, principal.userId), await findOrg(db, principal.orgId)];
+  if (!user || !org) throw new DomainError('UNAUTHORIZED', 'the account no longer exists');
+  return { user: toUserOutput(user), org: toOrgOutput(org), tokenKind: principal.tokenKind };
+}
+
+/** A password change ends every other session and token of the user's. */
+export async function changePassword(
+  { db, clock }: AuthDeps,
+  principal: Principal,
+  input: z.infer<typeof changePasswordInput>,
+): Promise<{ ok: true }> {
+  const candidate = await findSignInCandidate(db, principal.email);
+  const valid = candidate?.hash ? await verifyPassword(input.currentPassword, candidate.hash) : false;
+  if (!valid) throw new DomainError('BAD_REQUEST', 'the current password is wrong');
+  if (input.currentPassword === input.newPassword)
+    throw new DomainError('BAD_REQUEST', 'choose a new password');
+  const now = clock.now();
+  await storePassword(
+    db,
+    { id: principal.userId, orgId: principal.orgId },
+    await hashPassword(input.newPassword),
+    now,
+  );
+  await db
+    .update(users)
+    .set({ mustChangePassword: false, updatedAt: now })
+    .where(eq(users.id, principal.userId));
+  await revokeUserTokens(db, principal.userId, now, principal.tokenId);
+  await recordAudit(db, {
+    orgId: principal.orgId,
+    actorUserId: principal.userId,
+    action: 'user.change_password',
+    tableName: 'users',
+    rowId: principal.userId,
+  });
+  return { ok: true };
+}
+
+/** Turns a one-time invitation link into a password and a signed-in session. */
+export async function acceptInvite(
+  { db, clock }: AuthDeps,
+  input: z.infer<typeof acceptInviteInput>,
+): Promise<z.infer<typeof loginOutput>> {
+  const now = clock.now();
+  const found = await inAuthLookup(db, (tx) => findOpenInvitation(tx, hashToken(input.token), now));
+  if (!found) throw new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
+  const passwordHash = await hashPassword(input.password);
+  const { user, invitation } = found;
+  const issued = issueToken('session');
+  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  await inOrg(db, user.orgId, async (tx) => {
+    const accepted = await tx
+      .update(invitations)
+      .set({ acceptedAt: now })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (accepted.length !== 1)
+      throw new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
+    await storePassword(tx, user, passwordHash, now);
+    await tx
+      .update(users)
+      .set({ mustChangePassword: false, updatedAt: now, ...(input.name ? { name: input.name } : {}) })
+      .where(eq(users.id, user.id));
+    await insertToken(tx, {
+      orgId: user.orgId,
+      userId: user.id,
+      kind: 'session',
+      name: 'sign-in',
+      prefix: issued.prefix,
+      tokenHash: issued.hash,
+      expiresAt,
+      lastUsedAt: now,
+    });
+    await recordAudit(tx, {
+      orgId: user.orgId,
+      actorUserId: user.id,
+      action: 'user.accept_invite',
+      tableName: 'users',
+      rowId: user.id,
+    });
+  });
+  return { token: issued.token, expiresAt: expiresAt.toISOString(), mustChangePassword: false };
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { userRoles } from '../shared/enums.ts';
+import { loadConfig } from './config.ts';
+import { withDatabase } from './db/with-database.ts';
+import { DomainError } from './domain-error.ts';
+import { serve } from './serve.ts';
+import { createTokenFromCli } from './tokens/cli.ts';
+import { addUserFromCli } from './users/cli.ts';
+
+const usage = `usage: cscx <command> [options]
+
+  serve                                   start the server (what npm start runs)
+  migrate                                 apply database migrations
+  users add --org NAME --email E --role admin|csm|viewer [--password P]
+  tokens create --email E [--name N] [--days D]   prints the token alone on the last line
+  seed-demo [--org NAME] [--customers N] [--activities M]
+  import customers|contacts|activities FILE.csv [--org NAME] [--skip-invalid]
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return withDatabase(config, async () => console.log('migrations applied'));
+    case 'users': {
+      if (sub !== 'add') break;
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          org: { type: 'string' },
+          email: { type: 'string' },
+          role: { type: 'string' },
+          password: { type: 'string' },
+          name: { type: 'string' },
+        },
+      });
+      const role = userRoles.find((r) => r === values.role);
+      if (!values.org || !values.email || !role)
+        throw new DomainError('BAD_REQUEST', 'users add needs --org, --email and --role admin|csm|viewer');
+      return withDatabase(config, (db) =>
+        addUserFromCli(db, config, {
+          org: values.org!,
+          email: values.email!,
+          role,
+          password: values.password,
+          name: values.name,
+        }),
+      );
+    }
+    case 'tokens': {
+      if (sub !== 'create') break;
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+      });
+      if (!values.email) throw new DomainError('BAD_REQUEST', 'tokens create needs --email');
+      return withDatabase(config, (db) =>
+        createTokenFromCli(db, {
+          email: values.email!,
+          name: values.name ?? 'cli',
+          days: Number(values.days ?? 90),
+        }),
+      );
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(usage);
+      return;
+  }
+  process.stderr.write(`unknown command: ${argv.join(' ')}\n\n${usage}`);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message =
+    error instanceof DomainError || (error instanceof Error && /^invalid environment/.test(error.message))
+      ? error.message
+      : String((error as Error)?.stack ?? error);
+  process.stderr.write(`cscx: ${message}\n`);
+  process.exitCode = 1;
+});

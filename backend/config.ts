@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const configSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  CSCX_DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().url().optional(),
+  /** Comma-separated web origins allowed by CORS (the extension reaches the API through host permissions). */
+  CSCX_CORS_ORIGINS: z.string().default(''),
+  /** Requests per minute for one token (or one IP when unauthenticated). */
+  CSCX_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  /** The address users reach the server at, used in invitation links. */
+  CSCX_PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  publicUrl: string;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+}
+
+/** Validated once at start; nothing else reads `process.env`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.CSCX_DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    corsOrigins: e.CSCX_CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    rateLimitPerMinute: e.CSCX_RATE_LIMIT,
+    publicUrl: e.CSCX_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,61 @@
+import type { ActivityOutput, ContactOutput, CustomerSummary } from '../../shared/api/customers.ts';
+import type { activities, contacts, customers } from '../db/schema.ts';
+
+export function toCustomerSummary(row: typeof customers.$inferSelect, domains: string[]): CustomerSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    domains,
+    segment: row.segment,
+    stage: row.stage,
+    ownerId: row.ownerId,
+    arrMinor: row.arrMinor,
+    currency: row.currency,
+    renewalDate: row.renewalDate,
+    source: row.source,
+    externalId: row.externalId,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toContactOutput(row: Pick<typeof contacts.$inferSelect, keyof ContactOutput>): ContactOutput {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    email: row.email,
+    name: row.name,
+    title: row.title,
+    role: row.role,
+  };
+}
+
+export function toActivityOutput(row: typeof activities.$inferSelect): ActivityOutput {
+  return {
+    id: row.id,
+    kind: row.kind,
+    occurredAt: row.occurredAt.toISOString(),
+    subject: row.subject,
+    summary: row.summary,
+    contactId: row.contactId,
+    ticketStatus: row.ticketStatus,
+    ticketPriority: row.ticketPriority,
+    npsScore: row.npsScore,
+    source: row.source,
+  };
+}
+
+/** Whole days from today (in the user's time zone) to a calendar date; negative once past. */
+export function daysUntil(date: string, now: Date, timeZone: string): number {
+  const today = todayIn(timeZone, now);
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The calendar date it is now for someone in this time zone, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}

@@ -1,0 +1,118 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+/**
+ * PGlite's own start parameters minus `-F`: PGlite turns fsync off by default, so a power loss
+ * could lose acknowledged writes or corrupt the folder. A CRM is worth the fsync per commit.
+ * WAL is capped well below Postgres's 1 GB default because a laptop's data folder should stay small.
+ */
+export const embeddedStartParams: string[] = [
+  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+  '-c',
+  'fsync=on',
+  '-c',
+  'max_wal_size=64MB',
+  '-c',
+  'min_wal_size=32MB',
+  '-c',
+  'work_mem=16MB',
+];
+
+export interface EmbeddedPaths {
+  dataDir: string;
+  pgDataDir: string;
+  socketPath: string;
+  lockPath: string;
+}
+
+export function embeddedPaths(dataDir: string): EmbeddedPaths {
+  const root = path.resolve(dataDir);
+  return {
+    dataDir: root,
+    pgDataDir: path.join(root, 'pgdata'),
+    socketPath: path.join(root, 'run', 'pg.sock'),
+    lockPath: path.join(root, 'cscx.lock'),
+  };
+}
+
+export interface EmbeddedServer {
+  socketPath: string;
+  stop(): Promise<void>;
+}
+
+/** Starts PGlite on a worker thread, listening on the data folder's Unix socket. */
+export async function startEmbeddedServer(paths: EmbeddedPaths): Promise<EmbeddedServer> {
+  mkdirSync(path.dirname(paths.socketPath), { recursive: true, mode: 0o700 });
+  mkdirSync(paths.pgDataDir, { recursive: true, mode: 0o700 });
+  const worker = new Worker(new URL('./embedded-worker.js', import.meta.url), {
+    workerData: {
+      pgDataDir: paths.pgDataDir,
+      socketPath: paths.socketPath,
+      startParams: embeddedStartParams,
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`embedded database exited during start (code ${code})`)));
+    worker.once('message', () => resolve());
+  });
+  worker.removeAllListeners('exit');
+  worker.removeAllListeners('error');
+  let stopped: Promise<void> | undefined;
+  return {
+    socketPath: paths.socketPath,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        worker.once('message', () => void worker.terminate().then(() => resolve()));
+        worker.postMessage('close');
+      });
+      return stopped;
+    },
+  };
+}
+
+export type DataDirLock = { kind: 'acquired'; release(): void } | { kind: 'held'; pid: number };
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One process owns a data folder. A lock left by a process that is gone (crash, SIGKILL) is taken over.
+ */
+export function lockDataDir(paths: EmbeddedPaths): DataDirLock {
+  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(paths.lockPath, String(process.pid), { flag: 'wx', mode: 0o600 });
+      return {
+        kind: 'acquired',
+        release() {
+          if (readOwner(paths.lockPath) === process.pid) rmSync(paths.lockPath, { force: true });
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = readOwner(paths.lockPath);
+      if (owner !== undefined && owner !== process.pid && isAlive(owner)) return { kind: 'held', pid: owner };
+      rmSync(paths.lockPath, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${paths.lockPath}`);
+}
+
+function readOwner(lockPath: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+    return Number.isFinite(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}

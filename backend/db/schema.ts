@@ -1,0 +1,360 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  date,
+  index,
+  jsonb,
+  pgEnum,
+  pgPolicy,
+  pgRole,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  activityKinds,
+  contactRoles,
+  contractStatuses,
+  lifecycleStages,
+  segments,
+  taskStatuses,
+  ticketPriorities,
+  ticketStatuses,
+  tokenKinds,
+  userRoles,
+} from '../../shared/enums.ts';
+
+/**
+ * Roles are created by the hand-written migration 0000 (drizzle-kit does not emit roles).
+ * `cscx_app` is what every request runs as, with `app.org_id` set for the transaction.
+ * `cscx_auth` may only read what resolving a token or a sign-in needs, before the org is known.
+ */
+export const appRole = pgRole('cscx_app').existing();
+export const authRole = pgRole('cscx_auth').existing();
+
+const currentOrg = sql`nullif(current_setting('app.org_id', true), '')::uuid`;
+
+/** The tenancy policy every org-owned table carries; RLS is also FORCEd in migration 0002. */
+function orgIsolation(table: string) {
+  return pgPolicy(`${table}_org_isolation`, {
+    as: 'permissive',
+    for: 'all',
+    to: appRole,
+    using: sql`org_id = ${currentOrg}`,
+    withCheck: sql`org_id = ${currentOrg}`,
+  });
+}
+
+function authLookup(table: string) {
+  return pgPolicy(`${table}_auth_lookup`, {
+    as: 'permissive',
+    for: 'select',
+    to: authRole,
+    using: sql`true`,
+  });
+}
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => tstz('created_at').notNull().defaultNow();
+const updatedAt = () => tstz('updated_at').notNull().defaultNow();
+const orgId = () => uuid('org_id').notNull();
+
+export const userRole = pgEnum('user_role', userRoles);
+export const tokenKind = pgEnum('token_kind', tokenKinds);
+export const segment = pgEnum('customer_segment', segments);
+export const lifecycleStage = pgEnum('lifecycle_stage', lifecycleStages);
+export const contactRole = pgEnum('contact_role', contactRoles);
+export const contractStatus = pgEnum('contract_status', contractStatuses);
+export const activityKind = pgEnum('activity_kind', activityKinds);
+export const ticketStatus = pgEnum('ticket_status', ticketStatuses);
+export const ticketPriority = pgEnum('ticket_priority', ticketPriorities);
+export const taskStatus = pgEnum('task_status', taskStatuses);
+
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull().unique(),
+    /** The org's own email domains, lower-case: never matched as a customer. */
+    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  () => [
+    pgPolicy('orgs_own_org', {
+      for: 'all',
+      to: appRole,
+      using: sql`id = ${currentOrg}`,
+      withCheck: sql`id = ${currentOrg}`,
+    }),
+    authLookup('orgs'),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    /** Lower-cased and trimmed: a sign-in address is unique across orgs. */
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    role: userRole('role').notNull(),
+    timeZone: text('time_zone').notNull().default('UTC'),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    removedAt: tstz('removed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    index('users_org_idx').on(t.orgId),
+    orgIsolation('users'),
+    authLookup('users'),
+  ],
+);
+
+export const passwordCredentials = pgTable(
+  'password_credentials',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    orgId: orgId().references(() => orgs.id),
+    /** scrypt, self-describing: `scrypt$N$r$p$salt$hash` (base64url). */
+    hash: text('hash').notNull(),
+    updatedAt: updatedAt(),
+  },
+  () => [orgIsolation('password_credentials'), authLookup('password_credentials')],
+);
+
+/** Sign-in sessions and personal access tokens: only a sha256 of the token is stored. */
+export const authTokens = pgTable(
+  'auth_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: tokenKind('kind').notNull(),
+    name: text('name').notNull().default(''),
+    /** The visible start of the token (`cscx_pat_ab12`), so a user can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    lastUsedAt: tstz('last_used_at'),
+    revokedAt: tstz('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('auth_tokens_hash_key').on(t.tokenHash),
+    index('auth_tokens_user_idx').on(t.orgId, t.userId),
+    orgIsolation('auth_tokens'),
+    authLookup('auth_tokens'),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    acceptedAt: tstz('accepted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('invitations_hash_key').on(t.tokenHash),
+    orgIsolation('invitations'),
+    authLookup('invitations'),
+  ],
+);
+
+/** Sign-in attempts, for throttling. Not org-owned: the org is unknown until sign-in succeeds. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** sha256 of the normalised address, so the table holds no email. */
+    emailHash: text('email_hash').notNull(),
+    ip: text('ip').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('sign_in_attempts_email_idx').on(t.emailHash, t.at),
+    index('sign_in_attempts_ip_idx').on(t.ip, t.at),
+  ],
+);
+
+const externalRef = () => ({
+  source: text('source').notNull().default('cscx'),
+  externalId: text('external_id'),
+});
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    name: text('name').notNull(),
+    ownerId: uuid('owner_id').references(() => users.id),
+    segment: segment('segment').notNull().default('smb'),
+    stage: lifecycleStage('stage').notNull().default('onboarding'),
+    arrMinor: bigint('arr_minor', { mode: 'number' }).notNull().default(0),
+    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    renewalDate: date('renewal_date', { mode: 'string' }),
+    ...externalRef(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('customers_external_key').on(t.orgId, t.source, t.externalId),
+    index('customers_org_name_idx').on(t.orgId, t.name),
+    index('customers_org_owner_idx').on(t.orgId, t.ownerId),
+    index('customers_org_renewal_idx').on(t.orgId, t.renewalDate),
+    orgIsolation('customers'),
+  ],
+);
+
+/** One row per customer domain, lower-case: a domain belongs to one customer of an org. */
+export const customerDomains = pgTable(
+  'customer_domains',
+  {
+    orgId: orgId().references(() => orgs.id),
+    domain: text('domain').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.domain] }),
+    index('customer_domains_customer_idx').on(t.customerId),
+    orgIsolation('customer_domains'),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** Lower-cased and trimmed by the writer: RLS keeps the planner off expression indexes. */
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    title: text('title').notNull().default(''),
+    role: contactRole('role').notNull().default('user'),
+    ...externalRef(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('contacts_org_email_key').on(t.orgId, t.email),
+    uniqueIndex('contacts_external_key').on(t.orgId, t.source, t.externalId),
+    index('contacts_customer_idx').on(t.orgId, t.customerId),
+    orgIsolation('contacts'),
+  ],
+);
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    status: contractStatus('status').notNull().default('active'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    arrMinor: bigint('arr_minor', { mode: 'number' }).notNull().default(0),
+    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    ...externalRef(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('contracts_external_key').on(t.orgId, t.source, t.externalId),
+    index('contracts_customer_idx').on(t.orgId, t.customerId, t.endDate),
+    orgIsolation('contracts'),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    kind: activityKind('kind').notNull(),
+    occurredAt: tstz('occurred_at').notNull(),
+    subject: text('subject').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    ticketStatus: ticketStatus('ticket_status'),
+    ticketPriority: ticketPriority('ticket_priority'),
+    npsScore: smallint('nps_score'),
+    ...externalRef(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('activities_external_key').on(t.orgId, t.source, t.externalId),
+    index('activities_customer_time_idx').on(t.orgId, t.customerId, t.occurredAt.desc(), t.id),
+    orgIsolation('activities'),
+  ],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    status: taskStatus('status').notNull().default('open'),
+    dueDate: date('due_date', { mode: 'string' }),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    ...externalRef(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('tasks_external_key').on(t.orgId, t.source, t.externalId),
+    index('tasks_customer_status_idx').on(t.orgId, t.customerId, t.status),
+    orgIsolation('tasks'),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orgId: orgId().references(() => orgs.id),
+    actorUserId: uuid('actor_user_id'),
+    /** `customer.upsert`, `user.remove`, … */
+    action: text('action').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
+    at: tstz('at').notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_org_at_idx').on(t.orgId, t.at), orgIsolation('audit_log')],
+);

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { orgOutput, updateOrgInput } from '../../shared/api/auth.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/client.ts';
+import { orgs } from '../db/schema.ts';
+import { DomainError } from '../domain-error.ts';
+import { toOrgOutput } from '../users/output.ts';
+
+export async function getOrg(db: Db, principal: Principal): Promise<z.infer<typeof orgOutput>> {
+  const [row] = await db.select().from(orgs).where(eq(orgs.id, principal.orgId)).limit(1);
+  if (!row) throw new DomainError('NOT_FOUND', 'no such org');
+  return toOrgOutput(row);
+}
+
+export async function updateOrg(
+  { db, clock }: { db: Db; clock: Clock },
+  principal: Principal,
+  input: z.infer<typeof updateOrgInput>,
+): Promise<z.infer<typeof orgOutput>> {
+  const domains = input.domains ? [...new Set(input.domains)].sort() : undefined;
+  const [row] = await db
+    .update(orgs)
+    .set({
+      ...(input.name ? { name: input.name } : {}),
+      ...(domains ? { domains } : {}),
+      updatedAt: clock.now(),
+    })
+    .where(eq(orgs.id, principal.orgId))
+    .returning();
+  if (!row) throw new DomainError('NOT_FOUND', 'no such org');
+  await recordAudit(db, {
+    orgId: principal.orgId,
+    actorUserId: principal.userId,
+    action: 'org.update',
+    tableName: 'orgs',
+    rowId: row.id,
+    changes: { ...input, ...(domains ? { domains } : {}) },
+  });
+  return toOrgOutput(row);
+}

@@ -1,0 +1,52 @@
+import { ensureFirstAdmin } from './admin/first-run.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { embeddedPaths, lockDataDir } from './db/embedded.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { createServer } from './server.ts';
+
+/** `npm start`: listen first (health answers "starting"), then open, migrate and serve. */
+export async function serve(config: Config): Promise<void> {
+  if (!config.databaseUrl) {
+    const lock = lockDataDir(embeddedPaths(config.dataDir));
+    if (lock.kind === 'held')
+      throw new Error(`another cscx process (pid ${lock.pid}) is using ${config.dataDir}`);
+    lock.release();
+  }
+  const server = await createServer({ config });
+  const address = await server.app.listen({ host: config.host, port: config.port });
+  const log = server.app.log;
+  log.info(`listening on ${address}; opening the ${config.databaseUrl ? 'Postgres' : 'embedded'} database`);
+
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const firstAdmin = await ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
+  server.attach({ database, clock: systemClock, config });
+
+  const lines = [
+    '',
+    `CSCX is serving at ${address} (database: ${database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'Postgres'})`,
+    `  health:       ${address}/healthz`,
+  ];
+  if (firstAdmin) {
+    lines.push(
+      `  first admin:  ${firstAdmin.email}`,
+      `  password in:  ${firstAdmin.credentialsPath} (one-time: you will be asked to change it)`,
+    );
+  }
+  lines.push('  demo data:    npx cscx seed-demo   (in another terminal, while this runs)', '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info(`${signal}: closing`);
+    await server.app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Config } from './config.ts';
+import { type AppRouter, appRouter } from './trpc/app-router.ts';
+import type { Deps, RequestContext } from './trpc/trpc.ts';
+
+export interface ServerOptions {
+  config: Config;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: Writable;
+}
+
+export interface CscxServer {
+  app: FastifyInstance;
+  /** Called once the database is migrated: until then the API answers 503. */
+  attach(deps: Omit<Deps, 'log'>): Deps;
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** Logs the path, never the query string (tRPC GET inputs), headers or bodies. */
+const logSerializers = {
+  req: (req: FastifyRequest) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+};
+
+export async function createServer({ config, logStream }: ServerOptions): Promise<CscxServer> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      serializers: logSerializers,
+      redact: ['req.headers', 'headers.authorization'],
+      ...(logStream ? { stream: logStream } : {}),
+    },
+    routerOptions: { maxParamLength: 5000 },
+    trustProxy: false,
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  let deps: Deps | undefined;
+
+  app.addHook('onRequest', async (request) => {
+    (request as FastifyRequest & { startedAt?: bigint }).startedAt = process.hrtime.bigint();
+  });
+  app.addHook('onSend', async (request, reply) => {
+    const startedAt = (request as FastifyRequest & { startedAt?: bigint }).startedAt;
+    if (startedAt)
+      reply.header('Server-Timing', `app;dur=${Number(process.hrtime.bigint() - startedAt) / 1e6}`);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: false,
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // Per token, so one busy user does not throttle a shared office IP.
+    keyGenerator: (request) => {
+      const token = bearerToken(request);
+      return token ? `t:${createHash('sha256').update(token).digest('hex')}` : `ip:${request.ip}`;
+    },
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    if (!deps) return reply.code(503).send({ status: 'starting' });
+    await deps.database.sql`select 1`;
+    return { status: 'ok', db: deps.database.kind };
+  });
+  app.get('/readyz', async (_request, reply) => {
+    if (!deps) return reply.code(503).send({ ready: false });
+    return { ready: true };
+  });
+
+  await app.register(async (api) => {
+    api.addHook('onRequest', async (_request, reply) => {
+      if (!deps)
+        return reply
+          .code(503)
+          .header('retry-after', '2')
+          .send({ error: 'starting: the database is being migrated' });
+    });
+    await api.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        allowMethodOverride: true,
+        createContext: ({ req }): RequestContext => {
+          if (!deps) throw new Error('not ready');
+          return { deps, bearerToken: bearerToken(req), ip: req.ip };
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
+  });
+
+  return {
+    app,
+    attach(ready) {
+      deps = { ...ready, log: app.log };
+      return deps;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/record.ts';
+import { insertToken } from '../auth/queries.ts';
+import { issueToken } from '../auth/secrets.ts';
+import { systemClock } from '../clock.ts';
+import type { Database } from '../db/client.ts';
+import { users } from '../db/schema.ts';
+import { inAuthLookup, inOrg } from '../db/tenancy.ts';
+import { DomainError } from '../domain-error.ts';
+
+/** `cscx tokens create`: the token is printed alone on the last line so scripts can take it. */
+export async function createTokenFromCli(
+  database: Database,
+  args: { email: string; name: string; days: number },
+): Promise<void> {
+  if (!Number.isInteger(args.days) || args.days < 1 || args.days > 365)
+    throw new DomainError('BAD_REQUEST', '--days must be 1 to 365');
+  const email = args.email.trim().toLowerCase();
+  const [user] = await inAuthLookup(database.db, (tx) =>
+    tx.select().from(users).where(eq(users.email, email)),
+  );
+  if (!user || user.removedAt) throw new DomainError('NOT_FOUND', `no user with the email ${email}`);
+  const now = systemClock.now();
+  const issued = issueToken('pat');
+  const expiresAt = new Date(now.getTime() + args.days * 86_400_000);
+  await inOrg(database.db, user.orgId, async (tx) => {
+    const row = await insertToken(tx, {
+      orgId: user.orgId,
+      userId: user.id,
+      kind: 'pat',
+      name: args.name,
+      prefix: issued.prefix,
+      tokenHash: issued.hash,
+      expiresAt,
+    });
+    await recordAudit(tx, {
+      orgId: user.orgId,
+      actorUserId: null,
+      action: 'token.create',
+      tableName: 'auth_tokens',
+      rowId: row.id,
+      changes: { name: args.name, via: 'cli' },
+    });
+  });
+  console.log(`personal access token for ${email}, expires ${expiresAt.toISOString()}:`);
+  console.log(issued.token);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import {
+  createTokenInput,
+  createTokenOutput,
+  listTokensInput,
+  revokeTokenInput,
+  tokenOutput,
+} from '../../shared/api/auth.ts';
+import { csmProcedure } from '../trpc/procedures.ts';
+import { router } from '../trpc/trpc.ts';
+import { createPersonalToken, listTokens, revokeToken } from './service.ts';
+
+export const tokensRouter = router({
+  create: csmProcedure
+    .input(createTokenInput)
+    .output(createTokenOutput)
+    .mutation(({ ctx, input }) =>
+      createPersonalToken({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input),
+    ),
+  list: csmProcedure
+    .input(listTokensInput)
+    .output(z.array(tokenOutput))
+    .query(({ ctx, input }) => listTokens(ctx.db, ctx.principal, input)),
+  revoke: csmProcedure
+    .input(revokeTokenInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) =>
+      revokeToken({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input.id),
+    ),
+});

@@ -1,0 +1,20 @@
+import { authRouter } from '../auth/router.ts';
+import { contactsRouter } from '../customers/contacts-router.ts';
+import { customersRouter } from '../customers/router.ts';
+import { orgRouter } from '../org/router.ts';
+import { tokensRouter } from '../tokens/router.ts';
+import { usersRouter } from '../users/router.ts';
+import { systemRouter } from './system-router.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  system: systemRouter,
+  auth: authRouter,
+  tokens: tokensRouter,
+  users: usersRouter,
+  org: orgRouter,
+  customers: customersRouter,
+  contacts: contactsRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,39 @@
+import { TRPCError } from '@trpc/server';
+import { DomainError } from '../domain-error.ts';
+
+/** Postgres SQLSTATEs that user input can cause, and what the caller is told. */
+const postgresErrors: Record<string, { code: TRPCError['code']; message: string }> = {
+  '23505': { code: 'CONFLICT', message: 'a record with that value already exists' },
+  '23503': { code: 'BAD_REQUEST', message: 'refers to a record that does not exist' },
+  '23514': { code: 'BAD_REQUEST', message: 'a value is out of range' },
+  '22P02': { code: 'BAD_REQUEST', message: 'a value has the wrong format' },
+  '22007': { code: 'BAD_REQUEST', message: 'a date has the wrong format' },
+  '22008': { code: 'BAD_REQUEST', message: 'a date is out of range' },
+  '22003': { code: 'BAD_REQUEST', message: 'a number is out of range' },
+  '22001': { code: 'BAD_REQUEST', message: 'a value is too long' },
+  '42501': { code: 'FORBIDDEN', message: 'not allowed' },
+};
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  while (current && chain.length < 5) {
+    chain.push(current);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+export function toTRPCError(error: TRPCError): TRPCError {
+  for (const cause of causes(error.cause)) {
+    if (cause instanceof TRPCError) return cause;
+    if (cause instanceof DomainError)
+      return new TRPCError({ code: cause.code, message: cause.message, cause });
+    const sqlState = (cause as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && postgresErrors[sqlState]) {
+      const known = postgresErrors[sqlState];
+      return new TRPCError({ code: known.code, message: known.message });
+    }
+  }
+  return error;
+}

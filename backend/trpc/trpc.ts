@@ -1,0 +1,57 @@
+import { initTRPC } from '@trpc/server';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { toTRPCError } from './errors.ts';
+
+/** What every service may be handed: passed in, never imported. */
+export interface Deps {
+  database: Database;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  config: Config;
+}
+
+export interface RequestContext {
+  deps: Deps;
+  bearerToken: string | undefined;
+  ip: string;
+}
+
+const t = initTRPC.context<RequestContext>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause as { issues?: unknown } | undefined;
+    const issues = error.code === 'BAD_REQUEST' && Array.isArray(cause?.issues) ? cause.issues : undefined;
+    return {
+      ...shape,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
+    };
+  },
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure is built on this: domain and database errors become tRPC codes here, once. */
+export const publicProcedure = t.procedure.use(async ({ next, ctx }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error);
+    if (mapped.code === 'INTERNAL_SERVER_ERROR')
+      ctx.deps.log.error({ err: result.error.cause ?? result.error }, 'procedure failed');
+    if (mapped !== result.error) throw mapped;
+  }
+  return result;
+});
+
+/** "name: Too small…; domains.0: not a domain name" rather than a JSON dump. */
+function describeIssues(issues: unknown[]): string {
+  return issues
+    .map((issue) => {
+      const { path = [], message = 'invalid' } = issue as { path?: PropertyKey[]; message?: string };
+      return path.length > 0 ? `${path.map(String).join('.')}: ${message}` : message;
+    })
+    .join('; ');
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { tokenKinds, userRoles } from '../enums.ts';
+import { domain, email, id, isoDateTime, timeZone } from './common.ts';
+
+export const password = z.string().min(12, 'at least 12 characters').max(200);
+
+export const loginInput = z.object({ email, password: z.string().min(1).max(200) });
+export const loginOutput = z.object({
+  token: z.string(),
+  expiresAt: isoDateTime,
+  mustChangePassword: z.boolean(),
+});
+
+export const acceptInviteInput = z.object({
+  token: z.string().min(10).max(200),
+  password,
+  name: z.string().trim().max(200).optional(),
+});
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});
+
+export const userOutput = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(userRoles),
+  timeZone: z.string(),
+  mustChangePassword: z.boolean(),
+  createdAt: isoDateTime,
+});
+export type UserOutput = z.infer<typeof userOutput>;
+
+export const orgOutput = z.object({ id, name: z.string(), domains: z.array(z.string()) });
+
+export const meOutput = z.object({ user: userOutput, org: orgOutput, tokenKind: z.enum(tokenKinds) });
+
+export const updateMeInput = z.object({
+  name: z.string().trim().max(200).optional(),
+  timeZone: timeZone.optional(),
+});
+
+export const tokenOutput = z.object({
+  id,
+  userId: id,
+  kind: z.enum(tokenKinds),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  lastUsedAt: isoDateTime.nullable(),
+  revokedAt: isoDateTime.nullable(),
+});
+export const createTokenInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+export const createTokenOutput = z.object({ token: z.string(), info: tokenOutput });
+export const listTokensInput = z
+  .object({ userId: id.optional(), includeRevoked: z.boolean().default(false) })
+  .default({ includeRevoked: false });
+export const revokeTokenInput = z.object({ id });
+
+export const inviteUserInput = z.object({
+  email,
+  name: z.string().trim().max(200).default(''),
+  role: z.enum(userRoles),
+});
+export const inviteUserOutput = z.object({
+  user: userOutput,
+  inviteUrl: z.string(),
+  inviteToken: z.string(),
+  expiresAt: isoDateTime,
+});
+export const setRoleInput = z.object({ userId: id, role: z.enum(userRoles) });
+export const removeUserInput = z.object({ userId: id });
+
+export const updateOrgInput = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  domains: z.array(domain).max(50).optional(),
+});
