@@ -1,0 +1,27 @@
+import type { Reporter, TestModule } from 'vitest/node';
+
+/**
+ * Fails the run when a database target that should have run passed no test: a green run that
+ * silently skipped the real PostgreSQL server would prove nothing about it.
+ */
+export default class RequireTargetsReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
+    const required = ['db-embedded', ...(process.env.CSCX_TEST_DATABASE_URL ? ['db-postgres'] : [])];
+    const passed = new Map<string, number>();
+    for (const module of testModules) {
+      let n = 0;
+      for (const test of module.children.allTests()) if (test.result().state === 'passed') n++;
+      passed.set(module.project.name, (passed.get(module.project.name) ?? 0) + n);
+    }
+    const filtered = process.argv.some((a) => a.startsWith('--project') || a.endsWith('.ts'));
+    if (filtered) return;
+    for (const name of required) {
+      if ((passed.get(name) ?? 0) === 0) {
+        process.stderr.write(`\n✗ database target "${name}" passed no test\n`);
+        process.exitCode = 1;
+      } else {
+        process.stdout.write(`database target ${name}: ${passed.get(name)} tests passed\n`);
+      }
+    }
+  }
+}

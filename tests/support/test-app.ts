@@ -1,0 +1,63 @@
+import { Writable } from 'node:stream';
+import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trpc/client';
+import type { Clock } from '../../backend/clock.ts';
+import { systemClock } from '../../backend/clock.ts';
+import { loadConfig } from '../../backend/config.ts';
+import type { Database } from '../../backend/db/client.ts';
+import { createServer } from '../../backend/server.ts';
+import type { AppRouter } from '../../backend/trpc/app-router.ts';
+import type { Deps } from '../../backend/trpc/trpc.ts';
+
+export interface TestApp {
+  url: string;
+  deps: Deps;
+  /** Every log line the server wrote, as raw JSON text. */
+  logLines: string[];
+  /** A real tRPC client over HTTP, queries sent as POST like the sidebar does. */
+  client(token?: string, options?: { batch?: boolean }): TRPCClient<AppRouter>;
+  /** A raw HTTP call, for status codes and headers. */
+  fetch(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(
+  database: Database,
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const logLines: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const config = loadConfig({ PORT: '0', CSCX_RATE_LIMIT: '100000', LOG_LEVEL: 'info', ...options.env });
+  const server = await createServer({ config, logStream });
+  const deps = server.attach({ database, clock: options.clock ?? systemClock, config });
+  const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    deps,
+    logLines,
+    client(token, { batch = true } = {}) {
+      const linkOptions = {
+        url: `${url}/trpc`,
+        methodOverride: 'POST' as const,
+        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+      };
+      return createTRPCClient<AppRouter>({
+        links: [batch ? httpBatchLink(linkOptions) : httpLink(linkOptions)],
+      });
+    },
+    fetch(path, { token, headers, ...init } = {}) {
+      return fetch(`${url}${path}`, {
+        ...init,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(headers as Record<string, string>),
+        },
+      });
+    },
+    close: () => server.app.close(),
+  };
+}
