@@ -25,6 +25,7 @@ const t = initTRPC.context<RequestContext>().create({
     const issues = error.code === 'BAD_REQUEST' && Array.isArray(cause?.issues) ? cause.issues : undefined;
     return {
       ...shape,
+      message: issues ? describeIssues(issues) : shape.message,
       data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
     };
   },

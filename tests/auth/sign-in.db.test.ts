@@ -1,6 +1,6 @@
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMember, anOrg } from '../support/builders.ts';
+import { errorOf } from '../support/errors.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -15,15 +15,6 @@ afterAll(async () => {
   await app?.close();
   await testDb?.drop();
 });
-
-async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCClientError);
-  return (error as TRPCClientError<never>).data as { code: string; httpStatus: number };
-}
 
 describe('signing in', () => {
   it('gives a session token for the right password and rejects a wrong one without saying which part was wrong', async () => {
