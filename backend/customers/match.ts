@@ -16,7 +16,7 @@ export interface CustomerMatch {
   customerId: string;
   contactHits: ContactHit[];
   domainMatches: { email: string; domain: string }[];
-  /** Length of the longest matching domain: `eu.acme.com` is more specific than `acme.com`. */
+  /** Labels in the deepest matching domain: `eu.acme.com` (3) is more specific than `acme.com` (2). */
   domainSpecificity: number;
 }
 
@@ -83,7 +83,7 @@ export async function matchParticipantsToCustomer(
     }
     const match = matchFor(customerId);
     match.domainMatches.push({ email: participant.email, domain });
-    match.domainSpecificity = Math.max(match.domainSpecificity, domain.length);
+    match.domainSpecificity = Math.max(match.domainSpecificity, domain.split('.').length);
   }
   const matches = [...byCustomer.values()].sort(
     (a, b) => b.contactHits.length - a.contactHits.length || b.domainSpecificity - a.domainSpecificity,

@@ -31,7 +31,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Search by name or domain, filter by owner, stage, segment and renewal window; paged by name. */
+/** Search by name or domain, filter by owner, stage, segment and renewal window; paged by name, A to Z. */
 export async function listCustomers(
   db: Db,
   principal: Principal,
@@ -63,15 +63,19 @@ export async function listCustomers(
             )
           : undefined,
         after
-          ? or(gt(customers.name, after[0]), and(eq(customers.name, after[0]), gt(customers.id, after[1])))
+          ? sql`(lower(${customers.name}), ${customers.id}) > (${after[0]}, ${after[1]}::uuid)`
           : undefined,
       ),
     )
-    .orderBy(asc(customers.name), asc(customers.id))
+    .orderBy(sql`lower(${customers.name})`, asc(customers.id))
     .limit(input.limit + 1);
   const items = rows.slice(0, input.limit).map((r) => toCustomerSummary(r.customer, r.domains));
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.name, last.id]) : null };
+  // Case-insensitive order reads as people expect, and pages the same under any collation.
+  return {
+    items,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
+  };
 }
 
 export async function getCustomer(
