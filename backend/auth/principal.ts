@@ -1,8 +1,7 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { TokenKind, UserRole } from '../../shared/enums.ts';
 import type { Db } from '../db/client.ts';
-import { authTokens, orgs, users } from '../db/schema.ts';
-import { enterAuthLookup, enterOrg } from '../db/tenancy.ts';
+import { authTokens } from '../db/schema.ts';
 import { hashToken, looksLikeToken } from './secrets.ts';
 
 /** Who is calling: resolved from the bearer token for every authenticated request. */
@@ -28,39 +27,41 @@ const lastUsedResolutionMs = 60 * 1000;
  */
 export async function resolvePrincipal(tx: Db, token: string, now: Date): Promise<Principal | undefined> {
   if (!looksLikeToken(token) || token.startsWith('cscx_inv_')) return undefined;
-  await enterAuthLookup(tx);
-  const [row] = await tx
-    .select({
-      tokenId: authTokens.id,
-      tokenKind: authTokens.kind,
-      lastUsedAt: authTokens.lastUsedAt,
-      userId: users.id,
-      orgId: users.orgId,
-      role: users.role,
-      email: users.email,
-      timeZone: users.timeZone,
-      mustChangePassword: users.mustChangePassword,
-      orgDomains: orgs.domains,
-    })
-    .from(authTokens)
-    .innerJoin(users, eq(users.id, authTokens.userId))
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(
-      and(
-        eq(authTokens.tokenHash, hashToken(token)),
-        isNull(authTokens.revokedAt),
-        gt(authTokens.expiresAt, now),
-        isNull(users.removedAt),
-      ),
-    )
-    .limit(1);
+  // cscx_resolve_token runs as `cscx_auth` (migration 0003); the same statement then drops to
+  // `cscx_app` with the org set, so the rest of the transaction is row-level-secured.
+  const rows = await tx.execute<ResolvedToken>(sql`
+    select r.*, set_config('role', 'cscx_app', true) as "role_set", set_config('app.org_id', r.org_id::text, true) as "org_set"
+    from cscx_resolve_token(${hashToken(token)}, ${now.toISOString()}::timestamptz) r`);
+  const row = rows[0];
   if (!row) return undefined;
-  await enterOrg(tx, row.orgId);
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= lastUsedResolutionMs) {
-    await touchToken(tx, row.tokenId, row.tokenKind, now);
+  const lastUsedAt = row.last_used_at ? new Date(row.last_used_at) : null;
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= lastUsedResolutionMs) {
+    await touchToken(tx, row.token_id, row.token_kind, now);
   }
-  const { lastUsedAt: _, ...principal } = row;
-  return principal;
+  return {
+    userId: row.user_id,
+    orgId: row.org_id,
+    role: row.role,
+    email: row.email,
+    timeZone: row.time_zone,
+    mustChangePassword: row.must_change_password,
+    orgDomains: row.org_domains,
+    tokenId: row.token_id,
+    tokenKind: row.token_kind,
+  };
+}
+
+interface ResolvedToken extends Record<string, unknown> {
+  token_id: string;
+  token_kind: TokenKind;
+  last_used_at: string | Date | null;
+  user_id: string;
+  org_id: string;
+  role: UserRole;
+  email: string;
+  time_zone: string;
+  must_change_password: boolean;
+  org_domains: string[];
 }
 
 async function touchToken(tx: Db, tokenId: string, kind: TokenKind, now: Date): Promise<void> {

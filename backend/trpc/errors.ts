@@ -9,8 +9,12 @@ const postgresErrors: Record<string, { code: TRPCError['code']; message: string 
   '22P02': { code: 'BAD_REQUEST', message: 'a value has the wrong format' },
   '22007': { code: 'BAD_REQUEST', message: 'a date has the wrong format' },
   '22008': { code: 'BAD_REQUEST', message: 'a date is out of range' },
+  // What Postgres says for an ISO time with a six-digit year (`+275760-09-13T…`), valid in JavaScript.
+  '22009': { code: 'BAD_REQUEST', message: 'a date is out of range' },
   '22003': { code: 'BAD_REQUEST', message: 'a number is out of range' },
   '22001': { code: 'BAD_REQUEST', message: 'a value is too long' },
+  // A NUL character in a string: Postgres text cannot hold it.
+  '22021': { code: 'BAD_REQUEST', message: 'a value contains a character that cannot be stored' },
   '42501': { code: 'FORBIDDEN', message: 'not allowed' },
 };
 
@@ -36,4 +40,23 @@ export function toTRPCError(error: TRPCError): TRPCError {
     }
   }
   return error;
+}
+
+/**
+ * What the log may say about an unexpected failure: the innermost cause only. The query wrapper's
+ * message and fields carry the statement's parameters, which can be emails, names or token hashes.
+ */
+export function describeFailure(error: unknown): {
+  type: string;
+  code?: string;
+  message: string;
+  stack?: string;
+} {
+  const root = causes(error).at(-1) as { name?: unknown; code?: unknown; message?: unknown; stack?: unknown };
+  return {
+    type: typeof root?.name === 'string' ? root.name : 'Error',
+    ...(typeof root?.code === 'string' ? { code: root.code } : {}),
+    message: typeof root?.message === 'string' ? root.message : String(root),
+    ...(typeof root?.stack === 'string' ? { stack: root.stack } : {}),
+  };
 }

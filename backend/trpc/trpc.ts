@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { toTRPCError } from './errors.ts';
+import { describeFailure, toTRPCError } from './errors.ts';
 
 /** What every service may be handed: passed in, never imported. */
 export interface Deps {
@@ -23,9 +23,11 @@ const t = initTRPC.context<RequestContext>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause as { issues?: unknown } | undefined;
     const issues = error.code === 'BAD_REQUEST' && Array.isArray(cause?.issues) ? cause.issues : undefined;
+    // An unexpected failure's message can hold the SQL and its parameters: the log has it, not the caller.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: issues ? describeIssues(issues) : shape.message,
+      message: issues ? describeIssues(issues) : internal ? 'internal server error' : shape.message,
       data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
     };
   },
@@ -41,7 +43,7 @@ export const publicProcedure = t.procedure.use(async ({ next, ctx }) => {
   if (!result.ok) {
     const mapped = toTRPCError(result.error);
     if (mapped.code === 'INTERNAL_SERVER_ERROR')
-      ctx.deps.log.error({ err: result.error.cause ?? result.error }, 'procedure failed');
+      ctx.deps.log.error({ failure: describeFailure(result.error) }, 'procedure failed');
     if (mapped !== result.error) throw mapped;
   }
   return result;

@@ -1,0 +1,185 @@
+import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { OrgRef } from '../../backend/org/lookup.ts';
+import { orgProcedure } from '../../backend/trpc/procedures.ts';
+import { createCallerFactory, router } from '../../backend/trpc/trpc.ts';
+import { aContact, aCustomer, aMember, anActivity, anOrg, type Member } from '../support/builders.ts';
+import { errorOf } from '../support/errors.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+/**
+ * Row-level security as the last line: these probes run raw SQL inside the very transaction the real
+ * `orgProcedure` opens, with no org filter of their own, so only the database stands between the
+ * caller and another org's rows.
+ */
+const probeRouter = router({
+  whoAmI: orgProcedure.query(async ({ ctx }) => {
+    const [row] = await ctx.db.execute<{ user: string; org: string }>(
+      sql`select current_user as "user", current_setting('app.org_id', true) as org`,
+    );
+    return row;
+  }),
+  allCustomers: orgProcedure.query(({ ctx }) =>
+    ctx.db.execute<{ id: string; org_id: string; name: string }>(sql`select * from customers`),
+  ),
+  allContacts: orgProcedure.query(({ ctx }) =>
+    ctx.db.execute<{ id: string; org_id: string }>(sql`select * from contacts`),
+  ),
+  insertCustomerFor: orgProcedure
+    .input(z.object({ orgId: z.string() }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.execute(sql`insert into customers (org_id, name) values (${input.orgId}, 'x')`),
+    ),
+  renameCustomersOf: orgProcedure.input(z.object({ orgId: z.string() })).mutation(async ({ ctx, input }) => {
+    const rows = await ctx.db.execute(
+      sql`update customers set name = 'renamed' where org_id = ${input.orgId} returning id`,
+    );
+    return rows.length;
+  }),
+  deleteCustomersOf: orgProcedure.input(z.object({ orgId: z.string() })).mutation(async ({ ctx, input }) => {
+    const rows = await ctx.db.execute(sql`delete from customers where org_id = ${input.orgId} returning id`);
+    return rows.length;
+  }),
+  moveOwnCustomersTo: orgProcedure
+    .input(z.object({ orgId: z.string() }))
+    .mutation(({ ctx, input }) => ctx.db.execute(sql`update customers set org_id = ${input.orgId}`)),
+});
+
+let testDb: TestDatabase;
+let app: TestApp;
+let acme: OrgRef;
+let globex: OrgRef;
+let acmeCsm: Member;
+let globexCsm: Member;
+let globexCustomer: { id: string; name: string };
+
+const probeAs = (member: Member) =>
+  createCallerFactory(probeRouter)({ deps: app.deps, bearerToken: member.token, ip: '127.0.0.1' });
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'the call should have failed').toBeInstanceOf(TRPCError);
+  return (error as TRPCError).code;
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  app = await startTestApp(testDb.database);
+  const db = testDb.database.db;
+  acme = await anOrg(db, { name: 'Acme CS' });
+  globex = await anOrg(db, { name: 'Globex CS' });
+  acmeCsm = await aMember(db, acme);
+  globexCsm = await aMember(db, globex);
+  await aCustomer(db, acme, { name: 'Initech', domains: ['initech.example'] });
+  globexCustomer = await aCustomer(db, globex, { name: 'Umbrella', domains: ['umbrella.example'] });
+  await aContact(db, globex, globexCustomer.id, { email: 'alice@umbrella.example', role: 'champion' });
+  await anActivity(db, globex, globexCustomer.id, { subject: 'Renewal call' });
+});
+afterAll(async () => {
+  await app?.close();
+  await testDb?.drop();
+});
+
+describe('inside a request transaction', () => {
+  it('queries as the application role with the caller’s org set', async () => {
+    expect(await probeAs(acmeCsm).whoAmI()).toEqual({ user: 'cscx_app', org: acme.id });
+  });
+
+  it('a raw SELECT * sees the caller’s rows and none of another org’s', async () => {
+    const customers = await probeAs(acmeCsm).allCustomers();
+    expect(customers.map((c) => c.name)).toEqual(['Initech']);
+    expect(customers.every((c) => c.org_id === acme.id)).toBe(true);
+    expect(await probeAs(acmeCsm).allContacts()).toEqual([]);
+    expect((await probeAs(globexCsm).allContacts()).length).toBe(1);
+  });
+
+  it('refuses to write a row for another org, and commits nothing', async () => {
+    expect(await codeOf(probeAs(acmeCsm).insertCustomerFor({ orgId: globex.id }))).toBe('FORBIDDEN');
+    expect((await probeAs(globexCsm).allCustomers()).map((c) => c.name)).toEqual(['Umbrella']);
+  });
+
+  it('cannot update or delete another org’s rows, nor move its own rows into another org', async () => {
+    expect(await probeAs(acmeCsm).renameCustomersOf({ orgId: globex.id })).toBe(0);
+    expect(await probeAs(acmeCsm).deleteCustomersOf({ orgId: globex.id })).toBe(0);
+    expect(await codeOf(probeAs(acmeCsm).moveOwnCustomersTo({ orgId: globex.id }))).toBe('FORBIDDEN');
+    expect((await probeAs(globexCsm).allCustomers()).map((c) => c.name)).toEqual(['Umbrella']);
+    expect((await probeAs(acmeCsm).allCustomers()).map((c) => c.name)).toEqual(['Initech']);
+  });
+});
+
+describe('another org’s customer, asked for by id through the API', () => {
+  it('is not found by customers.get or customers.context', async () => {
+    const client = app.client(acmeCsm.token);
+    expect(await errorOf(client.customers.get.query({ id: globexCustomer.id }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await errorOf(client.customers.context.query({ customerId: globexCustomer.id }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('has an empty timeline', async () => {
+    const timeline = await app
+      .client(acmeCsm.token)
+      .customers.timeline.query({ customerId: globexCustomer.id });
+    expect(timeline).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('cannot have contacts linked or upserted to it, nor be overwritten by an upsert with its id', async () => {
+    const client = app.client(acmeCsm.token);
+    expect(
+      await errorOf(
+        client.contacts.link.mutate({ email: 'bob@umbrella.example', customerId: globexCustomer.id }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await errorOf(
+        client.contacts.upsert.mutate({ email: 'bob@umbrella.example', customerId: globexCustomer.id }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await errorOf(client.customers.upsert.mutate({ id: globexCustomer.id, name: 'Hijacked' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    const untouched = await app.client(globexCsm.token).customers.get.query({ id: globexCustomer.id });
+    expect(untouched.name).toBe('Umbrella');
+    expect(untouched.contacts.map((c) => c.email)).toEqual(['alice@umbrella.example']);
+  });
+
+  it('is not matched by its contact’s address or its domain, and not found by a search for its name', async () => {
+    const client = app.client(acmeCsm.token);
+    const context = await client.customers.context.query({
+      emails: ['alice@umbrella.example', 'carol@umbrella.example'],
+    });
+    expect(context).toMatchObject({ candidates: [], customer: null });
+    expect((await client.customers.list.query({ search: 'umbrella' })).items).toEqual([]);
+  });
+
+  it('does not stop another org using the same domain and contact address for its own customer', async () => {
+    const hooli = await anOrg(testDb.database.db);
+    const client = app.client((await aMember(testDb.database.db, hooli)).token);
+    const own = await client.customers.upsert.mutate({
+      name: 'Umbrella (ours)',
+      domains: ['umbrella.example'],
+    });
+    const contact = await client.contacts.upsert.mutate({
+      email: 'alice@umbrella.example',
+      customerId: own.id,
+    });
+    expect(contact.customerId).toBe(own.id);
+    const context = await client.customers.context.query({ emails: ['alice@umbrella.example'] });
+    expect(context.candidates.map((c) => c.customer.id)).toEqual([own.id]);
+  });
+
+  it('cannot be given an owner from another org', async () => {
+    const error = await errorOf(
+      app.client(acmeCsm.token).customers.upsert.mutate({ name: 'Owned elsewhere', ownerId: globexCsm.id }),
+    );
+    expect(error).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});

@@ -1,0 +1,163 @@
+import type postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inOrg } from '../../backend/db/tenancy.ts';
+import { aCustomer, anOrg } from '../support/builders.ts';
+import { createTestDatabase, type TestDatabase, testTarget } from '../support/test-database.ts';
+
+/**
+ * What the database itself promises about tenancy, read from its catalog: these fail if a migration
+ * forgets RLS on a new table, drops FORCE, or hands the application role a way around the policies.
+ */
+
+let testDb: TestDatabase;
+let sql: postgres.Sql;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  sql = testDb.database.sql;
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+interface TableSecurity {
+  table: string;
+  rls: boolean;
+  forced: boolean;
+  appPolicies: { cmd: string; using: string | null; check: string | null }[];
+}
+
+async function orgOwnedTables(): Promise<TableSecurity[]> {
+  return sql<TableSecurity[]>`
+    select c.relname as table,
+           c.relrowsecurity as rls,
+           c.relforcerowsecurity as forced,
+           coalesce((
+             select json_agg(json_build_object(
+                      'cmd', p.polcmd,
+                      'using', pg_get_expr(p.polqual, p.polrelid),
+                      'check', pg_get_expr(p.polwithcheck, p.polrelid)))
+             from pg_policy p
+             where p.polrelid = c.oid
+               and 'cscx_app'::regrole = any(p.polroles)
+           ), '[]'::json) as "appPolicies"
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public'
+      and c.relkind in ('r', 'p')
+      and (c.relname = 'orgs'
+           or exists (select 1 from pg_attribute a
+                      where a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped))
+    order by c.relname`;
+}
+
+describe('row-level security in the catalog', () => {
+  it('is enabled and forced on every table with an org_id, and on orgs', async () => {
+    const tables = await orgOwnedTables();
+    expect(tables.map((t) => t.table)).toEqual(
+      expect.arrayContaining(['orgs', 'users', 'customers', 'contacts', 'activities', 'tasks', 'audit_log']),
+    );
+    const unprotected = tables.filter((t) => !t.rls || !t.forced).map((t) => t.table);
+    expect(unprotected).toEqual([]);
+  });
+
+  it('gives the application role a policy on every such table that filters and checks by the org set for the transaction', async () => {
+    const tables = await orgOwnedTables();
+    for (const { table, appPolicies } of tables) {
+      expect(appPolicies.length, `${table} has no policy for cscx_app`).toBeGreaterThan(0);
+      for (const policy of appPolicies) {
+        expect(policy.using, `${table}: a policy without a filter`).toContain("current_setting('app.org_id'");
+        if (policy.cmd === '*' || policy.cmd === 'a' || policy.cmd === 'w') {
+          expect(policy.check, `${table}: a writable policy without a check`).toContain(
+            "current_setting('app.org_id'",
+          );
+        }
+      }
+    }
+  });
+
+  it('never leaves org_id empty', async () => {
+    const nullable = await sql<{ table: string }[]>`
+      select table_name as table from information_schema.columns
+      where table_schema = 'public' and column_name = 'org_id' and is_nullable = 'YES'`;
+    expect(nullable).toEqual([]);
+  });
+});
+
+describe('the roles the app switches to', () => {
+  it('are neither superuser nor BYPASSRLS, and inherit neither from a role that is', async () => {
+    const roles = await sql<
+      { name: string; superuser: boolean; bypassrls: boolean; elevatedParents: number }[]
+    >`
+      select r.rolname as name, r.rolsuper as superuser, r.rolbypassrls as bypassrls,
+             (select count(*)::int from pg_roles p
+              where (p.rolsuper or p.rolbypassrls) and p.oid <> r.oid
+                and pg_has_role(r.oid, p.oid, 'MEMBER')) as "elevatedParents"
+      from pg_roles r where r.rolname in ('cscx_app', 'cscx_auth') order by r.rolname`;
+    expect(roles).toEqual([
+      { name: 'cscx_app', superuser: false, bypassrls: false, elevatedParents: 0 },
+      { name: 'cscx_auth', superuser: false, bypassrls: false, elevatedParents: 0 },
+    ]);
+  });
+
+  it('own no table, so no policy is skipped for being the owner', async () => {
+    const owned = await sql<{ table: string }[]>`
+      select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and pg_get_userbyid(c.relowner) in ('cscx_app', 'cscx_auth')`;
+    expect(owned).toEqual([]);
+  });
+
+  it('cannot TRUNCATE any table, which row-level security would not stop', async () => {
+    const truncatable = await sql<{ table: string; role: string }[]>`
+      select c.relname as table, r.rolname as role
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      cross join (values ('cscx_app'), ('cscx_auth')) as r(rolname)
+      where n.nspname = 'public' and c.relkind = 'r'
+        and has_table_privilege(r.rolname, c.oid, 'TRUNCATE')`;
+    expect(truncatable).toEqual([]);
+  });
+
+  it('keeps the audit log append-only for the application role', async () => {
+    const [privileges] = await sql<{ insert: boolean; update: boolean; delete: boolean }[]>`
+      select has_table_privilege('cscx_app', 'audit_log', 'INSERT') as insert,
+             has_table_privilege('cscx_app', 'audit_log', 'UPDATE') as update,
+             has_table_privilege('cscx_app', 'audit_log', 'DELETE') as delete`;
+    expect(privileges).toEqual({ insert: true, update: false, delete: false });
+
+    const org = await anOrg(testDb.database.db);
+    await aCustomer(testDb.database.db, org);
+    const tryAs = (statement: string) =>
+      inOrg(testDb.database.db, org.id, (tx) => tx.execute(statement)).then(
+        () => 'allowed',
+        (error: { cause?: { code?: string }; code?: string }) => error.cause?.code ?? error.code,
+      );
+    expect(await tryAs("update audit_log set action = 'rewritten'")).toBe('42501');
+    expect(await tryAs('delete from audit_log')).toBe('42501');
+  });
+});
+
+describe('the login role the app connects as', () => {
+  it.runIf(testTarget() === 'postgres')(
+    'is on a real server neither superuser nor BYPASSRLS, and outside a request sees no org rows',
+    async () => {
+      const org = await anOrg(testDb.database.db);
+      await aCustomer(testDb.database.db, org);
+      const [login] = await sql<{ name: string; superuser: boolean; bypassrls: boolean }[]>`
+        select current_user as name, rolsuper as superuser, rolbypassrls as bypassrls
+        from pg_roles where rolname = current_user`;
+      expect(login).toMatchObject({ superuser: false, bypassrls: false });
+      expect(login?.name).not.toMatch(/^cscx_(app|auth)$/);
+      const [visible] = await sql<{ n: number }[]>`select count(*)::int as n from customers`;
+      expect(visible?.n).toBe(0);
+    },
+  );
+
+  it.runIf(testTarget() === 'embedded')(
+    'is the embedded superuser `postgres`, which is why every request switches to cscx_app (see request-isolation)',
+    async () => {
+      const [login] = await sql<{ name: string; superuser: boolean }[]>`
+        select current_user as name, rolsuper as superuser from pg_roles where rolname = current_user`;
+      expect(login).toEqual({ name: 'postgres', superuser: true });
+    },
+  );
+});
