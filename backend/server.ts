@@ -74,7 +74,11 @@ export async function createServer({ config, logStream }: ServerOptions): Promis
 
   app.get('/healthz', async (_request, reply) => {
     if (!deps) return reply.code(503).send({ status: 'starting' });
-    await deps.database.sql`select 1`;
+    try {
+      await deps.database.sql`select 1`;
+    } catch {
+      return reply.code(503).send({ status: 'database unreachable', db: deps.database.kind });
+    }
     return { status: 'ok', db: deps.database.kind };
   });
   app.get('/readyz', async (_request, reply) => {
