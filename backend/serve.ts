@@ -4,15 +4,17 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { embeddedPaths, lockDataDir } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { DomainError } from './domain-error.ts';
 import { createServer } from './server.ts';
 
 /** `npm start`: listen first (health answers "starting"), then open, migrate and serve. */
 export async function serve(config: Config): Promise<void> {
   if (!config.databaseUrl) {
     const lock = lockDataDir(embeddedPaths(config.dataDir));
-    if (lock.kind === 'held')
-      throw new Error(`another cscx process (pid ${lock.pid}) is using ${config.dataDir}`);
-    lock.release();
+    // Kept until the database closes: openDatabase takes our own lock over, leaving no gap.
+    if (lock.kind === 'held') {
+      throw new DomainError('CONFLICT', `another cscx process (pid ${lock.pid}) is using ${config.dataDir}`);
+    }
   }
   const server = await createServer({ config });
   const address = await server.app.listen({ host: config.host, port: config.port });

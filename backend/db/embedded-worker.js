@@ -6,11 +6,12 @@ import { chmodSync, rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { DurableNodeFS } from './durable-node-fs.js';
 
 /** @type {{ pgDataDir: string, socketPath: string, startParams: string[] }} */
 const { pgDataDir, socketPath, startParams } = workerData;
 
-const db = await PGlite.create({ dataDir: pgDataDir, startParams });
+const db = await PGlite.create({ fs: new DurableNodeFS(pgDataDir), startParams });
 rmSync(socketPath, { force: true });
 const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 16 });
 await server.start();

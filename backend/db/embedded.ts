@@ -6,12 +6,16 @@ import { PGlite } from '@electric-sql/pglite';
 /**
  * PGlite's own start parameters minus `-F`: PGlite turns fsync off by default, so a power loss
  * could lose acknowledged writes or corrupt the folder. A CRM is worth the fsync per commit.
+ * `wal_sync_method=fsync` because emscripten's `fdatasync` is a no-op: only `fsync` reaches the disk,
+ * through DurableNodeFS (durable-node-fs.js). Measured in docs/durability.md.
  * WAL is capped well below Postgres's 1 GB default because a laptop's data folder should stay small.
  */
 export const embeddedStartParams: string[] = [
   ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
   '-c',
   'fsync=on',
+  '-c',
+  'wal_sync_method=fsync',
   '-c',
   'max_wal_size=64MB',
   '-c',

@@ -13,7 +13,9 @@ export default class RequireTargetsReporter implements Reporter {
       for (const test of module.children.allTests()) if (test.result().state === 'passed') n++;
       passed.set(module.project.name, (passed.get(module.project.name) ?? 0) + n);
     }
-    const filtered = process.argv.some((a) => a.startsWith('--project') || a.endsWith('.ts'));
+    // A run narrowed to some files or projects is not the whole suite: nothing to require then.
+    const args = process.argv.slice(2).filter((a) => a !== 'run');
+    const filtered = args.some((a) => a.startsWith('--project') || !a.startsWith('-'));
     if (filtered) return;
     for (const name of required) {
       if ((passed.get(name) ?? 0) === 0) {
