@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { userRoles } from '../shared/enums.ts';
 import { loadConfig } from './config.ts';
 import { withDatabase } from './db/with-database.ts';
+import { seedDemoFromCli } from './demo/cli.ts';
 import { DomainError } from './domain-error.ts';
+import { importFromCli } from './imports/cli.ts';
 import { serve } from './serve.ts';
 import { createTokenFromCli } from './tokens/cli.ts';
 import { addUserFromCli } from './users/cli.ts';
@@ -63,6 +65,24 @@ async function main(argv: string[]): Promise<void> {
           name: values.name ?? 'cli',
           days: Number(values.days ?? 90),
         }),
+      );
+    }
+    case 'seed-demo': {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: { org: { type: 'string' }, customers: { type: 'string' }, activities: { type: 'string' } },
+      });
+      return withDatabase(config, (db) => seedDemoFromCli(db, values));
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: argv.slice(1),
+        allowPositionals: true,
+        options: { org: { type: 'string' }, 'skip-invalid': { type: 'boolean', default: false } },
+      });
+      const [entity, file] = positionals;
+      return withDatabase(config, (db) =>
+        importFromCli(db, { entity, file, org: values.org, skipInvalid: values['skip-invalid'] }),
       );
     }
     case undefined:
