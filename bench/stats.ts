@@ -9,8 +9,15 @@ export interface Summary {
 /** Nearest-rank percentiles, in the unit the samples are in. */
 export function summarise(samples: number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-  return { n: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), max: sorted[sorted.length - 1] ?? Number.NaN };
+  const rank = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+  return {
+    n: sorted.length,
+    p50: rank(50),
+    p95: rank(95),
+    p99: rank(99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }
 
 export function formatMs(value: number): string {
@@ -27,7 +34,10 @@ export interface BenchRow {
 }
 
 export function markdownTable(rows: BenchRow[]): string {
-  const lines = ['| what | n | p50 | p95 | p99 | max | budget | verdict |', '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
+  const lines = [
+    '| what | n | p50 | p95 | p99 | max | budget | verdict |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  ];
   for (const r of rows) {
     const s = r.summary;
     lines.push(

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: performance budgets from DESIGN.md, each beside a floor measured in the same run.
+ * Prints a table and writes bench/results.json. Not a test: it asserts nothing, it measures.
+ *
+ *   --fresh            rebuild the benchmark database (kept in .bench-data/ between runs otherwise)
+ *   --calls N          measured calls per procedure (default 400)
+ *   --customers N --activities M   book size (default 10,000 / 500,000)
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { count, eq } from 'drizzle-orm';
+import { sessionLifetimeMs } from '../backend/auth/principal.ts';
+import { insertToken } from '../backend/auth/queries.ts';
+import { issueToken } from '../backend/auth/secrets.ts';
+import { systemClock } from '../backend/clock.ts';
+import { loadConfig } from '../backend/config.ts';
+import { openDatabase } from '../backend/db/client.ts';
+import { migrateDatabase } from '../backend/db/migrate.ts';
+import { activities, users } from '../backend/db/schema.ts';
+import { inOrg } from '../backend/db/tenancy.ts';
+import { seedDemo } from '../backend/demo/seed.ts';
+import { findOrCreateOrg } from '../backend/org/lookup.ts';
+import { createServer } from '../backend/server.ts';
+import { createUser } from '../backend/users/create.ts';
+import { drawContextCalls } from './context-workload.ts';
+import { type BenchRow, markdownTable, summarise } from './stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    fresh: { type: 'boolean', default: false },
+    calls: { type: 'string', default: '400' },
+    customers: { type: 'string', default: '10000' },
+    activities: { type: 'string', default: '500000' },
+  },
+});
+const calls = Number(values.calls);
+const book = { customers: Number(values.customers), activities: Number(values.activities) };
+const dataDir = path.resolve(`.bench-data/${book.customers}-${book.activities}`);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+const database = await openDatabase({ dataDir });
+await migrateDatabase(database);
+const org = await findOrCreateOrg(database.db, 'Bench');
+
+const [existing] = await inOrg(database.db, org.id, (tx) => tx.select({ n: count() }).from(activities));
+if ((existing?.n ?? 0) < book.activities) {
+  log(`seeding ${book.customers} customers and ${book.activities} activities into ${dataDir} …`);
+  const started = performance.now();
+  await seedDemo(database.db, org, { ...book, now: new Date() });
+  log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+await database.sql`analyze`;
+
+const token = await benchToken();
+const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', CSCX_RATE_LIMIT: '1000000' });
+const server = await createServer({ config });
+server.attach({ database, clock: systemClock, config });
+const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+
+const workload = await drawContextCalls(database.db, org.id, calls + 50);
+const timings = { context: [] as number[], ping: [] as number[], contextRoundTrip: [] as number[] };
+let wrong = 0;
+
+async function call(procedure: string, input: unknown) {
+  const started = performance.now();
+  const response = await fetch(`${url}/trpc/${procedure}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input ?? null),
+  });
+  const body = (await response.json()) as { result?: { data?: { customer?: { id: string } | null } } };
+  const roundTrip = performance.now() - started;
+  if (!response.ok) throw new Error(`${procedure}: HTTP ${response.status} ${JSON.stringify(body)}`);
+  const serverTime = Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
+  return { serverTime, roundTrip, body };
+}
+
+// Warm-up, then interleave the procedure and its floor so drift hits both alike.
+for (const [i, item] of workload.entries()) {
+  const context = await call('customers.context', { emails: item.emails });
+  const ping = await call('system.ping', null);
+  if (i < 50) continue;
+  if (context.body.result?.data?.customer?.id !== item.expectedCustomerId) wrong++;
+  timings.context.push(context.serverTime);
+  timings.contextRoundTrip.push(context.roundTrip);
+  timings.ping.push(ping.serverTime);
+}
+
+const context = summarise(timings.context);
+const rows: BenchRow[] = [
+  {
+    name: `customers.context, server time (${book.customers.toLocaleString('en')} customers, ${book.activities.toLocaleString('en')} activities)`,
+    summary: context,
+    unit: 'ms',
+    budget: 'p95 ≤ 10 ms',
+    verdict: context.p95 <= 10 ? 'within budget' : 'over budget',
+  },
+  {
+    name: 'floor: authenticated no-op (system.ping), server time',
+    summary: summarise(timings.ping),
+    unit: 'ms',
+    verdict: 'floor',
+  },
+  {
+    name: 'customers.context, client round trip (loopback HTTP)',
+    summary: summarise(timings.contextRoundTrip),
+    unit: 'ms',
+  },
+];
+
+const table = markdownTable(rows);
+process.stdout.write(`\n${table}\n\nwrong customer returned: ${wrong} of ${timings.context.length}\n`);
+const results = {
+  at: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  database: database.kind,
+  rows,
+  wrongCustomer: wrong,
+};
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write('results written to bench/results.json\n');
+
+await server.app.close();
+await database.close();
+
+async function benchToken(): Promise<string> {
+  const email = 'bench@cscx-bench.example';
+  const [user] = await inOrg(database.db, org.id, (tx) =>
+    tx.select().from(users).where(eq(users.email, email)),
+  );
+  const member =
+    user ??
+    (await createUser(database.db, {
+      orgId: org.id,
+      email,
+      name: 'Bench',
+      role: 'csm',
+      mustChangePassword: false,
+      now: new Date(),
+    }));
+  const issued = issueToken('session');
+  await inOrg(database.db, org.id, (tx) =>
+    insertToken(tx, {
+      orgId: org.id,
+      userId: member.id,
+      kind: 'session',
+      prefix: issued.prefix,
+      tokenHash: issued.hash,
+      expiresAt: new Date(Date.now() + sessionLifetimeMs),
+    }),
+  );
+  return issued.token;
+}

@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import {
+  callProcedure,
+  killServer,
+  makeDataDir,
+  removeDataDir,
+  resultData,
+  runCli,
+  startServe,
+  waitForHealth,
+} from '../../process/support/cscx-process.ts';
+import { seedFixtureCustomers } from './fixture-customers.ts';
+import { chromiumPath, extensionDir, repositoryRoot } from './paths.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    backendUrl: string;
+    token: string;
+    userEmail: string;
+    userPassword: string;
+  }
+}
+
+/**
+ * Builds the Chrome extension, starts `cscx serve` on a temporary embedded database with demo data and
+ * the customers the fixture pages are about, and hands the tests its address and a signed-in token.
+ * A missing Chromium is an error, never a skip: `.ci/run` installs Debian's.
+ */
+export async function setup(project: TestProject) {
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium is missing at ${chromiumPath}: install Debian's (apt-get install -y chromium)`);
+  execFileSync(process.execPath, [path.join(repositoryRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+    cwd: repositoryRoot,
+    stdio: 'pipe',
+  });
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`no build in ${extensionDir}`);
+
+  const dataDir = makeDataDir();
+  const server = await startServe(dataDir, { LOG_LEVEL: 'warn' });
+  try {
+    await waitForHealth(server);
+    const seeded = await runCli(dataDir, ['seed-demo', '--customers', '40', '--activities', '400']);
+    if (seeded.code !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
+    const { email, password, token } = await signInFirstAdmin(server, dataDir);
+    await seedFixtureCustomers(server, token);
+    project.provide('backendUrl', server.url);
+    project.provide('token', token);
+    project.provide('userEmail', email);
+    project.provide('userPassword', password);
+  } catch (error) {
+    await killServer(server);
+    throw error;
+  }
+  return async () => {
+    await killServer(server);
+    removeDataDir(dataDir);
+  };
+}
+
+async function signInFirstAdmin(server: { url: string }, dataDir: string) {
+  const credentials = readFileSync(path.join(dataDir, 'initial-admin.txt'), 'utf8');
+  const email = /^email: (.+)$/m.exec(credentials)?.[1] ?? '';
+  const oneTime = /^password: (.+)$/m.exec(credentials)?.[1] ?? '';
+  const first = resultData<{ token: string }>(
+    await callProcedure(server, 'auth.login', { email, password: oneTime }),
+  );
+  const password = 'browser-tests-password';
+  resultData(
+    await callProcedure(
+      server,
+      'auth.changePassword',
+      { currentPassword: oneTime, newPassword: password },
+      first.token,
+    ),
+  );
+  const { token } = resultData<{ token: string }>(
+    await callProcedure(server, 'auth.login', { email, password }),
+  );
+  return { email, password, token };
+}
