@@ -8,11 +8,22 @@ export default class RequireTargetsReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
     const required = ['db-embedded', ...(process.env.CSCX_TEST_DATABASE_URL ? ['db-postgres'] : [])];
     const passed = new Map<string, number>();
+    const totals = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
       let n = 0;
-      for (const test of module.children.allTests()) if (test.result().state === 'passed') n++;
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') n++;
+        if (state === 'passed' || state === 'failed' || state === 'skipped') totals[state]++;
+      }
       passed.set(module.project.name, (passed.get(module.project.name) ?? 0) + n);
     }
+    // The plain closing line CI reads, whatever the runner.
+    process.on('exit', () => {
+      process.stdout.write(
+        `\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+      );
+    });
     // A run narrowed to some files or projects is not the whole suite: nothing to require then.
     const args = process.argv.slice(2).filter((a) => a !== 'run');
     const filtered = args.some((a) => a.startsWith('--project') || !a.startsWith('-'));
