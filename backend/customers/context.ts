@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ContextOutput, contextInput } from '../../shared/api/customers.ts';
+import type { ActivityOutput, ContextOutput, contextInput } from '../../shared/api/customers.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import { activities, customerDomains, customers, tasks, users } from '../db/schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { type CustomerMatch, describeMatch, matchParticipantsToCustomer } from './match.ts';
-import { daysUntil, toActivityOutput, toContactOutput, toCustomerSummary } from './output.ts';
+import { daysUntil, toContactOutput, toCustomerSummary } from './output.ts';
 import { readParticipants } from './participants.ts';
 
 const maxCandidates = 5;
@@ -56,13 +56,7 @@ export async function getCustomerContext(
   const top = ranked[0];
   if (!top) return { candidates: [], customer: null, unmatchedEmails };
 
-  const recent = await db
-    .select()
-    .from(activities)
-    .where(and(eq(activities.orgId, principal.orgId), eq(activities.customerId, top.row.customer.id)))
-    .orderBy(desc(activities.occurredAt), desc(activities.id))
-    .limit(10);
-  const { customer, owner, domains, openTaskCount } = top.row;
+  const { customer, owner, domains, openTaskCount, recentActivities } = top.row;
   return {
     candidates: ranked.map(({ match, row }) => ({
       customer: toCustomerSummary(row.customer, row.domains),
@@ -78,7 +72,7 @@ export async function getCustomerContext(
       owner,
       daysToRenewal: customer.renewalDate ? daysUntil(customer.renewalDate, now, principal.timeZone) : null,
       matchedContacts: top.match.contactHits.map(toContactOutput),
-      recentActivities: recent.map(toActivityOutput),
+      recentActivities,
       openTaskCount,
       health: null,
       pendingApprovals: [],
@@ -101,6 +95,13 @@ async function loadCandidates(db: Db, orgId: string, customerIds: string[]) {
       domains: sql<
         string[]
       >`coalesce((select array_agg(d.domain order by d.domain) from ${customerDomains} d where d.customer_id = ${customers.id}), '{}')`,
+      // The last 10 activities ride along, saving a round trip for the customer the sidebar opens.
+      recent: sql<
+        RecentActivityRow[] | string
+      >`(select coalesce(json_agg(r order by r.occurred_at desc, r.id desc), '[]'::json) from (
+        select a.id, a.kind, a.occurred_at, a.subject, a.summary, a.contact_id, a.ticket_status, a.ticket_priority, a.nps_score, a.source
+        from ${activities} a where a.org_id = ${orgId} and a.customer_id = ${customers.id}
+        order by a.occurred_at desc, a.id desc limit 10) r)`,
     })
     .from(customers)
     .leftJoin(users, eq(users.id, customers.ownerId))
@@ -114,5 +115,38 @@ async function loadCandidates(db: Db, orgId: string, customerIds: string[]) {
         : null,
     lastActivityAt: r.lastActivityAt ? new Date(r.lastActivityAt) : null,
     openTaskCount: Number(r.openTaskCount),
+    recentActivities: (typeof r.recent === 'string'
+      ? (JSON.parse(r.recent) as RecentActivityRow[])
+      : r.recent
+    ).map(toRecentActivity),
   }));
+}
+
+/** A row of the `recent` JSON column: snake_case, timestamps as Postgres writes them in JSON. */
+interface RecentActivityRow {
+  id: string;
+  kind: ActivityOutput['kind'];
+  occurred_at: string;
+  subject: string;
+  summary: string;
+  contact_id: string | null;
+  ticket_status: ActivityOutput['ticketStatus'];
+  ticket_priority: ActivityOutput['ticketPriority'];
+  nps_score: number | null;
+  source: string;
+}
+
+function toRecentActivity(row: RecentActivityRow): ActivityOutput {
+  return {
+    id: row.id,
+    kind: row.kind,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    subject: row.subject,
+    summary: row.summary,
+    contactId: row.contact_id,
+    ticketStatus: row.ticket_status,
+    ticketPriority: row.ticket_priority,
+    npsScore: row.nps_score,
+    source: row.source,
+  };
 }

@@ -317,7 +317,13 @@ export const activities = pgTable(
   },
   (t) => [
     uniqueIndex('activities_external_key').on(t.orgId, t.source, t.externalId),
-    index('activities_customer_time_idx').on(t.orgId, t.customerId, t.occurredAt.desc(), t.id),
+    // Matches `order by occurred_at desc, id desc` exactly, so "last 10" stops after 10 index entries.
+    index('activities_customer_time_idx').on(
+      t.orgId,
+      t.customerId,
+      t.occurredAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     orgIsolation('activities'),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "activities_customer_time_idx";--> statement-breakpoint
+CREATE INDEX "activities_customer_time_idx" ON "activities" USING btree ("org_id","customer_id","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
