@@ -2,6 +2,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { embeddedPaths, lockDataDir, startEmbeddedServer } from './embedded.ts';
+import { preferPreparedStatements } from './prepared-statements.ts';
 import * as schema from './schema.ts';
 
 /** A database handle or an open transaction: services accept either. */
@@ -66,5 +67,12 @@ function wrap(
   sql: postgres.Sql,
   close: () => Promise<void>,
 ): Database {
-  return { kind, attached, sql, db: drizzle(sql, { schema }), close, singleConnection: () => sql };
+  return {
+    kind,
+    attached,
+    sql,
+    db: drizzle(preferPreparedStatements(sql), { schema }),
+    close,
+    singleConnection: () => sql,
+  };
 }
