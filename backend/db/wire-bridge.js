@@ -111,7 +111,9 @@ export class WireBridge {
         if (index < 0 || this.queue.length === 0) return;
         const [job] = this.queue.splice(index, 1);
         if (!job || (job.connection && !job.connection.open)) continue;
-        const reply = await this.db.execProtocolRaw(new Uint8Array(job.batch.buffer, job.batch.byteOffset, job.batch.length));
+        const reply = await this.db.execProtocolRaw(
+          new Uint8Array(job.batch.buffer, job.batch.byteOffset, job.batch.length),
+        );
         this.owner = this.db.isInTransaction() ? job.connection : undefined;
         if (job.connection?.open && reply.length > 0) job.connection.socket.write(reply);
       }
