@@ -64,25 +64,8 @@ export async function signIn(
   );
   if (!valid || !candidate) throw new DomainError('UNAUTHORIZED', 'wrong email or password');
   const { user } = candidate;
-  const issued = issueToken('session');
-  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-  await inOrg(db, user.orgId, (tx) =>
-    insertToken(tx, {
-      orgId: user.orgId,
-      userId: user.id,
-      kind: 'session',
-      name: 'sign-in',
-      prefix: issued.prefix,
-      tokenHash: issued.hash,
-      expiresAt,
-      lastUsedAt: now,
-    }),
-  );
-  return {
-    token: issued.token,
-    expiresAt: expiresAt.toISOString(),
-    mustChangePassword: user.mustChangePassword,
-  };
+  const session = await inOrg(db, user.orgId, (tx) => startSession(tx, user, now));
+  return { ...session, mustChangePassword: user.mustChangePassword };
 }
 
 export async function signOut({ db, clock }: AuthDeps, principal: Principal): Promise<{ ok: true }> {
@@ -139,9 +122,7 @@ export async function acceptInvite(
   if (!found) throw new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
   const passwordHash = await hashPassword(input.password);
   const { user, invitation } = found;
-  const issued = issueToken('session');
-  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
-  await inOrg(db, user.orgId, async (tx) => {
+  const session = await inOrg(db, user.orgId, async (tx) => {
     const accepted = await tx
       .update(invitations)
       .set({ acceptedAt: now })
@@ -154,16 +135,6 @@ export async function acceptInvite(
       .update(users)
       .set({ mustChangePassword: false, updatedAt: now, ...(input.name ? { name: input.name } : {}) })
       .where(eq(users.id, user.id));
-    await insertToken(tx, {
-      orgId: user.orgId,
-      userId: user.id,
-      kind: 'session',
-      name: 'sign-in',
-      prefix: issued.prefix,
-      tokenHash: issued.hash,
-      expiresAt,
-      lastUsedAt: now,
-    });
     await recordAudit(tx, {
       orgId: user.orgId,
       actorUserId: user.id,
@@ -171,6 +142,24 @@ export async function acceptInvite(
       tableName: 'users',
       rowId: user.id,
     });
+    return startSession(tx, user, now);
   });
-  return { token: issued.token, expiresAt: expiresAt.toISOString(), mustChangePassword: false };
+  return { ...session, mustChangePassword: false };
+}
+
+/** A sign-in session: 30 days, sliding with use (see principal.ts). */
+async function startSession(tx: Db, user: { id: string; orgId: string }, now: Date) {
+  const issued = issueToken('session');
+  const expiresAt = new Date(now.getTime() + sessionLifetimeMs);
+  await insertToken(tx, {
+    orgId: user.orgId,
+    userId: user.id,
+    kind: 'session',
+    name: 'sign-in',
+    prefix: issued.prefix,
+    tokenHash: issued.hash,
+    expiresAt,
+    lastUsedAt: now,
+  });
+  return { token: issued.token, expiresAt: expiresAt.toISOString() };
 }
