@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { inboxSdkAppIdProblem } from './tools/inboxsdk-app-id.ts';
 
 /**
  * The public half of a development RSA key: it fixes the unpacked Chrome extension's id
@@ -16,11 +19,33 @@ const hostPages = [
 ];
 const localBackends = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/** Gmail runs through InboxSDK, which needs a registered app id (README, "Gmail"); never invented here. */
+const inboxSdkAppId = process.env.CSCX_INBOXSDK_APP_ID?.trim() ?? '';
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  vite: () => ({
+    define: { 'import.meta.env.CSCX_INBOXSDK_APP_ID': JSON.stringify(inboxSdkAppId) },
+  }),
+  hooks: {
+    'build:before': (wxt) => {
+      const problem = wxt.config.browser === 'firefox' ? null : inboxSdkAppIdProblem(inboxSdkAppId);
+      if (problem) wxt.logger.warn(problem);
+    },
+    // InboxSDK's background script injects pageWorld.js from the extension root into Gmail's page;
+    // it is copied from the installed package, never fetched. Firefox has no Gmail support.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      const require = createRequire(path.join(wxt.config.root, 'package.json'));
+      files.push({
+        absoluteSrc: require.resolve('@inboxsdk/core/pageWorld.js'),
+        relativeDest: 'pageWorld.js',
+      });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'CSCX',
     description: 'Customer context beside Gmail, Google Calendar and Zoom.',

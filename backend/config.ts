@@ -1,5 +1,9 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** Where package.json, wxt.config.ts and node_modules are, wherever the command is started from. */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -13,6 +17,11 @@ const configSchema = z.object({
   /** The address users reach the server at, used in invitation links. */
   CSCX_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `serve` builds the Chrome extension once it listens; `off` skips that (tests that only need the API). */
+  CSCX_EXTENSION_BUILD: z.enum(['on', 'off']).default('on'),
+  /** WXT's output folder for that build (the Chrome build lands in its `chrome-mv3`); default `.output`
+   * in the package root, where `npm run build` puts it too. */
+  CSCX_EXTENSION_OUT_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -24,6 +33,7 @@ export interface Config {
   rateLimitPerMinute: number;
   publicUrl: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  extensionBuild: { enabled: boolean; outDir: string };
 }
 
 /** Validated once at start; nothing else reads `process.env`. */
@@ -45,5 +55,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.CSCX_RATE_LIMIT,
     publicUrl: e.CSCX_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
+    extensionBuild: {
+      enabled: e.CSCX_EXTENSION_BUILD === 'on',
+      outDir: e.CSCX_EXTENSION_OUT_DIR
+        ? path.resolve(e.CSCX_EXTENSION_OUT_DIR)
+        : path.join(packageRoot, '.output'),
+    },
   };
 }

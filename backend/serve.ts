@@ -1,13 +1,17 @@
 import { ensureFirstAdmin } from './admin/first-run.ts';
 import { systemClock } from './clock.ts';
-import type { Config } from './config.ts';
+import { type Config, packageRoot } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { embeddedPaths, lockDataDir } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { DomainError } from './domain-error.ts';
+import { buildChromeExtension } from './extension-build/build-chrome.ts';
 import { createServer } from './server.ts';
 
-/** `npm start`: listen first (health answers "starting"), then open, migrate and serve. */
+/**
+ * `npm start`: listen first (health answers "starting"), then open, migrate and serve; then build the
+ * Chrome extension in a child process, so neither /healthz nor requests wait for it.
+ */
 export async function serve(config: Config): Promise<void> {
   if (!config.databaseUrl) {
     const lock = lockDataDir(embeddedPaths(config.dataDir));
@@ -40,11 +44,22 @@ export async function serve(config: Config): Promise<void> {
   lines.push('  demo data:    npx cscx seed-demo   (in another terminal, while this runs)', '');
   process.stdout.write(`${lines.join('\n')}\n`);
 
+  const stopBuild = new AbortController();
+  if (config.extensionBuild.enabled) {
+    void buildChromeExtension({
+      root: packageRoot,
+      outDir: config.extensionBuild.outDir,
+      write: (line) => process.stdout.write(`${line}\n`),
+      signal: stopBuild.signal,
+    });
+  }
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info(`${signal}: closing`);
+    stopBuild.abort();
     await server.app.close();
     await database.close();
     process.exit(0);

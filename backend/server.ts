@@ -8,11 +8,14 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
 import type { Deps, RequestContext } from './trpc/trpc.ts';
+import { defaultWebAppDir, webAppPlugin } from './web-app/plugin.ts';
 
 export interface ServerOptions {
   config: Config;
   /** Where log lines go (tests capture them); stdout by default. */
   logStream?: Writable;
+  /** The settings app's web build, served at `/app/`; `.output/web-app` by default. */
+  webAppDir?: string;
 }
 
 export interface CscxServer {
@@ -32,7 +35,7 @@ const logSerializers = {
   req: (req: FastifyRequest) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
 };
 
-export async function createServer({ config, logStream }: ServerOptions): Promise<CscxServer> {
+export async function createServer({ config, logStream, webAppDir }: ServerOptions): Promise<CscxServer> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -106,6 +109,8 @@ export async function createServer({ config, logStream }: ServerOptions): Promis
       } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
     });
   });
+
+  await app.register(webAppPlugin, { dir: webAppDir ?? defaultWebAppDir });
 
   return {
     app,

@@ -5,12 +5,13 @@
  *   --fresh            rebuild the benchmark database (kept in .bench-data/ between runs otherwise)
  *   --calls N          measured calls per procedure (default 400)
  *   --customers N --activities M   book size (default 10,000 / 500,000)
+ *   --opens N          Calendar event opens measured in Chromium with the built extension (default 40)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { sessionLifetimeMs } from '../backend/auth/principal.ts';
 import { insertToken } from '../backend/auth/queries.ts';
 import { issueToken } from '../backend/auth/secrets.ts';
@@ -18,12 +19,18 @@ import { systemClock } from '../backend/clock.ts';
 import { loadConfig } from '../backend/config.ts';
 import { openDatabase } from '../backend/db/client.ts';
 import { migrateDatabase } from '../backend/db/migrate.ts';
-import { activities, users } from '../backend/db/schema.ts';
+import { activities, customers, users } from '../backend/db/schema.ts';
 import { inOrg } from '../backend/db/tenancy.ts';
 import { seedDemo } from '../backend/demo/seed.ts';
 import { findOrCreateOrg } from '../backend/org/lookup.ts';
 import { createServer } from '../backend/server.ts';
 import { createUser } from '../backend/users/create.ts';
+import { bundleTable, measureBundles } from './bundle-sizes.ts';
+import {
+  buildChromeExtensionForBench,
+  type CalendarOpen,
+  measureCalendarSidebar,
+} from './calendar-sidebar.ts';
 import { drawContextCalls } from './context-workload.ts';
 import { type BenchRow, markdownTable, summarise } from './stats.ts';
 
@@ -33,6 +40,7 @@ const { values } = parseArgs({
     calls: { type: 'string', default: '400' },
     customers: { type: 'string', default: '10000' },
     activities: { type: 'string', default: '500000' },
+    opens: { type: 'string', default: '40' },
   },
 });
 const calls = Number(values.calls);
@@ -112,8 +120,32 @@ const rows: BenchRow[] = [
   },
 ];
 
+log('building the Chrome extension and opening Calendar events in Chromium …');
+const extensionDir = await buildChromeExtensionForBench(() => {});
+const calendarWarmUp = 5;
+const calendar = await measureCalendarSidebar({
+  extensionDir,
+  backendUrl: url,
+  token,
+  email: 'bench@cscx-bench.example',
+  opens: await calendarOpens(Number(values.opens) + calendarWarmUp),
+  warmUp: calendarWarmUp,
+});
+const opened = summarise(calendar.openToPainted);
+rows.push({
+  name: 'Calendar: event details shown → Customer tab painted with data (Chromium, built extension, this backend)',
+  summary: opened,
+  unit: 'ms',
+  budget: 'p95 ≤ 400 ms',
+  verdict: opened.p95 <= 400 ? 'within budget' : 'over budget',
+});
+const bundles = measureBundles(extensionDir);
+
 const table = markdownTable(rows);
 process.stdout.write(`\n${table}\n\nwrong customer returned: ${wrong} of ${timings.context.length}\n`);
+process.stdout.write(
+  `\nChrome build (${path.relative(process.cwd(), extensionDir)}):\n\n${bundleTable(bundles)}\n`,
+);
 const results = {
   at: new Date().toISOString(),
   machine: {
@@ -125,12 +157,31 @@ const results = {
   database: database.kind,
   rows,
   wrongCustomer: wrong,
+  bundles: bundles.map(({ name, files, bytes, gzipBytes }) => ({ name, files, bytes, gzipBytes })),
 };
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write('results written to bench/results.json\n');
 
 await server.app.close();
 await database.close();
+
+/** Attendee sets drawn like the context workload, named by customer; neighbours never name the same one. */
+async function calendarOpens(n: number): Promise<CalendarOpen[]> {
+  const drawn = await drawContextCalls(database.db, org.id, n * 2, 7);
+  const ids = [...new Set(drawn.map((d) => d.expectedCustomerId))];
+  const named = await inOrg(database.db, org.id, (tx) =>
+    tx.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, ids)),
+  );
+  const nameOf = new Map(named.map((c) => [c.id, c.name]));
+  const opens: CalendarOpen[] = [];
+  for (const call of drawn) {
+    const customerName = nameOf.get(call.expectedCustomerId) ?? '';
+    if (!customerName || opens.at(-1)?.customerName === customerName) continue;
+    opens.push({ emails: call.emails, customerName });
+    if (opens.length === n) break;
+  }
+  return opens;
+}
 
 async function benchToken(): Promise<string> {
   const email = 'bench@cscx-bench.example';

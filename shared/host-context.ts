@@ -40,13 +40,70 @@ export const zoomMeetingContext = z.object({
 });
 export type ZoomMeetingContext = z.infer<typeof zoomMeetingContext>;
 
-export const hostContext = z.discriminatedUnion('host', [calendarEventContext, zoomMeetingContext]);
+/**
+ * How a person takes part in a Gmail thread or draft. InboxSDK's message views give the sender and the
+ * recipients with To and Cc merged (as Gmail's header shows them); a compose view splits To, Cc and Bcc.
+ */
+export const gmailRoles = ['from', 'recipient', 'to', 'cc', 'bcc'] as const;
+
+export const gmailParticipant = person.extend({
+  roles: z.array(z.enum(gmailRoles)).min(1).max(gmailRoles.length),
+});
+export type GmailParticipant = z.infer<typeof gmailParticipant>;
+
+export const gmailMessage = z.object({
+  /** The sender's address; null when Gmail showed none. */
+  from: text(320).nullable(),
+  /** The body as plain text, quoted history left out. Untrusted: it may inform a draft, never act. */
+  text: text(20_000),
+});
+
+export const gmailThreadContext = z.object({
+  host: z.literal('gmail'),
+  view: z.literal('thread'),
+  threadId: text(200).nullable(),
+  subject: text(1000),
+  /** Senders and recipients of the loaded messages (collapsed, never-opened ones are not loaded). */
+  participants: z.array(gmailParticipant).max(500),
+  messages: z.array(gmailMessage).max(100),
+});
+export type GmailThreadContext = z.infer<typeof gmailThreadContext>;
+
+export const gmailComposeContext = z.object({
+  host: z.literal('gmail'),
+  view: z.literal('compose'),
+  /** The thread a reply belongs to; null for a new message. */
+  threadId: text(200).nullable(),
+  subject: text(1000),
+  /** The draft's recipients so far. */
+  participants: z.array(gmailParticipant).max(500),
+});
+export type GmailComposeContext = z.infer<typeof gmailComposeContext>;
+
+export const gmailContext = z.discriminatedUnion('view', [gmailThreadContext, gmailComposeContext]);
+export type GmailContext = z.infer<typeof gmailContext>;
+
+export const hostContext = z.discriminatedUnion('host', [
+  calendarEventContext,
+  zoomMeetingContext,
+  gmailContext,
+]);
 export type HostContext = z.infer<typeof hostContext>;
+
+/** The people a context names: event guests, meeting participants, or a thread's or draft's people. */
+export function contextPeople(context: HostContext): Person[] {
+  return context.host === 'calendar' ? context.attendees : context.participants;
+}
+
+/** What the page calls the thing that is open: event title, meeting topic or email subject. */
+export function contextTitle(context: HostContext): string {
+  if (context.host === 'calendar') return context.title;
+  return context.host === 'zoom' ? context.topic : context.subject;
+}
 
 /** Addresses worth matching: deduplicated, lower-cased, in page order. */
 export function participantEmails(context: HostContext): string[] {
-  const people = context.host === 'calendar' ? context.attendees : context.participants;
   const seen = new Set<string>();
-  for (const p of people) if (p.email) seen.add(p.email.trim().toLowerCase());
+  for (const p of contextPeople(context)) if (p.email) seen.add(p.email.trim().toLowerCase());
   return [...seen];
 }

@@ -13,23 +13,32 @@ export type HostName = HostContext['host'];
 
 export interface SidebarFrame {
   show(context: HostContext): void;
+  /** The page no longer shows anything to look up; the sidebar says so (no frame is created for it). */
+  clear(): void;
 }
+
+/** Puts the frame into the page and returns how to take it out again. */
+export type FramePlacement = (frame: HTMLIFrameElement, host: HostName) => () => void;
 
 const frameWidth = 340;
 
 /**
- * Mounts the sidebar page as an iframe at the right edge of the host page (created on the first
- * context) and keeps a port to it through the background. The latest context is re-sent whenever the
+ * Mounts the sidebar page as an iframe (created on the first context; by default at the right edge of the
+ * host page) and keeps a port to it through the background. The latest context is re-sent whenever the
  * sidebar says it is ready, e.g. after it reloads or the background restarted.
  */
-export function mountSidebarFrame(ctx: ContentScriptContext, host: HostName): SidebarFrame {
+export function mountSidebarFrame(
+  ctx: ContentScriptContext,
+  host: HostName,
+  place: FramePlacement = besideThePage,
+): SidebarFrame {
   const nonce = newNonce();
   let latest: HostContext | null = null;
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
-  let container: HTMLElement | null = null;
+  let removeFrame: (() => void) | null = null;
 
   const send = () => {
-    if (!latest || !port) return;
+    if (!removeFrame || !port) return;
     const message: ContentMessage = { type: 'context', context: latest };
     port.postMessage(message);
   };
@@ -50,22 +59,25 @@ export function mountSidebarFrame(ctx: ContentScriptContext, host: HostName): Si
     const open = port;
     port = null;
     open?.disconnect();
-    container?.remove();
+    removeFrame?.();
   });
 
   return {
     show(context) {
       latest = context;
-      if (!container) {
-        container = createContainer(host, nonce);
-        document.body.append(container);
+      if (!removeFrame) {
+        removeFrame = place(createFrame(host, nonce), host);
         connect();
       } else send();
+    },
+    clear() {
+      latest = null;
+      send();
     },
   };
 }
 
-function createContainer(host: HostName, nonce: string): HTMLElement {
+function besideThePage(frame: HTMLIFrameElement, host: HostName): () => void {
   const container = document.createElement('cscx-sidebar');
   container.setAttribute('data-cscx-host', host);
   Object.assign(container.style, {
@@ -80,6 +92,12 @@ function createContainer(host: HostName, nonce: string): HTMLElement {
     overflow: 'hidden',
     boxShadow: '0 8px 28px rgba(0,0,0,.28)',
   });
+  container.append(frame);
+  document.body.append(container);
+  return () => container.remove();
+}
+
+function createFrame(host: HostName, nonce: string): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   const url = new URL(browser.runtime.getURL('/sidebar.html'));
   url.searchParams.set(nonceParam, nonce);
@@ -87,6 +105,5 @@ function createContainer(host: HostName, nonce: string): HTMLElement {
   frame.src = url.href;
   frame.title = 'CSCX customer sidebar';
   Object.assign(frame.style, { border: '0', width: '100%', height: '100%', colorScheme: 'normal' });
-  container.append(frame);
-  return container;
+  return frame;
 }

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { type HostContext, hostContext } from '../../shared/host-context.ts';
+import type { HostContext } from '../../shared/host-context.ts';
 import { contentMessage, nonceParam, portName, type SidebarMessage } from './sidebar-channel.ts';
 
 /** Where the sidebar learns what the host page shows. */
 export interface HostContextSource {
-  subscribe(onContext: (context: HostContext) => void): () => void;
+  subscribe(onContext: (context: HostContext | null) => void): () => void;
 }
 
 /**
@@ -23,7 +23,7 @@ export function portHostContextSource(location: Location): HostContextSource {
         port = browser.runtime.connect({ name: portName('sidebar', nonce) });
         port.onMessage.addListener((message: unknown) => {
           const parsed = contentMessage.safeParse(message);
-          if (parsed.success) onContext(hostContext.parse(parsed.data.context));
+          if (parsed.success) onContext(parsed.data.context);
         });
         // The background restarts when idle; reconnect after a pause so a refusal cannot spin.
         port.onDisconnect.addListener(() => setTimeout(connect, 250));

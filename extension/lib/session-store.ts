@@ -1,8 +1,8 @@
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 
-/** Where the sidebar keeps the backend address and the signed-in token: `chrome.storage.local` (the
- * iframed page has no usable `localStorage`). */
+/** The backend address and the signed-in token. Where they live is the store's business:
+ * `chrome.storage.local` in the extension (the iframed sidebar has no usable `localStorage`), the tab's
+ * `sessionStorage` for the settings page the backend serves. */
 export const defaultBackendUrl = 'http://127.0.0.1:8787';
 
 export const session = z.object({
@@ -12,35 +12,12 @@ export const session = z.object({
 });
 export type Session = z.infer<typeof session>;
 
+export const sessionStorageKey = 'cscx.session';
+
 export interface SessionStore {
   load(): Promise<Session>;
   save(next: Session): Promise<void>;
   subscribe(onChange: (next: Session) => void): () => void;
-}
-
-const key = 'cscx.session';
-
-export function chromeSessionStore(area = browser.storage.local): SessionStore {
-  return {
-    async load() {
-      const stored = await area.get(key);
-      const parsed = session.safeParse(stored[key] ?? {});
-      return parsed.success ? parsed.data : session.parse({});
-    },
-    async save(next) {
-      await area.set({ [key]: next });
-    },
-    subscribe(onChange) {
-      const listener = (changes: Record<string, { newValue?: unknown }>) => {
-        const change = changes[key];
-        if (!change) return;
-        const parsed = session.safeParse(change.newValue ?? {});
-        onChange(parsed.success ? parsed.data : session.parse({}));
-      };
-      area.onChanged.addListener(listener);
-      return () => area.onChanged.removeListener(listener);
-    },
-  };
 }
 
 /** True for the local backends the manifest already grants; others need an optional permission. */

@@ -31,8 +31,9 @@ export function newNonce(): string {
 /** The query parameter of sidebar.html that carries the nonce. */
 export const nonceParam = 'port';
 
+/** A null context means the page shows nothing to look up any more (e.g. Gmail went back to the inbox). */
 export const contentMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('context'), context: hostContext }),
+  z.object({ type: z.literal('context'), context: hostContext.nullable() }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import type { HostContext } from '../../shared/host-context.ts';
+import { contextTitle, type HostContext } from '../../shared/host-context.ts';
 import type { ApiClient } from '../lib/api-client.ts';
 import type { Session } from '../lib/session-store.ts';
 import { classifyApiError, errorMessage } from './connection/api-error.ts';
@@ -93,13 +93,12 @@ function SignedIn({ api, session, context, onSignOut }: SignedInProps) {
         />
       ) : (
         <Notice title="Nothing open">
-          <p>Open a Google Calendar event or a Zoom meeting or recording to see its customer here.</p>
+          <p>
+            Open a Gmail thread, a Google Calendar event or a Zoom meeting or recording to see its customer
+            here.
+          </p>
         </Notice>
       )}
     </>
   );
-}
-
-function contextTitle(context: HostContext): string {
-  return context.host === 'calendar' ? context.title : context.topic;
 }

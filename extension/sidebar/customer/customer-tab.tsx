@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { HostContext, Person } from '../../../shared/host-context.ts';
+import { contextPeople, type HostContext, type Person } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { classifyApiError, errorMessage } from '../connection/api-error.ts';
 import { BackendUnreachable } from '../connection/backend-unreachable.tsx';
@@ -75,10 +75,7 @@ export function CustomerTab({ api, context, backendUrl, orgDomains, onUnauthoriz
     return (
       <div className="stack">
         <Notice title="Not a customer yet">
-          <p>
-            No customer matches the people {context.host === 'calendar' ? 'on this event' : 'in this meeting'}
-            .
-          </p>
+          <p>No customer matches the people {peoplePlace[context.host]}.</p>
         </Notice>
         <CreateCustomerForm api={api} domain={likelyDomain(unmatched)} />
         <LinkPerson api={api} people={unmatched} current={null} />
@@ -102,8 +99,14 @@ export function CustomerTab({ api, context, backendUrl, orgDomains, onUnauthoriz
   );
 }
 
+const peoplePlace: Record<HostContext['host'], string> = {
+  calendar: 'on this event',
+  zoom: 'in this meeting',
+  gmail: 'in this email',
+};
+
 function unmatchedPeople(context: HostContext, emails: string[], orgDomains: string[]): Person[] {
-  const people = context.host === 'calendar' ? context.attendees : context.participants;
+  const people = contextPeople(context);
   return emails
     .filter((email) => !orgDomains.some((d) => email.endsWith(`@${d}`)))
     .map((email) => ({ email, name: people.find((p) => p.email === email)?.name ?? '' }));

@@ -1,5 +1,5 @@
 import type { ContextOutput } from '../../../shared/api/customers.ts';
-import { type HostContext, participantEmails } from '../../../shared/host-context.ts';
+import { contextTitle, type HostContext, participantEmails } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { topicSearchTerms } from './topic-terms.ts';
 
@@ -10,8 +10,7 @@ import { topicSearchTerms } from './topic-terms.ts';
 export async function lookupCustomer(api: ApiClient, context: HostContext): Promise<ContextOutput> {
   const emails = participantEmails(context);
   if (emails.length > 0) return api.customers.context.query({ emails });
-  const topic = context.host === 'zoom' ? context.topic : context.title;
-  return matchTopicToCustomer(api, topic);
+  return matchTopicToCustomer(api, contextTitle(context));
 }
 
 async function matchTopicToCustomer(api: ApiClient, topic: string): Promise<ContextOutput> {

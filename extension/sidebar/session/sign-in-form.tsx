@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { Session } from '../../lib/session-store.ts';
 import { classifyApiError, errorMessage } from '../connection/api-error.ts';
-import { useServices } from '../services.tsx';
+import { useSessionServices } from './session-services.tsx';
 
 interface Credentials {
   backendUrl: string;
@@ -10,15 +10,20 @@ interface Credentials {
   password: string;
 }
 
-/** Signed-out state: email and password against the chosen backend; the token goes to chrome.storage. */
+/**
+ * Signed-out state: email and password against the chosen backend; the token goes to the session store.
+ * The settings page served by the backend cannot choose another one (`chooseBackend` false).
+ */
 export function SignInForm({
   session,
   onSignedIn,
+  chooseBackend = true,
 }: {
   session: Session;
   onSignedIn: (next: Session) => Promise<void>;
+  chooseBackend?: boolean;
 }) {
-  const services = useServices();
+  const services = useSessionServices();
   const ids = useId();
   const [backendUrl, setBackendUrl] = useState(session.backendUrl);
   const [email, setEmail] = useState(session.email ?? '');
@@ -61,17 +66,19 @@ export function SignInForm({
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <details>
-        <summary>Backend</summary>
-        <label htmlFor={`${ids}-url`}>Backend URL</label>
-        <input
-          id={`${ids}-url`}
-          type="url"
-          required
-          value={backendUrl}
-          onChange={(e) => setBackendUrl(e.target.value)}
-        />
-      </details>
+      {chooseBackend && (
+        <details>
+          <summary>Backend</summary>
+          <label htmlFor={`${ids}-url`}>Backend URL</label>
+          <input
+            id={`${ids}-url`}
+            type="url"
+            required
+            value={backendUrl}
+            onChange={(e) => setBackendUrl(e.target.value)}
+          />
+        </details>
+      )}
       {signIn.isError && (
         <p role="alert" className="error">
           {signInError(signIn.error)}

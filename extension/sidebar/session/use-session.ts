@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../../lib/api-client.ts';
 import type { Session } from '../../lib/session-store.ts';
-import { useServices } from '../services.tsx';
+import { useSessionServices } from './session-services.tsx';
 
 export interface SessionState {
   session: Session | null;
@@ -12,7 +12,7 @@ export interface SessionState {
 
 /** The stored session, kept in step with `chrome.storage` (another sidebar may sign in or out). */
 export function useSession(): SessionState {
-  const services = useServices();
+  const services = useSessionServices();
   const [session, setSession] = useState<Session | null>(null);
   useEffect(() => {
     let live = true;

@@ -23,6 +23,7 @@ export const fixturePages = {
   },
   zoomWebClient: { url: 'https://app.zoom.us/wc/81234567890/start', file: 'zoom/web-client-globex.html' },
   zoomMeeting: { url: 'https://us05web.zoom.us/meeting/84400012345', file: 'zoom/meeting-initech.html' },
+  gmailThread: { url: 'https://mail.google.com/mail/u/0/', file: 'gmail/thread-acme.html' },
 } as const;
 
 /** Serves the fixtures at their real addresses; any other request to those hosts is a 404, never the network. */
@@ -37,6 +38,7 @@ export async function routeFixturePages(context: BrowserContext): Promise<void> 
       body: readFileSync(path.join(fixturesDir, file), 'utf8'),
     });
   };
+  await context.route('https://mail.google.com/**', serve);
   await context.route('https://calendar.google.com/**', serve);
   await context.route('https://zoom.us/**', serve);
   await context.route('https://*.zoom.us/**', serve);

@@ -13,6 +13,7 @@ import {
   waitForHealth,
 } from '../../process/support/cscx-process.ts';
 import { seedFixtureCustomers } from './fixture-customers.ts';
+import { testInboxSdkAppId } from './inboxsdk-app-id.ts';
 import { chromiumPath, extensionDir, repositoryRoot } from './paths.ts';
 
 declare module 'vitest' {
@@ -25,8 +26,9 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the Chrome extension, starts `cscx serve` on a temporary embedded database with demo data and
- * the customers the fixture pages are about, and hands the tests its address and a signed-in token.
+ * Builds the Chrome extension and the settings web app, starts `cscx serve` on a temporary embedded
+ * database with demo data and the customers the fixture pages are about, and hands the tests its address
+ * and a signed-in token.
  * A missing Chromium is an error, never a skip: `.ci/run` installs Debian's.
  */
 export async function setup(project: TestProject) {
@@ -35,8 +37,21 @@ export async function setup(project: TestProject) {
   execFileSync(process.execPath, [path.join(repositoryRoot, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
     cwd: repositoryRoot,
     stdio: 'pipe',
+    // A well-formed (unregistered) InboxSDK app id, so the Gmail content script loads InboxSDK.
+    env: { ...process.env, CSCX_INBOXSDK_APP_ID: testInboxSdkAppId },
   });
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`no build in ${extensionDir}`);
+  // The settings app the backend serves at /app.
+  execFileSync(
+    process.execPath,
+    [
+      path.join(repositoryRoot, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'vite.web-app.config.ts',
+    ],
+    { cwd: repositoryRoot, stdio: 'pipe' },
+  );
 
   const dataDir = makeDataDir();
   const server = await startServe(dataDir, { LOG_LEVEL: 'warn' });

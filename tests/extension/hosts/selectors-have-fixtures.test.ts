@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarSelectors } from '../../../extension/hosts/calendar/selectors.ts';
+import { gmailSelectors } from '../../../extension/hosts/gmail/selectors.ts';
 import { zoomSelectors } from '../../../extension/hosts/zoom/selectors.ts';
 import { fixtureDocument } from '../support/fixture-page.ts';
 
@@ -14,6 +15,7 @@ const hosts = [
     selectors: zoomSelectors,
     fixtures: ['recording-globex.html', 'web-client-globex.html', 'meeting-initech.html'],
   },
+  { host: 'gmail', selectors: gmailSelectors, fixtures: ['thread-acme.html'] },
 ];
 
 describe('every host selector has a fixture', () => {

@@ -6,14 +6,20 @@ export type Procedure = (input: unknown, authorization: string | null) => unknow
 
 export class FakeProcedureError extends Error {
   constructor(
-    readonly code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'NOT_FOUND',
+    readonly code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT',
     message = code.toLowerCase(),
   ) {
     super(message);
   }
 }
 
-const httpStatus = { UNAUTHORIZED: 401, FORBIDDEN: 403, BAD_REQUEST: 400, NOT_FOUND: 404 } as const;
+const httpStatus = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+} as const;
 
 export interface FakeBackend {
   fetch: typeof fetch;

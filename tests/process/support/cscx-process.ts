@@ -47,8 +47,14 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** `serve` skips its extension build unless a test asks for it: one test proves it, the rest stay fast. */
 function childEnv(dataDir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CSCX_DATA_DIR: dataDir, ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CSCX_EXTENSION_BUILD: 'off',
+    CSCX_DATA_DIR: dataDir,
+    ...extra,
+  };
   delete env.DATABASE_URL;
   return env;
 }
@@ -68,10 +74,18 @@ function collect(child: ChildProcess) {
   return { stdout: () => out, stderr: () => err, exited };
 }
 
-/** `cscx serve` in a process group of its own, on 127.0.0.1 and a free port. */
-export async function startServe(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * `cscx serve` in a process group of its own, on 127.0.0.1 and a free port. `wrapper` runs it under
+ * another command (e.g. `unshare` for a network namespace of its own).
+ */
+export async function startServe(
+  dataDir: string,
+  env: Record<string, string> = {},
+  wrapper: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [cscx, 'serve'], {
+  const [command = process.execPath, ...args] = [...wrapper, process.execPath, cscx, 'serve'];
+  const child = spawn(command, args, {
     cwd: root,
     env: childEnv(dataDir, { HOST: '127.0.0.1', PORT: String(port), ...env }),
     detached: true,

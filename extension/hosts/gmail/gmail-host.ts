@@ -1,0 +1,92 @@
+import type {
+  ComposeView,
+  ContentPanelDescriptor,
+  ContentPanelView,
+  MessageView,
+  ThreadView,
+} from '@inboxsdk/core';
+import type { GmailContext } from '../../../shared/host-context.ts';
+import { readComposeContext, readThreadContext } from './read-context.ts';
+
+/**
+ * The parts of InboxSDK's views CSCX uses, named with InboxSDK's own types. Events are listed one by
+ * one because InboxSDK's emitters return `this`, which a stand-in in a test cannot be.
+ */
+export type GmailMessageView = Pick<
+  MessageView,
+  'isLoaded' | 'getSender' | 'getRecipientsFull' | 'getBodyElement'
+> & {
+  on(event: 'load', listener: () => void): unknown;
+};
+export type GmailThreadView = Pick<ThreadView, 'getSubject' | 'getThreadIDAsync'> & {
+  getMessageViewsAll(): GmailMessageView[];
+  on(event: 'destroy', listener: () => void): unknown;
+};
+export type GmailComposeView = Pick<
+  ComposeView,
+  'getToRecipients' | 'getCcRecipients' | 'getBccRecipients' | 'getSubject' | 'isReply' | 'getThreadID'
+> & {
+  on(event: 'destroy' | 'recipientsChanged' | 'subjectChanged', listener: () => void): unknown;
+};
+export type GmailSidebarPanel = Pick<ContentPanelView, 'remove'>;
+
+/** What CSCX needs of a loaded InboxSDK instance; the real one is assignable to it. */
+export interface GmailSdk {
+  Conversations: { registerThreadViewHandler(handler: (view: GmailThreadView) => void): () => void };
+  Compose: { registerComposeViewHandler(handler: (view: GmailComposeView) => void): () => void };
+  Global: {
+    addSidebarContentPanel(descriptor: ContentPanelDescriptor): Promise<GmailSidebarPanel | null>;
+  };
+}
+
+/** A thread or compose window the user has open, until it closes. */
+export interface OpenGmailView {
+  read(): Promise<GmailContext>;
+  /** Called when `read()` may answer differently: a collapsed message loaded, a recipient was added. */
+  onChange(listener: () => void): void;
+  onClose(listener: () => void): void;
+}
+
+/** Gmail as the adapter sees it; `inboxSdkGmailHost` is the real one. Each `on…` returns its undo. */
+export interface GmailHost {
+  onThreadOpened(handler: (thread: OpenGmailView) => void): () => void;
+  onComposeOpened(handler: (compose: OpenGmailView) => void): () => void;
+  /** Adds CSCX's panel to Gmail's right-hand sidebar; null where Gmail has no sidebar. */
+  openSidebarPanel(el: HTMLElement): Promise<GmailSidebarPanel | null>;
+}
+
+export const panelTitle = 'CSCX';
+
+/** A small "C" badge, inline so Gmail can show it without the image being web-accessible. */
+const panelIconUrl = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="6" fill="#3b5bdb"/><path d="M16.5 8.2a5 5 0 1 0 0 7.6" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>',
+)}`;
+
+export function inboxSdkGmailHost(sdk: GmailSdk): GmailHost {
+  return {
+    onThreadOpened: (handler) =>
+      sdk.Conversations.registerThreadViewHandler((thread) => {
+        handler({
+          read: () => readThreadContext(thread),
+          onChange: (listener) => {
+            for (const message of thread.getMessageViewsAll())
+              if (!message.isLoaded()) message.on('load', listener);
+          },
+          onClose: (listener) => thread.on('destroy', listener),
+        });
+      }),
+    onComposeOpened: (handler) =>
+      sdk.Compose.registerComposeViewHandler((compose) => {
+        handler({
+          read: async () => readComposeContext(compose),
+          onChange: (listener) => {
+            compose.on('recipientsChanged', listener);
+            compose.on('subjectChanged', listener);
+          },
+          onClose: (listener) => compose.on('destroy', listener),
+        });
+      }),
+    openSidebarPanel: (el) =>
+      sdk.Global.addSidebarContentPanel({ el, title: panelTitle, iconUrl: panelIconUrl }),
+  };
+}

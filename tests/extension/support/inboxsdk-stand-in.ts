@@ -1,0 +1,220 @@
+import type { Contact, ContactNameOptional, ContentPanelDescriptor } from '@inboxsdk/core';
+import type {
+  GmailComposeView,
+  GmailMessageView,
+  GmailSdk,
+  GmailSidebarPanel,
+  GmailThreadView,
+} from '../../../extension/hosts/gmail/gmail-host.ts';
+import { fixtureDocument } from './fixture-page.ts';
+
+/**
+ * Stand-ins for the InboxSDK views the Gmail adapter uses, typed by InboxSDK's own declarations through
+ * `GmailSdk`: Gmail itself cannot be reached here, so these play the part of what InboxSDK would report.
+ */
+class Events<Name extends string> {
+  readonly #listeners = new Map<Name, Array<() => void>>();
+  on(event: Name, listener: () => void): this {
+    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  emit(event: Name): void {
+    for (const listener of this.#listeners.get(event) ?? []) listener();
+  }
+}
+
+/** The message bodies of the reconstructed Gmail thread (tests/fixtures/gmail/thread-acme.html). */
+export function acmeThreadBodies(): HTMLElement[] {
+  return [...fixtureDocument('gmail', 'thread-acme.html').querySelectorAll<HTMLElement>('div.a3s')];
+}
+
+export const dana: Contact = { name: 'Dana Reyes', emailAddress: 'dana.reyes@acme-robotics.test' };
+export const sam: Contact = { name: 'Sam Carter', emailAddress: 'csm@cscx.localhost' };
+export const li: Contact = { name: 'Li Wei', emailAddress: 'li.wei@acme-robotics.test' };
+
+export interface MessageSpec {
+  sender: Contact;
+  recipients: ContactNameOptional[];
+  body: HTMLElement;
+  loaded: boolean;
+}
+
+export class StandInMessageView extends Events<'load'> implements GmailMessageView {
+  constructor(private spec: MessageSpec) {
+    super();
+  }
+  isLoaded() {
+    return this.spec.loaded;
+  }
+  getSender(): Contact {
+    if (!this.spec.loaded) throw new Error('tried to get message sender before message is loaded');
+    return this.spec.sender;
+  }
+  async getRecipientsFull() {
+    return this.spec.loaded ? this.spec.recipients : [];
+  }
+  getBodyElement() {
+    return this.spec.body;
+  }
+  /** The user expanded a collapsed message. */
+  load() {
+    this.spec = { ...this.spec, loaded: true };
+    this.emit('load');
+  }
+}
+
+export function aMessageView(overrides: Partial<MessageSpec> = {}): StandInMessageView {
+  const body = document.createElement('div');
+  body.textContent = 'Hello';
+  return new StandInMessageView({ sender: dana, recipients: [sam], body, loaded: true, ...overrides });
+}
+
+/** Dana's question to Sam and Li, then Sam's reply quoting it: the fixture thread. */
+export function acmeThreadMessages(): StandInMessageView[] {
+  const [question, reply] = acmeThreadBodies();
+  return [
+    aMessageView({ sender: dana, recipients: [sam, li], ...(question ? { body: question } : {}) }),
+    aMessageView({
+      sender: sam,
+      recipients: [dana, { emailAddress: li.emailAddress }],
+      ...(reply ? { body: reply } : {}),
+    }),
+  ];
+}
+
+export class StandInThreadView extends Events<'destroy'> implements GmailThreadView {
+  constructor(
+    private subject: string,
+    private threadId: string,
+    private messages: StandInMessageView[],
+  ) {
+    super();
+  }
+  getSubject() {
+    return this.subject;
+  }
+  async getThreadIDAsync() {
+    return this.threadId;
+  }
+  getMessageViewsAll() {
+    return this.messages;
+  }
+  close() {
+    this.emit('destroy');
+  }
+}
+
+export function aThreadView(
+  overrides: { subject?: string; threadId?: string; messages?: StandInMessageView[] } = {},
+): StandInThreadView {
+  return new StandInThreadView(
+    overrides.subject ?? 'Renewal terms and SSO rollout',
+    overrides.threadId ?? '18f3a2b4c5d6e7f8',
+    overrides.messages ?? acmeThreadMessages(),
+  );
+}
+
+export interface ComposeSpec {
+  to: ContactNameOptional[];
+  cc: ContactNameOptional[];
+  bcc: ContactNameOptional[];
+  subject: string;
+  replyTo: string | null;
+}
+
+export class StandInComposeView
+  extends Events<'destroy' | 'recipientsChanged' | 'subjectChanged'>
+  implements GmailComposeView
+{
+  constructor(private spec: ComposeSpec) {
+    super();
+  }
+  getToRecipients() {
+    return this.spec.to;
+  }
+  getCcRecipients() {
+    return this.spec.cc;
+  }
+  getBccRecipients() {
+    return this.spec.bcc;
+  }
+  getSubject() {
+    return this.spec.subject;
+  }
+  isReply() {
+    return this.spec.replyTo !== null;
+  }
+  getThreadID() {
+    return this.spec.replyTo ?? '';
+  }
+  /** The user typed another recipient into the To field. */
+  addTo(contact: ContactNameOptional) {
+    this.spec = { ...this.spec, to: [...this.spec.to, contact] };
+    this.emit('recipientsChanged');
+  }
+  close() {
+    this.emit('destroy');
+  }
+}
+
+export function aComposeView(overrides: Partial<ComposeSpec> = {}): StandInComposeView {
+  return new StandInComposeView({
+    to: [dana],
+    cc: [],
+    bcc: [],
+    subject: 'Seat quote',
+    replyTo: null,
+    ...overrides,
+  });
+}
+
+export interface StandInPanel extends GmailSidebarPanel {
+  descriptor: ContentPanelDescriptor;
+  removed: boolean;
+}
+
+/** A loaded InboxSDK as far as CSCX uses it: handlers to call, and the sidebar panels added. */
+export function standInInboxSdk() {
+  const threadHandlers = new Set<(view: GmailThreadView) => void>();
+  const composeHandlers = new Set<(view: GmailComposeView) => void>();
+  const panels: StandInPanel[] = [];
+  const sdk: GmailSdk = {
+    Conversations: {
+      registerThreadViewHandler(handler) {
+        threadHandlers.add(handler);
+        return () => threadHandlers.delete(handler);
+      },
+    },
+    Compose: {
+      registerComposeViewHandler(handler) {
+        composeHandlers.add(handler);
+        return () => composeHandlers.delete(handler);
+      },
+    },
+    Global: {
+      async addSidebarContentPanel(descriptor) {
+        const panel: StandInPanel = {
+          descriptor,
+          removed: false,
+          remove() {
+            panel.removed = true;
+          },
+        };
+        panels.push(panel);
+        return panel;
+      },
+    },
+  };
+  return {
+    sdk,
+    panels,
+    openThread(view: StandInThreadView) {
+      for (const handler of threadHandlers) handler(view);
+      return view;
+    },
+    openCompose(view: StandInComposeView) {
+      for (const handler of composeHandlers) handler(view);
+      return view;
+    },
+  };
+}

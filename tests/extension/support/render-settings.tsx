@@ -1,0 +1,72 @@
+import { render } from '@testing-library/react';
+import { createApiClient } from '../../../extension/lib/api-client.ts';
+import type { Session, SessionStore } from '../../../extension/lib/session-store.ts';
+import { SettingsApp } from '../../../extension/settings/app.tsx';
+import type { SettingsPlatform } from '../../../extension/settings/platform.ts';
+import type { UserOutput } from '../../../shared/api/auth.ts';
+import { type FakeBackend, fakeBackend, type Procedure } from './fake-backend.ts';
+import { me } from './render-sidebar.tsx';
+import { memorySessionStore, signedIn } from './sidebar-builders.ts';
+
+let seq = 0;
+
+export function aMember(overrides: Partial<UserOutput> = {}): UserOutput {
+  seq += 1;
+  return {
+    ...me.user,
+    id: `00000000-0000-4000-8000-${String(9000 + seq).padStart(12, '0')}`,
+    email: `member${seq}@cscx.localhost`,
+    name: `Member ${seq}`,
+    role: 'csm',
+    ...overrides,
+  };
+}
+
+/** `auth.me` for a signed-in user with the given role (and anything else overridden). */
+export function meAs(user: Partial<UserOutput> = {}) {
+  const base: UserOutput = { ...me.user, role: 'csm' };
+  return { ...me, user: { ...base, ...user } };
+}
+
+export interface SettingsSetup {
+  session?: Session;
+  kind?: SettingsPlatform['kind'];
+  store?: SessionStore;
+  procedures?: Record<string, Procedure>;
+}
+
+/** The whole settings app with the real tRPC client talking to a fake backend. */
+export function renderSettings({
+  session = signedIn,
+  kind = 'extension',
+  store,
+  procedures = {},
+}: SettingsSetup = {}) {
+  const backend: FakeBackend = fakeBackend({
+    'auth.me': () => me,
+    'users.list': () => [me.user],
+    'tokens.list': () => [],
+    ...procedures,
+  });
+  const urls: string[] = [];
+  const memory = memorySessionStore(session);
+  const view = render(
+    <SettingsApp
+      platform={{
+        kind,
+        session: store ?? memory,
+        connectApi: (target) =>
+          createApiClient(target, (resource, init) => {
+            urls.push(String(resource));
+            return backend.fetch(resource, init);
+          }),
+        requestBackendAccess: async () => true,
+      }}
+    />,
+  );
+  return { ...view, backend, store: memory, urls };
+}
+
+export function callsTo(backend: FakeBackend, path: string) {
+  return backend.calls.filter((c) => c.path === path);
+}
