@@ -34,6 +34,7 @@ export async function serve(config: Config): Promise<void> {
     '',
     `CSCX is serving at ${address} (database: ${database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'Postgres'})`,
     `  health:       ${address}/healthz`,
+    `  settings:     ${address}/app/   (members, tokens, org domains; the extension's options page is the same)`,
   ];
   if (firstAdmin) {
     lines.push(
