@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { suiteWithApp } from '../support/app-suite.ts';
 import { aContact, aCustomer, aMember, anActivity, anOrg, aTask } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database, { clock: { now: () => new Date('2026-11-23T23:30:00Z') } });
-});
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-});
+const suite = suiteWithApp({ clock: { now: () => new Date('2026-11-23T23:30:00Z') } });
 
 async function csmOfNewOrg(orgDomains: string[] = []) {
-  const db = testDb.database.db;
+  const db = suite.testDb.database.db;
   const org = await anOrg(db, { domains: orgDomains });
   const csm = await aMember(db, org, { role: 'csm' });
-  return { db, org, csm, api: app.client(csm.token) };
+  return { db, org, csm, api: suite.app.client(csm.token) };
 }
 
 describe('customers.context', () => {
@@ -95,7 +84,7 @@ describe('customers.context', () => {
   });
 
   it('gives the account at a glance: owner, ARR, renewal countdown in the caller’s zone, last 10 activities and open tasks', async () => {
-    const db = testDb.database.db;
+    const db = suite.testDb.database.db;
     const org = await anOrg(db);
     const owner = await aMember(db, org, { role: 'csm', email: 'owner@team-glance.example' });
     // 23:30 UTC on the 23rd is already the 24th in Tokyo.
@@ -118,7 +107,7 @@ describe('customers.context', () => {
     await aTask(db, org, customer.id, { title: 'Send QBR deck' });
     await aTask(db, org, customer.id, { title: 'Old task', status: 'done' });
 
-    const context = await app
+    const context = await suite.app
       .client(tokyo.token)
       .customers.context.query({ emails: ['cfo@soylent.example'] });
 

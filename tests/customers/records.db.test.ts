@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { suiteWithApp } from '../support/app-suite.ts';
 import { aContact, aCustomer, aMember, anActivity, anOrg } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database, { clock: { now: () => new Date('2026-11-23T12:00:00Z') } });
-});
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-});
+const suite = suiteWithApp({ clock: { now: () => new Date('2026-11-23T12:00:00Z') } });
 
 async function csmOfNewOrg() {
-  const db = testDb.database.db;
+  const db = suite.testDb.database.db;
   const org = await anOrg(db);
   const csm = await aMember(db, org, { role: 'csm' });
-  return { db, org, csm, api: app.client(csm.token) };
+  return { db, org, csm, api: suite.app.client(csm.token) };
 }
 
 describe('customers.list', () => {

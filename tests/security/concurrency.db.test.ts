@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrgRef } from '../../backend/org/lookup.ts';
+import { suiteWithApp } from '../support/app-suite.ts';
 import { aContact, aCustomer, aMember, anOrg, type Member } from '../support/builders.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /**
  * Many requests in flight at once, from two orgs, each with its own transaction and org setting:
  * none may see the other's org setting, rows, or lose a write.
  */
 
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database);
-});
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-});
+const suite = suiteWithApp();
 
 interface Team {
   org: OrgRef;
@@ -31,7 +20,7 @@ interface Team {
 }
 
 async function aTeam(prefix: string): Promise<Team> {
-  const db = testDb.database.db;
+  const db = suite.testDb.database.db;
   const org = await anOrg(db);
   const member = await aMember(db, org, { role: 'csm' });
   const customer = await aCustomer(db, org, { name: `${prefix} seed`, domains: ['shared-customer.example'] });
@@ -47,7 +36,7 @@ describe('fifty requests from two orgs at once', () => {
 
     /** One request; resolves to the names of the rows it was shown. */
     const request = async (i: number, team: Team): Promise<string[]> => {
-      const client = app.client(team.member.token, { batch: false });
+      const client = suite.app.client(team.member.token, { batch: false });
       const n = Math.floor(i / 2);
       switch (i % 10) {
         case 0:
@@ -91,7 +80,7 @@ describe('fifty requests from two orgs at once', () => {
     }
 
     for (const team of teams) {
-      const { items } = await app.client(team.member.token).customers.list.query({ limit: 200 });
+      const { items } = await suite.app.client(team.member.token).customers.list.query({ limit: 200 });
       const expected = written.get(team)!;
       expect(expected.length).toBeGreaterThan(10);
       expect(items.map((c) => c.name).sort()).toEqual([...expected].sort());

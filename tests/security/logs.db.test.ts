@@ -1,27 +1,16 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { emailHash, hashToken } from '../../backend/auth/secrets.ts';
 import { orgProcedure } from '../../backend/trpc/procedures.ts';
 import { router } from '../../backend/trpc/trpc.ts';
+import { suiteWithApp } from '../support/app-suite.ts';
 import { aMember, anOrg } from '../support/builders.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /** The request log is read by more people than the data is: it must say what happened, never with what. */
 
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database);
-});
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-});
+const suite = suiteWithApp();
 
 interface RequestLine {
   msg: string;
@@ -41,31 +30,31 @@ function expectNoneOf(lines: string[], secrets: Record<string, string>) {
 
 describe('the request log', () => {
   it('holds no password, token, token hash, email address or authorization header through sign-in, token use and a 401', async () => {
-    const org = await anOrg(testDb.database.db);
+    const org = await anOrg(suite.testDb.database.db);
     const password = 'correct horse battery staple';
     const wrongPassword = 'incorrect donkey battery staple';
     const email = 'dana.secret@team.example';
     const contactEmail = 'erin.private@initech.example';
-    await aMember(testDb.database.db, org, { email, password, role: 'csm' });
-    const logStart = app.logLines.length;
+    await aMember(suite.testDb.database.db, org, { email, password, role: 'csm' });
+    const logStart = suite.app.logLines.length;
 
-    await expect(app.client().auth.login.mutate({ email, password: wrongPassword })).rejects.toThrow();
-    const session = await app.client().auth.login.mutate({ email, password });
-    const { token: pat, info } = await app
+    await expect(suite.app.client().auth.login.mutate({ email, password: wrongPassword })).rejects.toThrow();
+    const session = await suite.app.client().auth.login.mutate({ email, password });
+    const { token: pat, info } = await suite.app
       .client(session.token)
       .tokens.create.mutate({ name: 'laptop script' });
-    const withPat = app.client(pat);
+    const withPat = suite.app.client(pat);
     const customer = await withPat.customers.upsert.mutate({ name: 'Initech', domains: ['initech.example'] });
     await withPat.contacts.upsert.mutate({ customerId: customer.id, email: contactEmail, role: 'champion' });
     const input = encodeURIComponent(JSON.stringify({ emails: [contactEmail, email] }));
-    const byGet = await app.fetch(`/trpc/customers.context?input=${input}`, { token: pat });
+    const byGet = await suite.app.fetch(`/trpc/customers.context?input=${input}`, { token: pat });
     expect(byGet.status).toBe(200);
     await withPat.customers.list.query({ search: 'initech' });
-    await app.client(session.token).tokens.revoke.mutate({ id: info.id });
-    const refused = await app.fetch(`/trpc/customers.context?input=${input}`, { token: pat });
+    await suite.app.client(session.token).tokens.revoke.mutate({ id: info.id });
+    const refused = await suite.app.fetch(`/trpc/customers.context?input=${input}`, { token: pat });
     expect(refused.status).toBe(401);
 
-    const lines = app.logLines.slice(logStart);
+    const lines = suite.app.logLines.slice(logStart);
     expect(lines.length).toBeGreaterThan(0);
     expectNoneOf(lines, {
       'the password': password,
@@ -86,14 +75,14 @@ describe('the request log', () => {
   });
 
   it('names the path of each request without its query string', async () => {
-    const member = await aMember(testDb.database.db, await anOrg(testDb.database.db));
-    const logStart = app.logLines.length;
+    const member = await aMember(suite.testDb.database.db, await anOrg(suite.testDb.database.db));
+    const logStart = suite.app.logLines.length;
     const input = encodeURIComponent(JSON.stringify({ emails: ['frank@hooli.example'] }));
-    expect((await app.fetch(`/trpc/customers.context?input=${input}`, { token: member.token })).status).toBe(
-      200,
-    );
+    expect(
+      (await suite.app.fetch(`/trpc/customers.context?input=${input}`, { token: member.token })).status,
+    ).toBe(200);
 
-    const lines = app.logLines.slice(logStart);
+    const lines = suite.app.logLines.slice(logStart);
     const logged = requestLines(lines);
     expect(logged.map((l) => l.req)).toContainEqual(
       expect.objectContaining({ method: 'GET', path: '/trpc/customers.context' }),
@@ -111,9 +100,9 @@ describe('a failure the server did not expect', () => {
   });
 
   it('is logged as what failed, without the query’s parameters, and the caller is told no more than that it failed', async () => {
-    const member = await aMember(testDb.database.db, await anOrg(testDb.database.db));
+    const member = await aMember(suite.testDb.database.db, await anOrg(suite.testDb.database.db));
     const email = 'grace.hidden@umbrella.example';
-    const logStart = app.logLines.length;
+    const logStart = suite.app.logLines.length;
     const response = await fetchRequestHandler({
       endpoint: '/trpc',
       router: failingRouter,
@@ -122,14 +111,14 @@ describe('a failure the server did not expect', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email }),
       }),
-      createContext: () => ({ deps: app.deps, bearerToken: member.token, ip: '127.0.0.1' }),
+      createContext: () => ({ deps: suite.app.deps, bearerToken: member.token, ip: '127.0.0.1' }),
     });
 
     expect(response.status).toBe(500);
     const body = await response.text();
     expect(body).not.toContain(email);
     expect(body.toLowerCase()).not.toContain('select');
-    const lines = app.logLines.slice(logStart);
+    const lines = suite.app.logLines.slice(logStart);
     const failure = lines.map((line) => JSON.parse(line) as { msg: string; failure?: { code?: string } });
     expect(failure).toContainEqual(
       expect.objectContaining({

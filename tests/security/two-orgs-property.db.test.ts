@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { suiteWithApp } from '../support/app-suite.ts';
 import { aMember, anOrg } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import type { TestApp } from '../support/test-app.ts';
 
 /**
  * Two orgs that share customer names, domains and contact addresses (as two CS teams selling to the same
@@ -11,17 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * a row of the other's.
  */
 
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database);
-});
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-});
+const suite = suiteWithApp();
 
 const names = ['Initech', 'Umbrella', 'Globex', 'Hooli', 'Acme Corp'];
 const domains = ['initech.example', 'umbrella.example', 'eu.umbrella.example', 'globex.example', 'gmail.com'];
@@ -68,9 +58,9 @@ interface Team {
 }
 
 async function twoTeams(): Promise<[Team, Team]> {
-  const db = testDb.database.db;
+  const db = suite.testDb.database.db;
   const team = async (): Promise<Team> => ({
-    client: app.client((await aMember(db, await anOrg(db), { role: 'csm' })).token, { batch: false }),
+    client: suite.app.client((await aMember(db, await anOrg(db), { role: 'csm' })).token, { batch: false }),
     customerIds: [],
     contactIds: new Set(),
     contactOf: new Map(),

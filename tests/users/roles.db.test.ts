@@ -1,40 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../backend/clock.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
+import { suiteWithApp } from '../support/app-suite.ts';
 import { aCustomer, aMember, anOrg, type Member } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestApp } from '../support/test-app.ts';
 
 /**
  * The role matrix: viewer reads; csm writes CRM data and manages their own tokens; admin manages users,
  * org settings and anyone's tokens.
  */
 
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database);
-});
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-});
+const suite = suiteWithApp();
 
 async function anOrgWith(...roles: Member['role'][]): Promise<{ org: OrgRef; members: Member[] }> {
-  const org = await anOrg(testDb.database.db);
+  const org = await anOrg(suite.testDb.database.db);
   const members: Member[] = [];
-  for (const role of roles) members.push(await aMember(testDb.database.db, org, { role }));
+  for (const role of roles) members.push(await aMember(suite.testDb.database.db, org, { role }));
   return { org, members };
 }
 
 describe('a viewer', () => {
   it('reads customers, their context and the team', async () => {
     const { org, members } = await anOrgWith('viewer');
-    const viewer = app.client(members[0]!.token);
-    const customer = await aCustomer(testDb.database.db, org, {
+    const viewer = suite.app.client(members[0]!.token);
+    const customer = await aCustomer(suite.testDb.database.db, org, {
       name: 'Initech',
       domains: ['initech.example'],
     });
@@ -51,8 +41,8 @@ describe('a viewer', () => {
 
   it('cannot write CRM data nor hold personal access tokens', async () => {
     const { org, members } = await anOrgWith('viewer');
-    const viewer = app.client(members[0]!.token);
-    const customer = await aCustomer(testDb.database.db, org);
+    const viewer = suite.app.client(members[0]!.token);
+    const customer = await aCustomer(suite.testDb.database.db, org);
 
     const refused = [
       await errorOf(viewer.customers.upsert.mutate({ name: 'Hooli' })),
@@ -70,7 +60,7 @@ describe('a viewer', () => {
 describe('a csm', () => {
   it('writes customers and contacts', async () => {
     const { members } = await anOrgWith('csm');
-    const csm = app.client(members[0]!.token);
+    const csm = suite.app.client(members[0]!.token);
     const customer = await csm.customers.upsert.mutate({ name: 'Initech', domains: ['initech.example'] });
     await csm.contacts.upsert.mutate({
       customerId: customer.id,
@@ -85,17 +75,17 @@ describe('a csm', () => {
   it('creates, lists and revokes their own tokens, and sees no one else’s', async () => {
     const { members } = await anOrgWith('csm', 'csm');
     const [ana, ben] = [members[0]!, members[1]!];
-    const anaClient = app.client(ana.token);
+    const anaClient = suite.app.client(ana.token);
     const { token, info } = await anaClient.tokens.create.mutate({ name: 'laptop script' });
-    await app.client(ben.token).tokens.create.mutate({ name: 'ben’s script' });
+    await suite.app.client(ben.token).tokens.create.mutate({ name: 'ben’s script' });
 
     const listed = await anaClient.tokens.list.query();
     expect(listed.every((t) => t.userId === ana.id)).toBe(true);
     expect(listed.map((t) => t.name)).toContain('laptop script');
-    await expect(app.client(token).auth.me.query()).resolves.toMatchObject({ tokenKind: 'pat' });
+    await expect(suite.app.client(token).auth.me.query()).resolves.toMatchObject({ tokenKind: 'pat' });
 
     await anaClient.tokens.revoke.mutate({ id: info.id });
-    expect(await errorOf(app.client(token).auth.me.query())).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await errorOf(suite.app.client(token).auth.me.query())).toMatchObject({ code: 'UNAUTHORIZED' });
     expect((await anaClient.tokens.list.query()).map((t) => t.id)).not.toContain(info.id);
     expect((await anaClient.tokens.list.query({ includeRevoked: true })).map((t) => t.id)).toContain(info.id);
   });
@@ -103,8 +93,8 @@ describe('a csm', () => {
   it('cannot list or revoke another user’s tokens', async () => {
     const { members } = await anOrgWith('csm', 'csm');
     const [ana, ben] = [members[0]!, members[1]!];
-    const bens = await app.client(ben.token).tokens.create.mutate({ name: 'ben’s script' });
-    const anaClient = app.client(ana.token);
+    const bens = await suite.app.client(ben.token).tokens.create.mutate({ name: 'ben’s script' });
+    const anaClient = suite.app.client(ana.token);
 
     expect(await errorOf(anaClient.tokens.list.query({ userId: ben.id }))).toMatchObject({
       code: 'FORBIDDEN',
@@ -112,13 +102,13 @@ describe('a csm', () => {
     expect(await errorOf(anaClient.tokens.revoke.mutate({ id: bens.info.id }))).toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(app.client(bens.token).auth.me.query()).resolves.toBeTruthy();
+    await expect(suite.app.client(bens.token).auth.me.query()).resolves.toBeTruthy();
   });
 
   it('cannot manage users or org settings', async () => {
     const { members } = await anOrgWith('admin', 'csm');
     const [admin, csm] = [members[0]!, members[1]!];
-    const client = app.client(csm.token);
+    const client = suite.app.client(csm.token);
     const refused = [
       await errorOf(client.users.invite.mutate({ email: 'new@team.example', role: 'csm' })),
       await errorOf(client.users.setRole.mutate({ userId: csm.id, role: 'admin' })),
@@ -133,13 +123,15 @@ describe('an admin', () => {
   it('invites users, changes their role and removes them, each taking effect on the next request', async () => {
     const { members } = await anOrgWith('admin', 'csm');
     const [admin, csm] = [members[0]!, members[1]!];
-    const adminClient = app.client(admin.token);
+    const adminClient = suite.app.client(admin.token);
 
     const invited = await adminClient.users.invite.mutate({ email: 'Nia@Team.example', role: 'viewer' });
     expect(invited.user).toMatchObject({ email: 'nia@team.example', role: 'viewer' });
 
     await adminClient.users.setRole.mutate({ userId: csm.id, role: 'viewer' });
-    expect(await errorOf(app.client(csm.token).customers.upsert.mutate({ name: 'Hooli' }))).toMatchObject({
+    expect(
+      await errorOf(suite.app.client(csm.token).customers.upsert.mutate({ name: 'Hooli' })),
+    ).toMatchObject({
       code: 'FORBIDDEN',
     });
 
@@ -151,7 +143,7 @@ describe('an admin', () => {
 
   it('changes the org’s name and own domains', async () => {
     const { members } = await anOrgWith('admin');
-    const client = app.client(members[0]!.token);
+    const client = suite.app.client(members[0]!.token);
     const updated = await client.org.update.mutate({
       name: 'Acme Customer Success',
       domains: ['Acme.example', 'acme-corp.example', 'acme.example'],
@@ -166,8 +158,8 @@ describe('an admin', () => {
   it('lists and revokes anyone’s tokens', async () => {
     const { members } = await anOrgWith('admin', 'csm');
     const [admin, csm] = [members[0]!, members[1]!];
-    const csmToken = await app.client(csm.token).tokens.create.mutate({ name: 'csm script' });
-    const adminClient = app.client(admin.token);
+    const csmToken = await suite.app.client(csm.token).tokens.create.mutate({ name: 'csm script' });
+    const adminClient = suite.app.client(admin.token);
 
     expect((await adminClient.tokens.list.query({ userId: csm.id })).map((t) => t.id)).toContain(
       csmToken.info.id,
@@ -176,7 +168,9 @@ describe('an admin', () => {
     expect(new Set(everyone.map((t) => t.userId))).toEqual(new Set([admin.id, csm.id]));
 
     await adminClient.tokens.revoke.mutate({ id: csmToken.info.id });
-    expect(await errorOf(app.client(csmToken.token).auth.me.query())).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await errorOf(suite.app.client(csmToken.token).auth.me.query())).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });
 
@@ -184,7 +178,7 @@ describe('the last admin', () => {
   it('cannot be demoted or removed, until another admin exists', async () => {
     const { members } = await anOrgWith('admin', 'csm');
     const [admin, csm] = [members[0]!, members[1]!];
-    const adminClient = app.client(admin.token);
+    const adminClient = suite.app.client(admin.token);
 
     expect(await errorOf(adminClient.users.setRole.mutate({ userId: admin.id, role: 'csm' }))).toMatchObject({
       code: 'CONFLICT',
@@ -199,7 +193,7 @@ describe('the last admin', () => {
     await expect(adminClient.users.setRole.mutate({ userId: admin.id, role: 'csm' })).resolves.toMatchObject({
       role: 'csm',
     });
-    const newAdmin = app.client(csm.token);
+    const newAdmin = suite.app.client(csm.token);
     expect(await errorOf(newAdmin.users.remove.mutate({ userId: csm.id }))).toMatchObject({
       code: 'CONFLICT',
     });
@@ -212,13 +206,15 @@ describe('removing a user', () => {
   it('ends their sessions and tokens, and their address can be invited again', async () => {
     const { members } = await anOrgWith('admin', 'csm');
     const [admin, csm] = [members[0]!, members[1]!];
-    const pat = await app.client(csm.token).tokens.create.mutate({ name: 'script' });
-    const adminClient = app.client(admin.token);
+    const pat = await suite.app.client(csm.token).tokens.create.mutate({ name: 'script' });
+    const adminClient = suite.app.client(admin.token);
 
     await adminClient.users.remove.mutate({ userId: csm.id });
 
-    expect(await errorOf(app.client(csm.token).auth.me.query())).toMatchObject({ code: 'UNAUTHORIZED' });
-    expect(await errorOf(app.client(pat.token).customers.list.query({}))).toMatchObject({
+    expect(await errorOf(suite.app.client(csm.token).auth.me.query())).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    expect(await errorOf(suite.app.client(pat.token).customers.list.query({}))).toMatchObject({
       code: 'UNAUTHORIZED',
       httpStatus: 401,
     });
@@ -229,11 +225,11 @@ describe('removing a user', () => {
     const again = await adminClient.users.invite.mutate({ email: csm.email, role: 'viewer' });
     expect(again.user).toMatchObject({ email: csm.email, role: 'viewer' });
     expect(again.user.id).not.toBe(csm.id);
-    const session = await app.client().auth.acceptInvite.mutate({
+    const session = await suite.app.client().auth.acceptInvite.mutate({
       token: again.inviteToken,
       password: 'a fresh start password',
     });
-    await expect(app.client(session.token).auth.me.query()).resolves.toMatchObject({
+    await expect(suite.app.client(session.token).auth.me.query()).resolves.toMatchObject({
       user: { id: again.user.id, role: 'viewer' },
     });
   });
@@ -248,7 +244,7 @@ describe('token use', () => {
 
   it('is recorded in last_used_at at most once a minute', async () => {
     const clock = aClock(new Date());
-    const clocked = await startTestApp(testDb.database, { clock });
+    const clocked = await startTestApp(suite.testDb.database, { clock });
     try {
       const { members } = await anOrgWith('csm');
       const owner = clocked.client(members[0]!.token);
@@ -278,7 +274,7 @@ describe('token use', () => {
 
   it('slides a session’s 30-day expiry forward, and a session idle for 30 days has ended', async () => {
     const clock = aClock(new Date());
-    const clocked = await startTestApp(testDb.database, { clock });
+    const clocked = await startTestApp(suite.testDb.database, { clock });
     try {
       const { members } = await anOrgWith('csm');
       const member = members[0]!;
