@@ -4,6 +4,7 @@ import type { Session } from '../lib/session-store.ts';
 import { Notice } from '../sidebar/layout/notice.tsx';
 import { useSessionServices } from '../sidebar/session/session-services.tsx';
 import { ErrorAlert } from './api-errors.tsx';
+import { type NewPassword, NewPasswordFields } from './new-password-fields.tsx';
 
 /** The page an invitation link opens: choose a password (and a name), and be signed in. */
 export function AcceptInvite({
@@ -18,8 +19,8 @@ export function AcceptInvite({
   const services = useSessionServices();
   const ids = useId();
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeated, setRepeated] = useState('');
+  const [chosen, setChosen] = useState<NewPassword>({ password: '', repeated: '' });
+  const { password } = chosen;
   const [mismatch, setMismatch] = useState(false);
   const accept = useMutation({
     mutationFn: async (inviteToken: string) => {
@@ -36,8 +37,8 @@ export function AcceptInvite({
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setMismatch(password !== repeated);
-    if (password === repeated) accept.mutate(token);
+    setMismatch(chosen.password !== chosen.repeated);
+    if (chosen.password === chosen.repeated) accept.mutate(token);
   };
   return (
     <form className="card settings-narrow" onSubmit={submit} aria-label="Accept the invitation">
@@ -45,31 +46,7 @@ export function AcceptInvite({
       <p className="muted">Choose a password to finish setting up your account.</p>
       <label htmlFor={`${ids}-name`}>Your name</label>
       <input id={`${ids}-name`} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
-      <label htmlFor={`${ids}-password`}>Password</label>
-      <input
-        id={`${ids}-password`}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <p className="muted small">At least 12 characters.</p>
-      <label htmlFor={`${ids}-repeat`}>Repeat password</label>
-      <input
-        id={`${ids}-repeat`}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={repeated}
-        onChange={(e) => setRepeated(e.target.value)}
-      />
-      {mismatch && (
-        <p role="alert" className="error">
-          The passwords differ.
-        </p>
-      )}
+      <NewPasswordFields label="Password" value={chosen} onChange={setChosen} mismatch={mismatch} />
       {accept.isError && <ErrorAlert error={accept.error} />}
       <button type="submit" className="primary" disabled={accept.isPending}>
         {accept.isPending ? 'Setting up…' : 'Set password and sign in'}

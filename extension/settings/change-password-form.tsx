@@ -2,31 +2,29 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiClient } from '../lib/api-client.ts';
 import { ErrorAlert } from './api-errors.tsx';
-
-const minLength = 12;
+import { type NewPassword, NewPasswordFields } from './new-password-fields.tsx';
 
 /** Current password, new one twice. The backend ends every other session of the user's on success. */
 export function ChangePasswordForm({ api, onChanged }: { api: ApiClient; onChanged?: () => void }) {
   const ids = useId();
   const queryClient = useQueryClient();
   const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
-  const [repeated, setRepeated] = useState('');
+  const [next, setNext] = useState<NewPassword>({ password: '', repeated: '' });
   const [mismatch, setMismatch] = useState(false);
+  const newPassword = next.password;
   const change = useMutation({
     mutationFn: () => api.auth.changePassword.mutate({ currentPassword, newPassword }),
     onSuccess: async () => {
       setCurrent('');
-      setNew('');
-      setRepeated('');
+      setNext({ password: '', repeated: '' });
       await queryClient.invalidateQueries({ queryKey: ['auth.me'] });
       onChanged?.();
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setMismatch(newPassword !== repeated);
-    if (newPassword === repeated) change.mutate();
+    setMismatch(next.password !== next.repeated);
+    if (next.password === next.repeated) change.mutate();
   };
   return (
     <form onSubmit={submit} aria-label="Change password">
@@ -39,34 +37,7 @@ export function ChangePasswordForm({ api, onChanged }: { api: ApiClient; onChang
         value={currentPassword}
         onChange={(e) => setCurrent(e.target.value)}
       />
-      <label htmlFor={`${ids}-new`}>New password</label>
-      <input
-        id={`${ids}-new`}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={minLength}
-        aria-describedby={`${ids}-rule`}
-        value={newPassword}
-        onChange={(e) => setNew(e.target.value)}
-      />
-      <p id={`${ids}-rule`} className="muted small">
-        At least {minLength} characters.
-      </p>
-      <label htmlFor={`${ids}-repeat`}>Repeat new password</label>
-      <input
-        id={`${ids}-repeat`}
-        type="password"
-        autoComplete="new-password"
-        required
-        value={repeated}
-        onChange={(e) => setRepeated(e.target.value)}
-      />
-      {mismatch && (
-        <p role="alert" className="error">
-          The new passwords differ.
-        </p>
-      )}
+      <NewPasswordFields label="New password" value={next} onChange={setNext} mismatch={mismatch} />
       {change.isError && <ErrorAlert error={change.error} />}
       {change.isSuccess && (
         <p role="status" className="small">
