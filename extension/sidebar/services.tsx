@@ -5,6 +5,8 @@ import { type SessionServices, SessionServicesProvider } from './session/session
 /** What the sidebar needs from the outside world; the entrypoint passes real ones, tests stand-ins. */
 export interface SidebarServices extends SessionServices {
   hostContext: HostContextSource;
+  /** Opens the settings page (the extension's options page) in a tab. */
+  openSettings: () => void;
 }
 
 const ServicesContext = createContext<SidebarServices | null>(null);

@@ -9,6 +9,7 @@ import { CustomerTab } from './customer/customer-tab.tsx';
 import { useHostContext } from './host-context/use-host-context.ts';
 import { Notice } from './layout/notice.tsx';
 import { PanelSkeleton } from './layout/skeleton.tsx';
+import { useServices } from './services.tsx';
 import { SignInForm } from './session/sign-in-form.tsx';
 import { useSession } from './session/use-session.ts';
 
@@ -43,6 +44,7 @@ interface SignedInProps {
 }
 
 function SignedIn({ api, session, context, onSignOut }: SignedInProps) {
+  const { openSettings } = useServices();
   const me = useQuery({
     queryKey: ['auth.me', session.backendUrl, session.token],
     queryFn: () => api.auth.me.query(),
@@ -81,6 +83,9 @@ function SignedIn({ api, session, context, onSignOut }: SignedInProps) {
           <p>
             Your administrator gave you a one-time password. Change it in CSCX's settings, then come back.
           </p>
+          <button type="button" className="primary" onClick={openSettings}>
+            Open settings
+          </button>
         </Notice>
       ) : context ? (
         <CustomerTab

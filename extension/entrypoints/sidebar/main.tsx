@@ -1,5 +1,6 @@
 import '../../sidebar/sidebar.css';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { createApiClient } from '../../lib/api-client.ts';
 import { chromeSessionStore, requestBackendAccess } from '../../lib/chrome-session-store.ts';
 import { portHostContextSource } from '../../lib/host-context-source.ts';
@@ -14,6 +15,7 @@ if (root) {
         hostContext: portHostContextSource(window.location),
         connectApi: (target) => createApiClient(target),
         requestBackendAccess,
+        openSettings: () => void browser.runtime.openOptionsPage(),
       }}
     />,
   );

@@ -77,11 +77,13 @@ describe('signing in from the sidebar', () => {
     expect(backend.calls.some((c) => c.path === 'auth.logout')).toBe(true);
   });
 
-  it('asks a user with a one-time password to change it first', async () => {
-    renderSidebar({
+  it('asks a user with a one-time password to change it first, with a way to the settings page', async () => {
+    const { settingsOpenedTimes } = renderSidebar({
       procedures: { 'auth.me': () => ({ ...me, user: { ...me.user, mustChangePassword: true } }) },
     });
     expect(await screen.findByRole('heading', { name: 'Change your password first' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(settingsOpenedTimes()).toBe(1);
   });
 });
 

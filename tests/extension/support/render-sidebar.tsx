@@ -33,6 +33,7 @@ export interface SidebarSetup {
 export function renderSidebar({ session = signedIn, context = null, procedures = {} }: SidebarSetup = {}) {
   const backend: FakeBackend = fakeBackend({ 'auth.me': () => me, ...procedures });
   const store = memorySessionStore(session);
+  let settingsOpened = 0;
   const view = render(
     <SidebarApp
       services={{
@@ -40,8 +41,11 @@ export function renderSidebar({ session = signedIn, context = null, procedures =
         hostContext: fixedHostContext(context),
         connectApi: (target) => createApiClient(target, backend.fetch),
         requestBackendAccess: async () => true,
+        openSettings: () => {
+          settingsOpened++;
+        },
       }}
     />,
   );
-  return { ...view, backend, store };
+  return { ...view, backend, store, settingsOpenedTimes: () => settingsOpened };
 }
