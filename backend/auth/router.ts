@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   acceptInviteInput,
   changePasswordInput,
@@ -8,12 +7,12 @@ import {
   updateMeInput,
   userOutput,
 } from '../../shared/api/auth.ts';
+import { okOutput } from '../../shared/api/common.ts';
 import { authedProcedure } from '../trpc/procedures.ts';
 import { publicProcedure, type RequestContext, router } from '../trpc/trpc.ts';
 import { updateMe } from '../users/profile.ts';
 import { acceptInvite, changePassword, describeMe, signIn, signOut } from './service.ts';
 
-const ok = z.object({ ok: z.literal(true) });
 const depsOf = (ctx: RequestContext) => ({ db: ctx.deps.database.db, clock: ctx.deps.clock });
 
 export const authRouter = router({
@@ -26,7 +25,7 @@ export const authRouter = router({
     .output(loginOutput)
     .mutation(({ ctx, input }) => acceptInvite(depsOf(ctx), input)),
   logout: authedProcedure
-    .output(ok)
+    .output(okOutput)
     .mutation(({ ctx }) => signOut({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal)),
   me: authedProcedure.output(meOutput).query(({ ctx }) => describeMe(ctx.db, ctx.principal)),
   updateMe: authedProcedure
@@ -35,7 +34,7 @@ export const authRouter = router({
     .mutation(({ ctx, input }) => updateMe({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input)),
   changePassword: authedProcedure
     .input(changePasswordInput)
-    .output(ok)
+    .output(okOutput)
     .mutation(({ ctx, input }) =>
       changePassword({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input),
     ),

@@ -6,6 +6,7 @@ import {
   revokeTokenInput,
   tokenOutput,
 } from '../../shared/api/auth.ts';
+import { okOutput } from '../../shared/api/common.ts';
 import { csmProcedure } from '../trpc/procedures.ts';
 import { router } from '../trpc/trpc.ts';
 import { createPersonalToken, listTokens, revokeToken } from './service.ts';
@@ -23,7 +24,7 @@ export const tokensRouter = router({
     .query(({ ctx, input }) => listTokens(ctx.db, ctx.principal, input)),
   revoke: csmProcedure
     .input(revokeTokenInput)
-    .output(z.object({ ok: z.literal(true) }))
+    .output(okOutput)
     .mutation(({ ctx, input }) =>
       revokeToken({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input.id),
     ),

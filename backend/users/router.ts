@@ -6,6 +6,7 @@ import {
   setRoleInput,
   userOutput,
 } from '../../shared/api/auth.ts';
+import { okOutput } from '../../shared/api/common.ts';
 import { adminProcedure, orgProcedure } from '../trpc/procedures.ts';
 import { router } from '../trpc/trpc.ts';
 import { inviteUser, listUsers, removeUser, setUserRole } from './service.ts';
@@ -28,6 +29,6 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) => setUserRole({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input)),
   remove: adminProcedure
     .input(removeUserInput)
-    .output(z.object({ ok: z.literal(true) }))
+    .output(okOutput)
     .mutation(({ ctx, input }) => removeUser({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input)),
 });

@@ -41,3 +41,6 @@ export const pageInput = z.object({
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** What a command with nothing else to say answers. */
+export const okOutput = z.object({ ok: z.literal(true) });
