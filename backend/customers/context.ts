@@ -1,10 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ActivityOutput, ContextOutput, contextInput } from '../../shared/api/customers.ts';
+import type { ContextOutput, contextInput } from '../../shared/api/customers.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
-import { activities, customerDomains, customers, tasks, users } from '../db/schema.ts';
 import { DomainError } from '../domain-error.ts';
+import { type Candidate, loadCandidates } from './candidates.ts';
 import { type CustomerMatch, describeMatch, matchParticipantsToCustomer } from './match.ts';
 import { daysUntil, toContactOutput, toCustomerSummary } from './output.ts';
 import { readParticipants } from './participants.ts';
@@ -21,38 +20,43 @@ export async function getCustomerContext(
   input: z.infer<typeof contextInput>,
   now: Date,
 ): Promise<ContextOutput> {
-  let matches: CustomerMatch[];
-  let unmatchedEmails: string[] = [];
-  if ('customerId' in input) {
-    matches = [{ customerId: input.customerId, contactHits: [], domainMatches: [], domainSpecificity: 0 }];
-  } else {
-    const result = await matchParticipantsToCustomer(
-      db,
-      principal.orgId,
-      readParticipants(input.emails, principal.orgDomains),
-    );
-    matches = result.matches.slice(0, maxCandidates);
-    unmatchedEmails = result.unmatchedEmails;
-  }
-  if (matches.length === 0) return { candidates: [], customer: null, unmatchedEmails };
-
+  const participants = 'emails' in input ? readParticipants(input.emails, principal.orgDomains) : [];
+  if ('emails' in input && participants.length === 0)
+    return { candidates: [], customer: null, unmatchedEmails: [] };
   const rows = await loadCandidates(
     db,
     principal.orgId,
-    matches.map((m) => m.customerId),
+    'customerId' in input
+      ? { customerIds: [input.customerId] }
+      : {
+          emails: participants.map((p) => p.email),
+          domains: [...new Set(participants.flatMap((p) => p.domainCandidates))],
+        },
   );
+  let matches: CustomerMatch[];
+  let unmatchedEmails: string[] = [];
+  if ('customerId' in input) {
+    if (rows.length === 0) throw new DomainError('NOT_FOUND', 'no such customer');
+    matches = [{ customerId: input.customerId, contactHits: [], domainMatches: [], domainSpecificity: 0 }];
+  } else {
+    const result = matchParticipantsToCustomer(participants, {
+      contacts: rows.flatMap((r) => r.contactHits),
+      domains: rows.flatMap((r) => r.domainHits.map((domain) => ({ domain, customerId: r.customer.id }))),
+    });
+    matches = result.matches;
+    unmatchedEmails = result.unmatchedEmails;
+  }
   const byId = new Map(rows.map((r) => [r.customer.id, r]));
-  if ('customerId' in input && !byId.has(input.customerId))
-    throw new DomainError('NOT_FOUND', 'no such customer');
   const ranked = matches
-    .filter((m) => byId.has(m.customerId))
-    .map((match) => ({ match, row: byId.get(match.customerId)! }))
+    .map((match) => ({ match, row: byId.get(match.customerId) }))
+    .filter((c): c is { match: CustomerMatch; row: Candidate } => c.row !== undefined)
     .sort(
       (a, b) =>
         b.match.contactHits.length - a.match.contactHits.length ||
         b.match.domainSpecificity - a.match.domainSpecificity ||
         (b.row.lastActivityAt?.getTime() ?? 0) - (a.row.lastActivityAt?.getTime() ?? 0),
-    );
+    )
+    .slice(0, maxCandidates);
   const top = ranked[0];
   if (!top) return { candidates: [], customer: null, unmatchedEmails };
 
@@ -78,75 +82,5 @@ export async function getCustomerContext(
       pendingApprovals: [],
     },
     unmatchedEmails,
-  };
-}
-
-async function loadCandidates(db: Db, orgId: string, customerIds: string[]) {
-  // Correlated sub-queries with the org in front, so each is one short walk of its (org_id, customer_id, …) index.
-  const rows = await db
-    .select({
-      customer: customers,
-      ownerName: users.name,
-      ownerEmail: users.email,
-      lastActivityAt: sql<
-        string | null
-      >`(select max(a.occurred_at) from ${activities} a where a.org_id = ${orgId} and a.customer_id = ${customers.id})`,
-      openTaskCount: sql<number>`(select count(*)::int from ${tasks} t where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open')`,
-      domains: sql<
-        string[]
-      >`coalesce((select array_agg(d.domain order by d.domain) from ${customerDomains} d where d.customer_id = ${customers.id}), '{}')`,
-      // The last 10 activities ride along, saving a round trip for the customer the sidebar opens.
-      recent: sql<
-        RecentActivityRow[] | string
-      >`(select coalesce(json_agg(r order by r.occurred_at desc, r.id desc), '[]'::json) from (
-        select a.id, a.kind, a.occurred_at, a.subject, a.summary, a.contact_id, a.ticket_status, a.ticket_priority, a.nps_score, a.source
-        from ${activities} a where a.org_id = ${orgId} and a.customer_id = ${customers.id}
-        order by a.occurred_at desc, a.id desc limit 10) r)`,
-    })
-    .from(customers)
-    .leftJoin(users, eq(users.id, customers.ownerId))
-    .where(and(eq(customers.orgId, orgId), inArray(customers.id, customerIds)));
-  return rows.map((r) => ({
-    customer: r.customer,
-    domains: r.domains,
-    owner:
-      r.customer.ownerId && r.ownerEmail
-        ? { id: r.customer.ownerId, name: r.ownerName ?? '', email: r.ownerEmail }
-        : null,
-    lastActivityAt: r.lastActivityAt ? new Date(r.lastActivityAt) : null,
-    openTaskCount: Number(r.openTaskCount),
-    recentActivities: (typeof r.recent === 'string'
-      ? (JSON.parse(r.recent) as RecentActivityRow[])
-      : r.recent
-    ).map(toRecentActivity),
-  }));
-}
-
-/** A row of the `recent` JSON column: snake_case, timestamps as Postgres writes them in JSON. */
-interface RecentActivityRow {
-  id: string;
-  kind: ActivityOutput['kind'];
-  occurred_at: string;
-  subject: string;
-  summary: string;
-  contact_id: string | null;
-  ticket_status: ActivityOutput['ticketStatus'];
-  ticket_priority: ActivityOutput['ticketPriority'];
-  nps_score: number | null;
-  source: string;
-}
-
-function toRecentActivity(row: RecentActivityRow): ActivityOutput {
-  return {
-    id: row.id,
-    kind: row.kind,
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    subject: row.subject,
-    summary: row.summary,
-    contactId: row.contact_id,
-    ticketStatus: row.ticket_status,
-    ticketPriority: row.ticket_priority,
-    npsScore: row.nps_score,
-    source: row.source,
   };
 }

@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { contacts, customerDomains } from '../db/schema.ts';
+import type { contacts } from '../db/schema.ts';
 import type { Participant } from './participants.ts';
 
 export interface ContactHit {
@@ -10,16 +8,6 @@ export interface ContactHit {
   name: string;
   title: string;
   role: (typeof contacts.$inferSelect)['role'];
-}
-
-interface MatchRow extends Record<string, unknown> {
-  via: 'contact' | 'domain';
-  key: string;
-  customer_id: string;
-  id: string | null;
-  name: string | null;
-  title: string | null;
-  role: string | null;
 }
 
 export interface CustomerMatch {
@@ -36,40 +24,23 @@ export interface MatchResult {
 }
 
 /**
+ * What the database found for a thread's addresses (see candidates.ts).
+ */
+export interface CustomerHits {
+  /** Stored contacts whose address is one of the participants'. */
+  contacts: ContactHit[];
+  /** Customer domains among the participants' domains and their parents. */
+  domains: { domain: string; customerId: string }[];
+}
+
+/**
  * Which customers a thread's participants belong to. A stored contact's exact address always wins
- * (even at a free-mail domain); other addresses fall back to the longest matching customer domain.
+ * (even at a free-mail domain); other addresses fall back to the deepest matching customer domain.
  * Ranked by matched contacts, then domain specificity; the caller breaks ties on recent activity.
  */
-export async function matchParticipantsToCustomer(
-  db: Db,
-  orgId: string,
-  participants: Participant[],
-): Promise<MatchResult> {
-  if (participants.length === 0) return { matches: [], unmatchedEmails: [] };
-  const emails = participants.map((p) => p.email);
-  const domains = [...new Set(participants.flatMap((p) => p.domainCandidates))];
-  // Contacts and domains in one statement: each round trip to the database costs more than either lookup.
-  const rows = await db.execute<MatchRow>(sql`
-    select 'contact' as via, c.email as key, c.customer_id, c.id, c.name, c.title, c.role::text
-    from ${contacts} c where c.org_id = ${orgId} and c.email = any(${sql.param(emails)}::text[])
-    union all
-    select 'domain', d.domain, d.customer_id, null, null, null, null
-    from ${customerDomains} d where d.org_id = ${orgId} and d.domain = any(${sql.param(domains)}::text[])`);
-  const contactRows: ContactHit[] = [];
-  const domainRows: { domain: string; customerId: string }[] = [];
-  for (const row of rows) {
-    if (row.via === 'domain') domainRows.push({ domain: row.key, customerId: row.customer_id });
-    else if (row.id) {
-      contactRows.push({
-        id: row.id,
-        customerId: row.customer_id,
-        email: row.key,
-        name: row.name ?? '',
-        title: row.title ?? '',
-        role: row.role as ContactHit['role'],
-      });
-    }
-  }
+export function matchParticipantsToCustomer(participants: Participant[], hits: CustomerHits): MatchResult {
+  const contactRows = hits.contacts;
+  const domainRows = hits.domains;
   const contactByEmail = new Map(contactRows.map((c) => [c.email, c]));
   const customerByDomain = new Map(domainRows.map((d) => [d.domain, d.customerId]));
   const byCustomer = new Map<string, CustomerMatch>();
