@@ -3,6 +3,8 @@ import type { ActivityOutput } from '../../shared/api/customers.ts';
 import type { Db } from '../db/client.ts';
 import { activities, contacts, customerDomains, customers, tasks, users } from '../db/schema.ts';
 import type { ContactHit } from './match.ts';
+import { toOwnerOutput } from './output.ts';
+import { customerDomainList } from './queries.ts';
 
 /** Which customers to load: given ids, or every customer a thread's addresses or domains point at. */
 export type CandidateQuery = { customerIds: string[] } | { emails: string[]; domains: string[] };
@@ -32,9 +34,7 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
         string | null
       >`(select max(a.occurred_at) from ${activities} a where a.org_id = ${orgId} and a.customer_id = ${customers.id})`,
       openTaskCount: sql<number>`(select count(*)::int from ${tasks} t where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open')`,
-      domains: sql<
-        string[]
-      >`coalesce((select array_agg(d.domain order by d.domain) from ${customerDomains} d where d.customer_id = ${customers.id}), '{}')`,
+      domains: customerDomainList,
       contactHits: sql<ContactHitRow[] | string | null>`(select json_agg(json_build_object(
           'id', c.id, 'email', c.email, 'name', c.name, 'title', c.title, 'role', c.role))
         from ${contacts} c where c.org_id = ${orgId} and c.customer_id = ${customers.id} and c.email = any(${sql.param(emails)}::text[]))`,
@@ -55,10 +55,7 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
   return rows.map((r) => ({
     customer: r.customer,
     domains: r.domains,
-    owner:
-      r.customer.ownerId && r.ownerEmail
-        ? { id: r.customer.ownerId, name: r.ownerName ?? '', email: r.ownerEmail }
-        : null,
+    owner: toOwnerOutput(r.customer.ownerId, r),
     lastActivityAt: r.lastActivityAt ? new Date(r.lastActivityAt) : null,
     openTaskCount: Number(r.openTaskCount),
     contactHits: fromJson(r.contactHits ?? []).map((c) => ({ ...c, customerId: r.customer.id })),

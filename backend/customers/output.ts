@@ -67,3 +67,13 @@ export function todayIn(timeZone: string, now: Date): string {
   }
   return format.format(now);
 }
+
+/** The owner columns of a customers query joined to users (null when unowned or the user is gone). */
+export function toOwnerOutput(
+  ownerId: string | null,
+  owner: { ownerName: string | null; ownerEmail: string | null },
+): { id: string; name: string; email: string } | null {
+  return ownerId && owner.ownerEmail
+    ? { id: ownerId, name: owner.ownerName ?? '', email: owner.ownerEmail }
+    : null;
+}

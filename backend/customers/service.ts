@@ -16,16 +16,13 @@ import type { Db } from '../db/client.ts';
 import { activities, contacts, contracts, customerDomains, customers, tasks, users } from '../db/schema.ts';
 import { DomainError } from '../domain-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { toActivityOutput, toContactOutput, toCustomerSummary, todayIn } from './output.ts';
+import { toActivityOutput, toContactOutput, toCustomerSummary, todayIn, toOwnerOutput } from './output.ts';
+import { customerDomainList } from './queries.ts';
 
 interface CustomerDeps {
   db: Db;
   clock: Clock;
 }
-
-const domainsOf = sql<
-  string[]
->`coalesce((select array_agg(d.domain order by d.domain) from ${customerDomains} d where d.customer_id = ${customers.id}), '{}')`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -42,7 +39,7 @@ export async function listCustomers(
   const todayIso = todayIn(principal.timeZone, now);
   const search = input.search ? `%${escapeLike(input.search.toLowerCase())}%` : undefined;
   const rows = await db
-    .select({ customer: customers, domains: domainsOf })
+    .select({ customer: customers, domains: customerDomainList })
     .from(customers)
     .where(
       and(
@@ -84,7 +81,12 @@ export async function getCustomer(
   customerId: string,
 ): Promise<z.infer<typeof customerDetail>> {
   const [row] = await db
-    .select({ customer: customers, domains: domainsOf, ownerName: users.name, ownerEmail: users.email })
+    .select({
+      customer: customers,
+      domains: customerDomainList,
+      ownerName: users.name,
+      ownerEmail: users.email,
+    })
     .from(customers)
     .leftJoin(users, eq(users.id, customers.ownerId))
     .where(and(eq(customers.orgId, principal.orgId), eq(customers.id, customerId)))
@@ -92,23 +94,20 @@ export async function getCustomer(
   if (!row) throw new DomainError('NOT_FOUND', 'no such customer');
   const scoped = (table: typeof contacts | typeof contracts | typeof tasks) =>
     and(eq(table.orgId, principal.orgId), eq(table.customerId, customerId));
-  const [contactRows, contractRows, taskRows] = [
-    await db.select().from(contacts).where(scoped(contacts)).orderBy(asc(contacts.email)).limit(500),
-    await db.select().from(contracts).where(scoped(contracts)).orderBy(desc(contracts.endDate)).limit(100),
-    await db
+  const [contactRows, contractRows, taskRows] = await Promise.all([
+    db.select().from(contacts).where(scoped(contacts)).orderBy(asc(contacts.email)).limit(500),
+    db.select().from(contracts).where(scoped(contracts)).orderBy(desc(contracts.endDate)).limit(100),
+    db
       .select()
       .from(tasks)
       .where(and(scoped(tasks), eq(tasks.status, 'open')))
       .orderBy(asc(tasks.dueDate))
       .limit(100),
-  ];
+  ]);
   const { customer } = row;
   return {
     ...toCustomerSummary(customer, row.domains),
-    owner:
-      customer.ownerId && row.ownerEmail
-        ? { id: customer.ownerId, name: row.ownerName ?? '', email: row.ownerEmail }
-        : null,
+    owner: toOwnerOutput(customer.ownerId, row),
     contacts: contactRows.map(toContactOutput),
     contracts: contractRows.map((c) => ({
       id: c.id,
@@ -231,7 +230,7 @@ async function replaceDomains(
   return domains;
 }
 
-export async function requireActiveUser(db: Db, userId: string): Promise<void> {
+async function requireActiveUser(db: Db, userId: string): Promise<void> {
   const [user] = await db
     .select({ id: users.id })
     .from(users)
