@@ -6,8 +6,10 @@ const browserTests = ['tests/browser/**/*.test.ts'];
 const shared = { testTimeout: 30_000, hookTimeout: 120_000 };
 
 /**
- * One database suite, two targets: the embedded PGlite always, and a real PostgreSQL server when
- * CSCX_TEST_DATABASE_URL is set (CI sets it; the reporter fails the run if that target ran nothing).
+ * One database suite, two targets, both always present: the embedded PGlite, and a real PostgreSQL
+ * server at CSCX_TEST_DATABASE_URL (`npm test` starts one and sets it; without it the db-postgres global
+ * setup fails, it never skips; the reporter fails a full run if either target passed nothing). A run
+ * narrowed to other projects or files never starts that setup, so it needs no server.
  * The extension's own tests run in happy-dom; the browser tests build it and drive Debian's Chromium.
  */
 export default defineConfig({
@@ -46,19 +48,15 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
         },
       },
-      ...(process.env.CSCX_TEST_DATABASE_URL
-        ? [
-            {
-              test: {
-                ...shared,
-                name: 'db-postgres',
-                include: dbTests,
-                env: { CSCX_TEST_TARGET: 'postgres' },
-                globalSetup: ['tests/support/global-setup.ts'],
-              },
-            },
-          ]
-        : []),
+      {
+        test: {
+          ...shared,
+          name: 'db-postgres',
+          include: dbTests,
+          env: { CSCX_TEST_TARGET: 'postgres' },
+          globalSetup: ['tests/support/global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -20,7 +20,13 @@ export async function setup(project: TestProject) {
   const target = project.config.env.CSCX_TEST_TARGET;
   if (target === 'postgres') {
     const url = process.env.CSCX_TEST_DATABASE_URL;
-    if (!url) throw new Error('CSCX_TEST_DATABASE_URL is not set');
+    // Fail, never skip. Vitest runs a project's global setup only when the run has files of it, so
+    // `--project unit` or a narrowed file list that leaves out *.db.test.ts needs no server.
+    if (!url)
+      throw new Error(
+        'CSCX_TEST_DATABASE_URL is not set: the db-postgres target needs a real PostgreSQL. Run `npm test` ' +
+          '(it starts one; add `-- FILES` to narrow it), or leave the target out with --project db-embedded',
+      );
     const name = `cscx_tpl_${process.pid}_${Date.now()}`;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
