@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { type Logger, pino } from 'pino';
 import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { transactionsOf } from './db/tenancy.ts';
+import type { AppDeps, PublicDeps } from './deps.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
-import type { Deps, RequestContext } from './trpc/trpc.ts';
+import type { RequestContext } from './trpc/context.ts';
 import { defaultWebAppDir, webAppPlugin } from './web-app/plugin.ts';
 
 export interface ServerOptions {
@@ -19,9 +24,12 @@ export interface ServerOptions {
 }
 
 export interface CscxServer {
-  app: FastifyInstance;
-  /** Called once the database is migrated: until then the API answers 503. */
-  attach(deps: Omit<Deps, 'log'>): Deps;
+  app: FastifyInstance<Server, IncomingMessage, ServerResponse, Logger>;
+  /**
+   * Called once the database is migrated: until then the API answers 503. Returns what requests
+   * start from (no database handle in it, only the ways to open a transaction).
+   */
+  attach(ready: { database: Database } & Omit<AppDeps, 'log'>): PublicDeps;
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -36,18 +44,21 @@ const logSerializers = {
 };
 
 export async function createServer({ config, logStream, webAppDir }: ServerOptions): Promise<CscxServer> {
+  const options = {
+    level: config.logLevel,
+    serializers: logSerializers,
+    redact: ['req.headers', 'headers.authorization'],
+  };
+  // Our own pino instance, so services are typed with pino's logger rather than Fastify's.
+  const log = logStream ? pino(options, logStream) : pino(options);
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      serializers: logSerializers,
-      redact: ['req.headers', 'headers.authorization'],
-      ...(logStream ? { stream: logStream } : {}),
-    },
+    loggerInstance: log,
     routerOptions: { maxParamLength: 5000 },
     trustProxy: false,
     bodyLimit: 5 * 1024 * 1024,
   });
-  let deps: Deps | undefined;
+  let deps: PublicDeps | undefined;
+  let database: Database | undefined;
 
   // Fastify times each request from its arrival; the header reports it up to the reply being sent.
   app.addHook('onSend', async (_request, reply) => {
@@ -72,13 +83,13 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
   });
 
   app.get('/healthz', async (_request, reply) => {
-    if (!deps) return reply.code(503).send({ status: 'starting' });
+    if (!database) return reply.code(503).send({ status: 'starting' });
     try {
-      await deps.database.sql`select 1`;
+      await database.sql`select 1`;
     } catch {
-      return reply.code(503).send({ status: 'database unreachable', db: deps.database.kind });
+      return reply.code(503).send({ status: 'database unreachable', db: database.kind });
     }
-    return { status: 'ok', db: deps.database.kind };
+    return { status: 'ok', db: database.kind };
   });
   app.get('/readyz', async (_request, reply) => {
     if (!deps) return reply.code(503).send({ ready: false });
@@ -110,8 +121,9 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
 
   return {
     app,
-    attach(ready) {
-      deps = { ...ready, log: app.log };
+    attach({ database: ready, clock, config: readyConfig }) {
+      database = ready;
+      deps = { clock, config: readyConfig, log, transactions: transactionsOf(ready) };
       return deps;
     },
   };

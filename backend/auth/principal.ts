@@ -36,7 +36,7 @@ export async function resolvePrincipal(tx: Db, token: string, now: Date): Promis
   if (!row) return undefined;
   const lastUsedAt = row.last_used_at ? new Date(row.last_used_at) : null;
   if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() >= lastUsedResolutionMs) {
-    await touchToken(tx, row.token_id, row.token_kind, now);
+    await touchToken(tx, row, now);
   }
   return {
     userId: row.user_id,
@@ -64,14 +64,16 @@ interface ResolvedToken extends Record<string, unknown> {
   org_domains: string[];
 }
 
-async function touchToken(tx: Db, tokenId: string, kind: TokenKind, now: Date): Promise<void> {
-  const slidingExpiry = kind === 'session' ? { expiresAt: new Date(now.getTime() + sessionLifetimeMs) } : {};
+async function touchToken(tx: Db, token: ResolvedToken, now: Date): Promise<void> {
+  const slidingExpiry =
+    token.token_kind === 'session' ? { expiresAt: new Date(now.getTime() + sessionLifetimeMs) } : {};
   await tx
     .update(authTokens)
     .set({ lastUsedAt: now, ...slidingExpiry })
     .where(
       and(
-        eq(authTokens.id, tokenId),
+        eq(authTokens.orgId, token.org_id),
+        eq(authTokens.id, token.token_id),
         sql`(${authTokens.lastUsedAt} is null or ${lt(authTokens.lastUsedAt, new Date(now.getTime() - lastUsedResolutionMs))})`,
       ),
     );

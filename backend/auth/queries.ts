@@ -64,9 +64,21 @@ export async function findOrg(tx: Db, orgId: string) {
   return row;
 }
 
-export async function findUser(tx: Db, userId: string) {
-  const [row] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
+export async function findUser(tx: Db, orgId: string, userId: string) {
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+    .limit(1);
   return row;
+}
+
+export async function findPasswordHash(tx: Db, orgId: string, userId: string): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ hash: passwordCredentials.hash })
+    .from(passwordCredentials)
+    .where(and(eq(passwordCredentials.orgId, orgId), eq(passwordCredentials.userId, userId)));
+  return row?.hash;
 }
 
 export async function storePassword(tx: Db, user: { id: string; orgId: string }, hash: string, now: Date) {
@@ -82,13 +94,19 @@ export async function insertToken(tx: Db, row: typeof authTokens.$inferInsert) {
   return created;
 }
 
-export async function revokeUserTokens(tx: Db, userId: string, now: Date, exceptTokenId?: string) {
+export async function revokeUserTokens(
+  tx: Db,
+  user: { orgId: string; userId: string },
+  now: Date,
+  exceptTokenId?: string,
+) {
   await tx
     .update(authTokens)
     .set({ revokedAt: now })
     .where(
       and(
-        eq(authTokens.userId, userId),
+        eq(authTokens.orgId, user.orgId),
+        eq(authTokens.userId, user.userId),
         isNull(authTokens.revokedAt),
         exceptTokenId ? ne(authTokens.id, exceptTokenId) : undefined,
       ),

@@ -8,18 +8,17 @@ import type {
   meOutput,
 } from '../../shared/api/auth.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { authTokens, invitations, users } from '../db/schema.ts';
-import { inAuthLookup, inOrg } from '../db/tenancy.ts';
+import type { OrgDeps, PublicDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { toOrgOutput, toUserOutput } from '../users/output.ts';
-import type { Principal } from './principal.ts';
 import { sessionLifetimeMs } from './principal.ts';
 import {
   countRecentFailures,
   findOpenInvitation,
   findOrg,
+  findPasswordHash,
   findSignInCandidate,
   findUser,
   insertToken,
@@ -29,24 +28,19 @@ import {
 } from './queries.ts';
 import { emailHash, hashPassword, hashToken, issueToken, verifyNothing, verifyPassword } from './secrets.ts';
 
-interface AuthDeps {
-  db: Db;
-  clock: Clock;
-}
-
 const throttleWindowMs = 15 * 60 * 1000;
 const maxFailuresPerAddress = 5;
 const maxFailuresPerIp = 50;
 
 /** Signs in with a password; throttled per address and per IP. Never tells which of the two was wrong. */
 export async function signIn(
-  { db, clock }: AuthDeps,
+  { transactions, clock }: PublicDeps,
   input: z.infer<typeof loginInput> & { ip: string },
 ): Promise<z.infer<typeof loginOutput>> {
   const now = clock.now();
   const addressHash = emailHash(input.email);
   const since = new Date(now.getTime() - throttleWindowMs);
-  const candidate = await inAuthLookup(db, async (tx) => {
+  const candidate = await transactions.inAuthLookup(async (tx) => {
     // Issued together: one transaction pipelines them into a single round trip.
     const [byAddress, byIp] = await Promise.all([
       countRecentFailures(tx, { emailHash: addressHash }, since),
@@ -60,34 +54,39 @@ export async function signIn(
   const valid = candidate?.hash
     ? await verifyPassword(input.password, candidate.hash)
     : await verifyNothing(input.password);
-  await inAuthLookup(db, (tx) =>
+  await transactions.inAuthLookup((tx) =>
     recordSignInAttempt(tx, { emailHash: addressHash, ip: input.ip, succeeded: valid, at: now }),
   );
   if (!valid || !candidate) throw new DomainError('UNAUTHORIZED', 'wrong email or password');
   const { user } = candidate;
-  const session = await inOrg(db, user.orgId, (tx) => startSession(tx, user, now));
+  const session = await transactions.inOrg(user.orgId, (tx) => startSession(tx, user, now));
   return { ...session, mustChangePassword: user.mustChangePassword };
 }
 
-export async function signOut({ db, clock }: AuthDeps, principal: Principal): Promise<{ ok: true }> {
-  await db.update(authTokens).set({ revokedAt: clock.now() }).where(eq(authTokens.id, principal.tokenId));
+export async function signOut({ db, clock, principal }: OrgDeps): Promise<{ ok: true }> {
+  await db
+    .update(authTokens)
+    .set({ revokedAt: clock.now() })
+    .where(and(eq(authTokens.orgId, principal.orgId), eq(authTokens.id, principal.tokenId)));
   return { ok: true };
 }
 
-export async function describeMe(db: Db, principal: Principal): Promise<z.infer<typeof meOutput>> {
-  const [user, org] = await Promise.all([findUser(db, principal.userId), findOrg(db, principal.orgId)]);
+export async function describeMe({ db, principal }: OrgDeps): Promise<z.infer<typeof meOutput>> {
+  const [user, org] = await Promise.all([
+    findUser(db, principal.orgId, principal.userId),
+    findOrg(db, principal.orgId),
+  ]);
   if (!user || !org) throw new DomainError('UNAUTHORIZED', 'the account no longer exists');
   return { user: toUserOutput(user), org: toOrgOutput(org), tokenKind: principal.tokenKind };
 }
 
 /** A password change ends every other session and token of the user's. */
 export async function changePassword(
-  { db, clock }: AuthDeps,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof changePasswordInput>,
 ): Promise<{ ok: true }> {
-  const candidate = await findSignInCandidate(db, principal.email);
-  const valid = candidate?.hash ? await verifyPassword(input.currentPassword, candidate.hash) : false;
+  const hash = await findPasswordHash(db, principal.orgId, principal.userId);
+  const valid = hash ? await verifyPassword(input.currentPassword, hash) : false;
   if (!valid) throw new DomainError('BAD_REQUEST', 'the current password is wrong');
   if (input.currentPassword === input.newPassword)
     throw new DomainError('BAD_REQUEST', 'choose a new password');
@@ -101,8 +100,8 @@ export async function changePassword(
   await db
     .update(users)
     .set({ mustChangePassword: false, updatedAt: now })
-    .where(eq(users.id, principal.userId));
-  await revokeUserTokens(db, principal.userId, now, principal.tokenId);
+    .where(and(eq(users.orgId, principal.orgId), eq(users.id, principal.userId)));
+  await revokeUserTokens(db, { orgId: principal.orgId, userId: principal.userId }, now, principal.tokenId);
   await recordAudit(db, {
     orgId: principal.orgId,
     actorUserId: principal.userId,
@@ -115,19 +114,25 @@ export async function changePassword(
 
 /** Turns a one-time invitation link into a password and a signed-in session. */
 export async function acceptInvite(
-  { db, clock }: AuthDeps,
+  { transactions, clock }: PublicDeps,
   input: z.infer<typeof acceptInviteInput>,
 ): Promise<z.infer<typeof loginOutput>> {
   const now = clock.now();
-  const found = await inAuthLookup(db, (tx) => findOpenInvitation(tx, hashToken(input.token), now));
+  const found = await transactions.inAuthLookup((tx) => findOpenInvitation(tx, hashToken(input.token), now));
   if (!found) throw new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
   const passwordHash = await hashPassword(input.password);
   const { user, invitation } = found;
-  const session = await inOrg(db, user.orgId, async (tx) => {
+  const session = await transactions.inOrg(user.orgId, async (tx) => {
     const accepted = await tx
       .update(invitations)
       .set({ acceptedAt: now })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .where(
+        and(
+          eq(invitations.orgId, user.orgId),
+          eq(invitations.id, invitation.id),
+          isNull(invitations.acceptedAt),
+        ),
+      )
       .returning({ id: invitations.id });
     if (accepted.length !== 1)
       throw new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
@@ -135,7 +140,7 @@ export async function acceptInvite(
     await tx
       .update(users)
       .set({ mustChangePassword: false, updatedAt: now, ...(input.name ? { name: input.name } : {}) })
-      .where(eq(users.id, user.id));
+      .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
     await recordAudit(tx, {
       orgId: user.orgId,
       actorUserId: user.id,

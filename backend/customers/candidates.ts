@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { activities, contacts, customerDomains, customers, tasks, users } from '../db/schema.ts';
 import type { ContactHit } from './match.ts';
 import { toOwnerOutput } from './output.ts';
-import { customerDomainList } from './queries.ts';
+import { customerDomainList, customerOwnerJoin } from './queries.ts';
 
 /** Which customers to load: given ids, or every customer a thread's addresses or domains point at. */
 export type CandidateQuery = { customerIds: string[] } | { emails: string[]; domains: string[] };
@@ -40,7 +40,7 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
         from ${contacts} c where c.org_id = ${orgId} and c.customer_id = ${customers.id} and c.email = any(${sql.param(emails)}::text[]))`,
       domainHits: sql<
         string[] | null
-      >`(select array_agg(d.domain) from ${customerDomains} d where d.customer_id = ${customers.id} and d.domain = any(${sql.param(domains)}::text[]))`,
+      >`(select array_agg(d.domain) from ${customerDomains} d where d.org_id = ${orgId} and d.customer_id = ${customers.id} and d.domain = any(${sql.param(domains)}::text[]))`,
       // The last 10 activities ride along for the customer the sidebar opens.
       recent: sql<
         RecentActivityRow[] | string
@@ -50,7 +50,7 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
         order by a.occurred_at desc, a.id desc limit 10) r)`,
     })
     .from(customers)
-    .leftJoin(users, eq(users.id, customers.ownerId))
+    .leftJoin(users, customerOwnerJoin)
     .where(and(eq(customers.orgId, orgId), ids));
   return rows.map((r) => ({
     customer: r.customer,

@@ -7,9 +7,9 @@ export const contactsRouter = router({
   upsert: csmProcedure
     .input(upsertContactInput)
     .output(contactOutput)
-    .mutation(({ ctx, input }) => upsertContact({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input)),
+    .mutation(({ ctx, input }) => upsertContact(ctx.deps, input)),
   link: csmProcedure
     .input(linkContactInput)
     .output(contactOutput)
-    .mutation(({ ctx, input }) => linkContact({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input)),
+    .mutation(({ ctx, input }) => linkContact(ctx.deps, input)),
 });

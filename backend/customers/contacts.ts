@@ -2,17 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ContactOutput, linkContactInput, upsertContactInput } from '../../shared/api/customers.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { contacts, customers } from '../db/schema.ts';
+import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { toContactOutput } from './output.ts';
-
-interface ContactDeps {
-  db: Db;
-  clock: Clock;
-}
 
 async function requireCustomer(db: Db, orgId: string, customerId: string): Promise<void> {
   const [row] = await db
@@ -24,8 +18,7 @@ async function requireCustomer(db: Db, orgId: string, customerId: string): Promi
 
 /** Creates or updates a contact; an address belongs to one contact per org. */
 export async function upsertContact(
-  { db, clock }: ContactDeps,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof upsertContactInput>,
 ): Promise<ContactOutput> {
   await requireCustomer(db, principal.orgId, input.customerId);
@@ -74,8 +67,7 @@ export async function upsertContact(
  * title and role already known unless new ones are given.
  */
 export async function linkContact(
-  { db, clock }: ContactDeps,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof linkContactInput>,
 ): Promise<ContactOutput> {
   await requireCustomer(db, principal.orgId, input.customerId);
@@ -93,7 +85,7 @@ export async function linkContact(
     ? await db
         .update(contacts)
         .set({ ...changes, updatedAt: now })
-        .where(eq(contacts.id, before.id))
+        .where(and(eq(contacts.orgId, principal.orgId), eq(contacts.id, before.id)))
         .returning()
     : await db
         .insert(contacts)

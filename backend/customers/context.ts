@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { ContextOutput, contextInput } from '../../shared/api/customers.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { Db } from '../db/client.ts';
+import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { type Candidate, loadCandidates } from './candidates.ts';
 import { type CustomerMatch, describeMatch, matchParticipantsToCustomer } from './match.ts';
@@ -15,10 +14,8 @@ const maxCandidates = 5;
  * and the account at a glance.
  */
 export async function getCustomerContext(
-  db: Db,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof contextInput>,
-  now: Date,
 ): Promise<ContextOutput> {
   const participants = 'emails' in input ? readParticipants(input.emails, principal.orgDomains) : [];
   if ('emails' in input && participants.length === 0)
@@ -74,7 +71,9 @@ export async function getCustomerContext(
     customer: {
       ...toCustomerSummary(customer, domains),
       owner,
-      daysToRenewal: customer.renewalDate ? daysUntil(customer.renewalDate, now, principal.timeZone) : null,
+      daysToRenewal: customer.renewalDate
+        ? daysUntil(customer.renewalDate, clock.now(), principal.timeZone)
+        : null,
       matchedContacts: top.match.contactHits.map(toContactOutput),
       recentActivities,
       openTaskCount,

@@ -20,23 +20,21 @@ export const customersRouter = router({
   list: orgProcedure
     .input(listCustomersInput)
     .output(listCustomersOutput)
-    .query(({ ctx, input }) => listCustomers(ctx.db, ctx.principal, input, ctx.deps.clock.now())),
+    .query(({ ctx, input }) => listCustomers(ctx.deps, input)),
   get: orgProcedure
     .input(z.object({ id }))
     .output(customerDetail)
-    .query(({ ctx, input }) => getCustomer(ctx.db, ctx.principal, input.id)),
+    .query(({ ctx, input }) => getCustomer(ctx.deps, input)),
   upsert: csmProcedure
     .input(upsertCustomerInput)
     .output(customerSummary)
-    .mutation(({ ctx, input }) =>
-      upsertCustomer({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input),
-    ),
+    .mutation(({ ctx, input }) => upsertCustomer(ctx.deps, input)),
   timeline: orgProcedure
     .input(timelineInput)
     .output(timelineOutput)
-    .query(({ ctx, input }) => customerTimeline(ctx.db, ctx.principal, input)),
+    .query(({ ctx, input }) => customerTimeline(ctx.deps, input)),
   context: orgProcedure
     .input(contextInput)
     .output(contextOutput)
-    .query(({ ctx, input }) => getCustomerContext(ctx.db, ctx.principal, input, ctx.deps.clock.now())),
+    .query(({ ctx, input }) => getCustomerContext(ctx.deps, input)),
 });

@@ -10,19 +10,13 @@ import type {
   upsertCustomerInput,
 } from '../../shared/api/customers.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { activities, contacts, contracts, customerDomains, customers, tasks, users } from '../db/schema.ts';
+import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toActivityOutput, toContactOutput, toCustomerSummary, todayIn, toOwnerOutput } from './output.ts';
-import { customerDomainList } from './queries.ts';
-
-interface CustomerDeps {
-  db: Db;
-  clock: Clock;
-}
+import { customerDomainList, customerOwnerJoin } from './queries.ts';
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -30,13 +24,11 @@ function escapeLike(text: string): string {
 
 /** Search by name or domain, filter by owner, stage, segment and renewal window; paged by name, A to Z. */
 export async function listCustomers(
-  db: Db,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof listCustomersInput>,
-  now: Date,
 ): Promise<z.infer<typeof listCustomersOutput>> {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const todayIso = todayIn(principal.timeZone, now);
+  const todayIso = todayIn(principal.timeZone, clock.now());
   const search = input.search ? `%${escapeLike(input.search.toLowerCase())}%` : undefined;
   const rows = await db
     .select({ customer: customers, domains: customerDomainList })
@@ -47,7 +39,7 @@ export async function listCustomers(
         search
           ? or(
               ilike(customers.name, search),
-              sql`exists (select 1 from ${customerDomains} d where d.customer_id = ${customers.id} and d.domain like ${search})`,
+              sql`exists (select 1 from ${customerDomains} d where d.org_id = ${customers.orgId} and d.customer_id = ${customers.id} and d.domain like ${search})`,
             )
           : undefined,
         input.ownerId ? eq(customers.ownerId, input.ownerId) : undefined,
@@ -76,9 +68,8 @@ export async function listCustomers(
 }
 
 export async function getCustomer(
-  db: Db,
-  principal: Principal,
-  customerId: string,
+  { db, principal }: OrgDeps,
+  { id: customerId }: { id: string },
 ): Promise<z.infer<typeof customerDetail>> {
   const [row] = await db
     .select({
@@ -88,7 +79,7 @@ export async function getCustomer(
       ownerEmail: users.email,
     })
     .from(customers)
-    .leftJoin(users, eq(users.id, customers.ownerId))
+    .leftJoin(users, customerOwnerJoin)
     .where(and(eq(customers.orgId, principal.orgId), eq(customers.id, customerId)))
     .limit(1);
   if (!row) throw new DomainError('NOT_FOUND', 'no such customer');
@@ -130,12 +121,11 @@ export async function getCustomer(
 
 /** Creates or updates by id, or by (source, external id) when given; the domain list is replaced. */
 export async function upsertCustomer(
-  { db, clock }: CustomerDeps,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof upsertCustomerInput>,
 ): Promise<CustomerSummary> {
   const now = clock.now();
-  if (input.ownerId) await requireActiveUser(db, input.ownerId);
+  if (input.ownerId) await requireActiveUser(db, principal.orgId, input.ownerId);
   const existing = await findExisting(db, principal.orgId, input);
   const values = {
     name: input.name,
@@ -150,7 +140,7 @@ export async function upsertCustomer(
     ? await db
         .update(customers)
         .set({ ...values, updatedAt: now })
-        .where(eq(customers.id, existing.id))
+        .where(and(eq(customers.orgId, principal.orgId), eq(customers.id, existing.id)))
         .returning()
     : await db
         .insert(customers)
@@ -217,6 +207,7 @@ async function replaceDomains(
     .delete(customerDomains)
     .where(
       and(
+        eq(customerDomains.orgId, orgId),
         eq(customerDomains.customerId, customerId),
         domains.length > 0 ? sql`${customerDomains.domain} <> all(${sql.param(domains)}::text[])` : undefined,
       ),
@@ -230,18 +221,17 @@ async function replaceDomains(
   return domains;
 }
 
-async function requireActiveUser(db: Db, userId: string): Promise<void> {
+async function requireActiveUser(db: Db, orgId: string, userId: string): Promise<void> {
   const [user] = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, userId), sql`${users.removedAt} is null`));
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId), sql`${users.removedAt} is null`));
   if (!user) throw new DomainError('BAD_REQUEST', 'the owner is not a member of this org');
 }
 
 /** Newest first; the cursor is the last item's (occurred_at, id). */
 export async function customerTimeline(
-  db: Db,
-  principal: Principal,
+  { db, principal }: OrgDeps,
   input: z.infer<typeof timelineInput>,
 ): Promise<z.infer<typeof timelineOutput>> {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;

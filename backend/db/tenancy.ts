@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import type { Principal } from '../auth/principal.ts';
+import { resolvePrincipal } from '../auth/principal.ts';
+import type { Database, Db } from './client.ts';
 
 /**
  * Row-level security does the last line of tenancy: inside a transaction we drop from the login
@@ -28,4 +30,47 @@ export function inAuthLookup<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T
     await enterAuthLookup(tx);
     return work(tx);
   });
+}
+
+/** Short transactions of one org: what streamed work and jobs are handed instead of a database. */
+export interface OrgRunner {
+  orgId: string;
+  inOrg<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Every way a request may open a transaction, and none that runs as the login role: what the tRPC
+ * bases are built on. The `Database` itself never reaches a procedure.
+ */
+export interface Transactions {
+  inAuthLookup<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  inOrg<T>(orgId: string, work: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Resolves a bearer token and, in the same transaction, runs `work` as `cscx_app` in the token's
+   * org; `work` is not called (and undefined returned) when the token is not valid.
+   */
+  asBearer<T>(
+    token: string,
+    now: Date,
+    work: (tx: Db, principal: Principal) => Promise<T>,
+  ): Promise<{ principal: Principal; result: T } | undefined>;
+}
+
+export function transactionsOf(database: Database): Transactions {
+  const { db } = database;
+  return {
+    inAuthLookup: (work) => inAuthLookup(db, work),
+    inOrg: (orgId, work) => inOrg(db, orgId, work),
+    asBearer: (token, now, work) =>
+      db.transaction(async (tx) => {
+        const principal = await resolvePrincipal(tx, token, now);
+        if (!principal) return undefined;
+        return { principal, result: await work(tx, principal) };
+      }),
+  };
+}
+
+/** For a job, or streamed work once its caller is known: the org id is all it carries. */
+export function orgRunner(transactions: Transactions, orgId: string): OrgRunner {
+  return { orgId, inOrg: (work) => transactions.inOrg(orgId, work) };
 }

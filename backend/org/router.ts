@@ -4,9 +4,9 @@ import { router } from '../trpc/trpc.ts';
 import { getOrg, updateOrg } from './service.ts';
 
 export const orgRouter = router({
-  get: orgProcedure.output(orgOutput).query(({ ctx }) => getOrg(ctx.db, ctx.principal)),
+  get: orgProcedure.output(orgOutput).query(({ ctx }) => getOrg(ctx.deps)),
   update: adminProcedure
     .input(updateOrgInput)
     .output(orgOutput)
-    .mutation(({ ctx, input }) => updateOrg({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input)),
+    .mutation(({ ctx, input }) => updateOrg(ctx.deps, input)),
 });

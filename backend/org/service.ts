@@ -2,22 +2,19 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { orgOutput, updateOrgInput } from '../../shared/api/auth.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Principal } from '../auth/principal.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
 import { orgs } from '../db/schema.ts';
+import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { toOrgOutput } from '../users/output.ts';
 
-export async function getOrg(db: Db, principal: Principal): Promise<z.infer<typeof orgOutput>> {
+export async function getOrg({ db, principal }: OrgDeps): Promise<z.infer<typeof orgOutput>> {
   const [row] = await db.select().from(orgs).where(eq(orgs.id, principal.orgId)).limit(1);
   if (!row) throw new DomainError('NOT_FOUND', 'no such org');
   return toOrgOutput(row);
 }
 
 export async function updateOrg(
-  { db, clock }: { db: Db; clock: Clock },
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof updateOrgInput>,
 ): Promise<z.infer<typeof orgOutput>> {
   const domains = input.domains ? [...new Set(input.domains)].sort() : undefined;

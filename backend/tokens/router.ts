@@ -15,17 +15,13 @@ export const tokensRouter = router({
   create: csmProcedure
     .input(createTokenInput)
     .output(createTokenOutput)
-    .mutation(({ ctx, input }) =>
-      createPersonalToken({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input),
-    ),
+    .mutation(({ ctx, input }) => createPersonalToken(ctx.deps, input)),
   list: csmProcedure
     .input(listTokensInput)
     .output(z.array(tokenOutput))
-    .query(({ ctx, input }) => listTokens(ctx.db, ctx.principal, input)),
+    .query(({ ctx, input }) => listTokens(ctx.deps, input)),
   revoke: csmProcedure
     .input(revokeTokenInput)
     .output(okOutput)
-    .mutation(({ ctx, input }) =>
-      revokeToken({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input.id),
-    ),
+    .mutation(({ ctx, input }) => revokeToken(ctx.deps, input)),
 });

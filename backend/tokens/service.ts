@@ -4,21 +4,15 @@ import type {
   createTokenInput,
   createTokenOutput,
   listTokensInput,
+  revokeTokenInput,
   tokenOutput,
 } from '../../shared/api/auth.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Principal } from '../auth/principal.ts';
 import { insertToken } from '../auth/queries.ts';
 import { issueToken } from '../auth/secrets.ts';
-import type { Clock } from '../clock.ts';
-import type { Db } from '../db/client.ts';
 import { authTokens } from '../db/schema.ts';
+import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
-
-interface TokenDeps {
-  db: Db;
-  clock: Clock;
-}
 
 function toTokenOutput(row: typeof authTokens.$inferSelect): z.infer<typeof tokenOutput> {
   return {
@@ -36,8 +30,7 @@ function toTokenOutput(row: typeof authTokens.$inferSelect): z.infer<typeof toke
 
 /** The token itself is returned once, here; only its hash is kept. */
 export async function createPersonalToken(
-  { db, clock }: TokenDeps,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof createTokenInput>,
 ): Promise<z.infer<typeof createTokenOutput>> {
   const now = clock.now();
@@ -64,8 +57,7 @@ export async function createPersonalToken(
 
 /** Members see their own tokens; an admin may list anyone's, or the whole org's. */
 export async function listTokens(
-  db: Db,
-  principal: Principal,
+  { db, principal }: OrgDeps,
   input: z.infer<typeof listTokensInput>,
 ): Promise<z.infer<typeof tokenOutput>[]> {
   const isAdmin = principal.role === 'admin';
@@ -78,6 +70,7 @@ export async function listTokens(
     .from(authTokens)
     .where(
       and(
+        eq(authTokens.orgId, principal.orgId),
         owner ? eq(authTokens.userId, owner) : undefined,
         input.includeRevoked ? undefined : isNull(authTokens.revokedAt),
       ),
@@ -88,16 +81,22 @@ export async function listTokens(
 }
 
 export async function revokeToken(
-  { db, clock }: TokenDeps,
-  principal: Principal,
-  tokenId: string,
+  { db, clock, principal }: OrgDeps,
+  input: z.infer<typeof revokeTokenInput>,
 ): Promise<{ ok: true }> {
-  const [row] = await db.select().from(authTokens).where(eq(authTokens.id, tokenId)).limit(1);
+  const [row] = await db
+    .select()
+    .from(authTokens)
+    .where(and(eq(authTokens.orgId, principal.orgId), eq(authTokens.id, input.id)))
+    .limit(1);
   if (!row || (row.userId !== principal.userId && principal.role !== 'admin')) {
     throw new DomainError('NOT_FOUND', 'no such token');
   }
   if (!row.revokedAt) {
-    await db.update(authTokens).set({ revokedAt: clock.now() }).where(eq(authTokens.id, row.id));
+    await db
+      .update(authTokens)
+      .set({ revokedAt: clock.now() })
+      .where(and(eq(authTokens.orgId, principal.orgId), eq(authTokens.id, row.id)));
     await recordAudit(db, {
       orgId: principal.orgId,
       actorUserId: principal.userId,

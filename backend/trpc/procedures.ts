@@ -1,46 +1,101 @@
 import { TRPCError } from '@trpc/server';
 import type { UserRole } from '../../shared/enums.ts';
-import { resolvePrincipal } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
+import { orgRunner } from '../db/tenancy.ts';
+import type { OrgDeps, StreamingDeps } from '../deps.ts';
 import { publicProcedure } from './trpc.ts';
+
+const invalidToken = () =>
+  new TRPCError({ code: 'UNAUTHORIZED', message: 'the token is invalid, expired or revoked' });
+
+function requireToken(token: string | undefined): string {
+  if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  return token;
+}
+
+/** A stream returned from inside the request's transaction would run after it committed. */
+function isStream(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  return Symbol.asyncIterator in value || typeof (value as { subscribe?: unknown }).subscribe === 'function';
+}
+
+const streamsOutsideTransaction =
+  'a procedure that streams must be built on streamingOrgProcedure: the request transaction ends before a stream runs';
 
 /**
  * Opens the request's one transaction: the token is resolved, then every query runs as `cscx_app`
- * with the caller's org set, so row-level security backs up every org filter.
- * Only database work may happen inside it: the embedded database has a single connection.
+ * with the caller's org set, so row-level security backs up every org filter. Only short database
+ * work may happen inside it: the embedded database has a single connection.
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const token = ctx.bearerToken;
-  if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
-  const { database, clock } = ctx.deps;
-  return database.db.transaction(async (tx) => {
-    const principal = await resolvePrincipal(tx, token, clock.now());
-    if (!principal)
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'the token is invalid, expired or revoked' });
-    const result = await next({ ctx: { db: tx, principal } });
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
+  const token = requireToken(ctx.bearerToken);
+  if (type === 'subscription') throw new Error(streamsOutsideTransaction);
+  const { transactions, ...app } = ctx.deps;
+  const outcome = await transactions.asBearer(token, app.clock.now(), async (tx, principal) => {
+    const deps: OrgDeps = { ...app, db: tx, principal };
+    const result = await next({ ctx: { deps } });
     // A failed procedure must not commit what it wrote before failing.
     if (!result.ok) throw result.error;
+    if (isStream(result.data)) throw new Error(streamsOutsideTransaction);
     return result;
   });
+  if (!outcome) throw invalidToken();
+  return outcome.result;
+});
+
+/**
+ * For work that streams, waits on a model, calls an outside API or runs long: the caller is
+ * resolved in a short transaction of its own, and the handler gets `deps.inOrg` to open more,
+ * each short. No transaction is open while the handler itself waits.
+ */
+const streamingAuthedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const token = requireToken(ctx.bearerToken);
+  const { transactions, ...app } = ctx.deps;
+  const outcome = await transactions.asBearer(token, app.clock.now(), async () => undefined);
+  if (!outcome) throw invalidToken();
+  const { principal } = outcome;
+  const deps: StreamingDeps = { ...app, principal, ...orgRunner(transactions, principal.orgId) };
+  return next({ ctx: { deps } });
 });
 
 /** Everything but changing the password is refused until a first-sign-in password is replaced. */
-export const orgProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.mustChangePassword && ctx.principal.tokenKind === 'session') {
+function requirePasswordChanged(principal: Principal): void {
+  if (principal.mustChangePassword && principal.tokenKind === 'session') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'change your password first (auth.changePassword)' });
   }
+}
+
+function requireRole(principal: Principal, roles: UserRole[]): void {
+  if (!roles.includes(principal.role)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `requires the ${roles.join(' or ')} role` });
+  }
+}
+
+const writers: UserRole[] = ['admin', 'csm'];
+const admins: UserRole[] = ['admin'];
+
+/** Short reads and writes of the caller's org, in the request's one transaction. */
+export const orgProcedure = authedProcedure.use(({ ctx, next }) => {
+  requirePasswordChanged(ctx.deps.principal);
+  return next();
+});
+/** Writes CRM data and manages its own tokens. */
+export const csmProcedure = orgProcedure.use(({ ctx, next }) => {
+  requireRole(ctx.deps.principal, writers);
+  return next();
+});
+/** Manages users, org settings and anyone's tokens. */
+export const adminProcedure = orgProcedure.use(({ ctx, next }) => {
+  requireRole(ctx.deps.principal, admins);
   return next();
 });
 
-function requireRole(...roles: UserRole[]) {
-  return orgProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.principal.role)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `requires the ${roles.join(' or ')} role` });
-    }
-    return next();
-  });
-}
-
-/** Writes CRM data and manages its own tokens. */
-export const csmProcedure = requireRole('admin', 'csm');
-/** Manages users, org settings and anyone's tokens. */
-export const adminProcedure = requireRole('admin');
+/** The caller's org, no transaction held: subscriptions, streamed queries, model and API calls. */
+export const streamingOrgProcedure = streamingAuthedProcedure.use(({ ctx, next }) => {
+  requirePasswordChanged(ctx.deps.principal);
+  return next();
+});
+export const streamingCsmProcedure = streamingOrgProcedure.use(({ ctx, next }) => {
+  requireRole(ctx.deps.principal, writers);
+  return next();
+});

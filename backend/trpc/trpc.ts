@@ -1,23 +1,6 @@
 import { initTRPC } from '@trpc/server';
-import type { FastifyBaseLogger } from 'fastify';
-import type { Clock } from '../clock.ts';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
+import type { RequestContext } from './context.ts';
 import { describeFailure, toTRPCError } from './errors.ts';
-
-/** What every service may be handed: passed in, never imported. */
-export interface Deps {
-  database: Database;
-  clock: Clock;
-  log: FastifyBaseLogger;
-  config: Config;
-}
-
-export interface RequestContext {
-  deps: Deps;
-  bearerToken: string | undefined;
-  ip: string;
-}
 
 const t = initTRPC.context<RequestContext>().create({
   errorFormatter({ shape, error }) {

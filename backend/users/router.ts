@@ -12,23 +12,17 @@ import { router } from '../trpc/trpc.ts';
 import { inviteUser, listUsers, removeUser, setUserRole } from './service.ts';
 
 export const usersRouter = router({
-  list: orgProcedure.output(z.array(userOutput)).query(({ ctx }) => listUsers(ctx.db)),
+  list: orgProcedure.output(z.array(userOutput)).query(({ ctx }) => listUsers(ctx.deps)),
   invite: adminProcedure
     .input(inviteUserInput)
     .output(inviteUserOutput)
-    .mutation(({ ctx, input }) =>
-      inviteUser(
-        { db: ctx.db, clock: ctx.deps.clock, publicUrl: ctx.deps.config.publicUrl },
-        ctx.principal,
-        input,
-      ),
-    ),
+    .mutation(({ ctx, input }) => inviteUser(ctx.deps, input)),
   setRole: adminProcedure
     .input(setRoleInput)
     .output(userOutput)
-    .mutation(({ ctx, input }) => setUserRole({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input)),
+    .mutation(({ ctx, input }) => setUserRole(ctx.deps, input)),
   remove: adminProcedure
     .input(removeUserInput)
     .output(okOutput)
-    .mutation(({ ctx, input }) => removeUser({ db: ctx.db, clock: ctx.deps.clock }, ctx.principal, input)),
+    .mutation(({ ctx, input }) => removeUser(ctx.deps, input)),
 });

@@ -8,39 +8,35 @@ import type {
   userOutput,
 } from '../../shared/api/auth.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Principal } from '../auth/principal.ts';
 import { revokeUserTokens } from '../auth/queries.ts';
 import { issueToken } from '../auth/secrets.ts';
-import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { invitations, users } from '../db/schema.ts';
+import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { toUserOutput } from './output.ts';
 
-interface UserDeps {
-  db: Db;
-  clock: Clock;
-  publicUrl: string;
-}
-
 const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
-export async function listUsers(db: Db): Promise<z.infer<typeof userOutput>[]> {
-  const rows = await db.select().from(users).where(isNull(users.removedAt)).orderBy(asc(users.email));
+export async function listUsers({ db, principal }: OrgDeps): Promise<z.infer<typeof userOutput>[]> {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, principal.orgId), isNull(users.removedAt)))
+    .orderBy(asc(users.email));
   return rows.map(toUserOutput);
 }
 
 /** Creates the user without a password and returns a one-time link to set one. */
 export async function inviteUser(
-  { db, clock, publicUrl }: UserDeps,
-  principal: Principal,
+  { db, clock, config, principal }: OrgDeps,
   input: z.infer<typeof inviteUserInput>,
 ): Promise<z.infer<typeof inviteUserOutput>> {
   const now = clock.now();
   const [existing] = await db
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.email, input.email))
+    .where(and(eq(users.orgId, principal.orgId), eq(users.email, input.email)))
     .limit(1);
   if (existing) throw new DomainError('CONFLICT', 'a user with this email already exists');
   const [user] = await db
@@ -60,7 +56,7 @@ export async function inviteUser(
   return {
     user: toUserOutput(user),
     inviteToken: invite.token,
-    inviteUrl: `${publicUrl}/app/#/accept-invite?token=${encodeURIComponent(invite.token)}`,
+    inviteUrl: `${config.publicUrl}/app/#/accept-invite?token=${encodeURIComponent(invite.token)}`,
     expiresAt: invite.expiresAt.toISOString(),
   };
 }
@@ -75,39 +71,38 @@ export async function createInvitation(db: Db, user: { id: string; orgId: string
 }
 
 /** Locks the org's admins so that two concurrent demotions cannot both pass the last-admin check. */
-async function lockActiveAdmins(db: Db): Promise<string[]> {
+async function lockActiveAdmins(db: Db, orgId: string): Promise<string[]> {
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'admin'), isNull(users.removedAt)))
+    .where(and(eq(users.orgId, orgId), eq(users.role, 'admin'), isNull(users.removedAt)))
     .for('update');
   return rows.map((r) => r.id);
 }
 
-async function activeUser(db: Db, userId: string) {
+async function activeUser(db: Db, orgId: string, userId: string) {
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.id, userId), isNull(users.removedAt)))
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId), isNull(users.removedAt)))
     .limit(1);
   if (!user) throw new DomainError('NOT_FOUND', 'no such user');
   return user;
 }
 
 export async function setUserRole(
-  { db, clock }: Omit<UserDeps, 'publicUrl'>,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof setRoleInput>,
 ): Promise<z.infer<typeof userOutput>> {
-  const admins = await lockActiveAdmins(db);
-  const user = await activeUser(db, input.userId);
+  const admins = await lockActiveAdmins(db, principal.orgId);
+  const user = await activeUser(db, principal.orgId, input.userId);
   if (user.role === 'admin' && input.role !== 'admin' && admins.length <= 1) {
     throw new DomainError('CONFLICT', 'the last admin cannot be demoted: make someone else admin first');
   }
   const [updated] = await db
     .update(users)
     .set({ role: input.role, updatedAt: clock.now() })
-    .where(eq(users.id, user.id))
+    .where(and(eq(users.orgId, principal.orgId), eq(users.id, user.id)))
     .returning();
   if (!updated) throw new DomainError('NOT_FOUND', 'no such user');
   await recordAudit(db, {
@@ -123,12 +118,11 @@ export async function setUserRole(
 
 /** Removing keeps the row (ownership and audit refer to it) and revokes every session and token. */
 export async function removeUser(
-  { db, clock }: Omit<UserDeps, 'publicUrl'>,
-  principal: Principal,
+  { db, clock, principal }: OrgDeps,
   input: z.infer<typeof removeUserInput>,
 ): Promise<{ ok: true }> {
-  const admins = await lockActiveAdmins(db);
-  const user = await activeUser(db, input.userId);
+  const admins = await lockActiveAdmins(db, principal.orgId);
+  const user = await activeUser(db, principal.orgId, input.userId);
   if (user.role === 'admin' && admins.length <= 1) {
     throw new DomainError('CONFLICT', 'the last admin cannot be removed');
   }
@@ -136,8 +130,8 @@ export async function removeUser(
   await db
     .update(users)
     .set({ removedAt: now, updatedAt: now, email: sql`${users.email} || '#removed-' || ${users.id}` })
-    .where(eq(users.id, user.id));
-  await revokeUserTokens(db, user.id, now);
+    .where(and(eq(users.orgId, principal.orgId), eq(users.id, user.id)));
+  await revokeUserTokens(db, { orgId: principal.orgId, userId: user.id }, now);
   await recordAudit(db, {
     orgId: principal.orgId,
     actorUserId: principal.userId,

@@ -96,7 +96,7 @@ describe('a failure the server did not expect', () => {
   const failingRouter = router({
     divide: orgProcedure
       .input(z.object({ email: z.string() }))
-      .mutation(({ ctx, input }) => ctx.db.execute(sql`select length(${input.email}) / 0`)),
+      .mutation(({ ctx, input }) => ctx.deps.db.execute(sql`select length(${input.email}) / 0`)),
   });
 
   it('is logged as what failed, without the query’s parameters, and the caller is told no more than that it failed', async () => {

@@ -17,35 +17,37 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  */
 const probeRouter = router({
   whoAmI: orgProcedure.query(async ({ ctx }) => {
-    const [row] = await ctx.db.execute<{ user: string; org: string }>(
+    const [row] = await ctx.deps.db.execute<{ user: string; org: string }>(
       sql`select current_user as "user", current_setting('app.org_id', true) as org`,
     );
     return row;
   }),
   allCustomers: orgProcedure.query(({ ctx }) =>
-    ctx.db.execute<{ id: string; org_id: string; name: string }>(sql`select * from customers`),
+    ctx.deps.db.execute<{ id: string; org_id: string; name: string }>(sql`select * from customers`),
   ),
   allContacts: orgProcedure.query(({ ctx }) =>
-    ctx.db.execute<{ id: string; org_id: string }>(sql`select * from contacts`),
+    ctx.deps.db.execute<{ id: string; org_id: string }>(sql`select * from contacts`),
   ),
   insertCustomerFor: orgProcedure
     .input(z.object({ orgId: z.string() }))
     .mutation(({ ctx, input }) =>
-      ctx.db.execute(sql`insert into customers (org_id, name) values (${input.orgId}, 'x')`),
+      ctx.deps.db.execute(sql`insert into customers (org_id, name) values (${input.orgId}, 'x')`),
     ),
   renameCustomersOf: orgProcedure.input(z.object({ orgId: z.string() })).mutation(async ({ ctx, input }) => {
-    const rows = await ctx.db.execute(
+    const rows = await ctx.deps.db.execute(
       sql`update customers set name = 'renamed' where org_id = ${input.orgId} returning id`,
     );
     return rows.length;
   }),
   deleteCustomersOf: orgProcedure.input(z.object({ orgId: z.string() })).mutation(async ({ ctx, input }) => {
-    const rows = await ctx.db.execute(sql`delete from customers where org_id = ${input.orgId} returning id`);
+    const rows = await ctx.deps.db.execute(
+      sql`delete from customers where org_id = ${input.orgId} returning id`,
+    );
     return rows.length;
   }),
   moveOwnCustomersTo: orgProcedure
     .input(z.object({ orgId: z.string() }))
-    .mutation(({ ctx, input }) => ctx.db.execute(sql`update customers set org_id = ${input.orgId}`)),
+    .mutation(({ ctx, input }) => ctx.deps.db.execute(sql`update customers set org_id = ${input.orgId}`)),
 });
 
 let testDb: TestDatabase;

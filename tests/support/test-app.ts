@@ -4,13 +4,13 @@ import type { Clock } from '../../backend/clock.ts';
 import { systemClock } from '../../backend/clock.ts';
 import { loadConfig } from '../../backend/config.ts';
 import type { Database } from '../../backend/db/client.ts';
+import type { PublicDeps } from '../../backend/deps.ts';
 import { createServer } from '../../backend/server.ts';
 import type { AppRouter } from '../../backend/trpc/app-router.ts';
-import type { Deps } from '../../backend/trpc/trpc.ts';
 
 export interface TestApp {
   url: string;
-  deps: Deps;
+  deps: PublicDeps;
   /** Every log line the server wrote, as raw JSON text. */
   logLines: string[];
   /** A real tRPC client over HTTP, queries sent as POST like the sidebar does. */
