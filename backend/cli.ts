@@ -14,7 +14,7 @@ const usage = `usage: cscx <command> [options]
   serve                                   start the server (what npm start runs)
   migrate                                 apply database migrations
   users add --org NAME --email E --role admin|csm|viewer [--password P]
-  tokens create --email E [--name N] [--days D]   prints the token alone on the last line
+  tokens create --email E [--org NAME] [--name N] [--days D]   prints the token alone on the last line
   seed-demo [--org NAME] [--customers N] [--activities M]
   import customers|contacts|activities FILE.csv [--org NAME] [--skip-invalid]
 `;
@@ -56,7 +56,12 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== 'create') break;
       const { values } = parseArgs({
         args: rest,
-        options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          days: { type: 'string' },
+          org: { type: 'string' },
+        },
       });
       if (!values.email) throw new DomainError('BAD_REQUEST', 'tokens create needs --email');
       return withDatabase(config, (db) =>
@@ -64,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
           email: values.email!,
           name: values.name ?? 'cli',
           days: Number(values.days ?? 90),
+          org: values.org,
         }),
       );
     }

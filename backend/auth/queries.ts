@@ -1,18 +1,25 @@
-import { and, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { authTokens, invitations, orgs, passwordCredentials, signInAttempts, users } from '../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** As `cscx_auth`. */
-export async function findSignInCandidate(tx: Db, email: string) {
-  const [row] = await tx
-    .select({ user: users, hash: passwordCredentials.hash })
+/** Beyond this many orgs an address is not looked up further (each costs a password check). */
+export const maxOrgsPerAddress = 10;
+
+/** As `cscx_auth`: the address's accounts, one per org it is a member of, oldest first. */
+export async function findSignInCandidates(tx: Db, email: string, orgId: string | undefined) {
+  return tx
+    .select({ user: users, hash: passwordCredentials.hash, orgName: orgs.name })
     .from(users)
-    .leftJoin(passwordCredentials, eq(passwordCredentials.userId, users.id))
-    .where(and(eq(users.email, email), isNull(users.removedAt)))
-    .limit(1);
-  return row;
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .innerJoin(
+      passwordCredentials,
+      and(eq(passwordCredentials.orgId, users.orgId), eq(passwordCredentials.userId, users.id)),
+    )
+    .where(and(eq(users.email, email), isNull(users.removedAt), orgId ? eq(users.orgId, orgId) : undefined))
+    .orderBy(asc(users.createdAt))
+    .limit(maxOrgsPerAddress);
 }
 
 /** As `cscx_auth`. */

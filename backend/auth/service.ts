@@ -19,7 +19,7 @@ import {
   findOpenInvitation,
   findOrg,
   findPasswordHash,
-  findSignInCandidate,
+  findSignInCandidates,
   findUser,
   insertToken,
   recordSignInAttempt,
@@ -40,7 +40,7 @@ export async function signIn(
   const now = clock.now();
   const addressHash = emailHash(input.email);
   const since = new Date(now.getTime() - throttleWindowMs);
-  const candidate = await transactions.inAuthLookup(async (tx) => {
+  const candidates = await transactions.inAuthLookup(async (tx) => {
     // Issued together: one transaction pipelines them into a single round trip.
     const [byAddress, byIp] = await Promise.all([
       countRecentFailures(tx, { emailHash: addressHash }, since),
@@ -49,18 +49,40 @@ export async function signIn(
     if (byAddress >= maxFailuresPerAddress || byIp >= maxFailuresPerIp) {
       throw new DomainError('TOO_MANY_REQUESTS', 'too many failed sign-ins: wait 15 minutes and try again');
     }
-    return findSignInCandidate(tx, input.email);
+    return findSignInCandidates(tx, input.email, input.orgId);
   });
-  const valid = candidate?.hash
-    ? await verifyPassword(input.password, candidate.hash)
-    : await verifyNothing(input.password);
+  const matches = await accountsWithPassword(candidates, input.password);
+  const valid = matches.length > 0;
   await transactions.inAuthLookup((tx) =>
     recordSignInAttempt(tx, { emailHash: addressHash, ip: input.ip, succeeded: valid, at: now }),
   );
-  if (!valid || !candidate) throw new DomainError('UNAUTHORIZED', 'wrong email or password');
-  const { user } = candidate;
+  const [match, ...others] = matches;
+  if (!match) throw new DomainError('UNAUTHORIZED', 'wrong email or password');
+  if (others.length > 0) {
+    // Only someone who holds the password of each account learns the orgs they are in.
+    const orgs = matches.map((m) => `${m.orgName} (${m.user.orgId})`).join(', ');
+    throw new DomainError(
+      'BAD_REQUEST',
+      `this address is a member of several orgs: choose one (orgId): ${orgs}`,
+    );
+  }
+  const { user } = match;
   const session = await transactions.inOrg(user.orgId, (tx) => startSession(tx, user, now));
   return { ...session, mustChangePassword: user.mustChangePassword };
+}
+
+/** The accounts whose password this is; as slow for an unknown address as for a known one. */
+async function accountsWithPassword<T extends { hash: string }>(
+  accounts: T[],
+  password: string,
+): Promise<T[]> {
+  if (accounts.length === 0) {
+    await verifyNothing(password);
+    return [];
+  }
+  const matches: T[] = [];
+  for (const account of accounts) if (await verifyPassword(password, account.hash)) matches.push(account);
+  return matches;
 }
 
 export async function signOut({ db, clock, principal }: OrgDeps): Promise<{ ok: true }> {

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   char,
   date,
+  foreignKey,
   index,
   jsonb,
   pgEnum,
@@ -14,6 +16,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -60,6 +63,15 @@ function authLookup(table: string) {
   });
 }
 
+/**
+ * Tenancy is also a key: every org-owned table is unique on (org_id, id), and every reference between
+ * org-owned tables names the org on both sides, so no row can point at another org's row, whatever
+ * the code or a raw statement does. A convention test holds every such foreign key to that.
+ */
+function orgKey(table: string, t: { orgId: AnyPgColumn; id: AnyPgColumn }) {
+  return unique(`${table}_org_id_key`).on(t.orgId, t.id);
+}
+
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => tstz('created_at').notNull().defaultNow();
 const updatedAt = () => tstz('updated_at').notNull().defaultNow();
@@ -80,7 +92,8 @@ export const orgs = pgTable(
   'orgs',
   {
     id: uuid('id').primaryKey(),
-    name: text('name').notNull().unique(),
+    /** Not unique: one org must not be able to learn or block another's name. */
+    name: text('name').notNull(),
     /** The org's own email domains, lower-case: never matched as a customer. */
     domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
@@ -102,7 +115,10 @@ export const users = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId().references(() => orgs.id),
-    /** Lower-cased and trimmed: a sign-in address is unique across orgs. */
+    /**
+     * Lower-cased and trimmed. Unique within an org only: one address may be a member of several
+     * orgs (one user row in each), so no org can learn of or squat another's members.
+     */
     email: text('email').notNull(),
     name: text('name').notNull().default(''),
     role: userRole('role').notNull(),
@@ -113,8 +129,10 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('users_email_key').on(t.email),
-    index('users_org_idx').on(t.orgId),
+    uniqueIndex('users_org_email_key').on(t.orgId, t.email),
+    // Sign-in looks an address up across orgs, before the org is known.
+    index('users_email_idx').on(t.email),
+    orgKey('users', t),
     orgIsolation('users'),
     authLookup('users'),
   ],
@@ -123,15 +141,17 @@ export const users = pgTable(
 export const passwordCredentials = pgTable(
   'password_credentials',
   {
-    userId: uuid('user_id')
-      .primaryKey()
-      .references(() => users.id),
+    userId: uuid('user_id').primaryKey(),
     orgId: orgId().references(() => orgs.id),
     /** scrypt, self-describing: `scrypt$N$r$p$salt$hash` (base64url). */
     hash: text('hash').notNull(),
     updatedAt: updatedAt(),
   },
-  () => [orgIsolation('password_credentials'), authLookup('password_credentials')],
+  (t) => [
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+    orgIsolation('password_credentials'),
+    authLookup('password_credentials'),
+  ],
 );
 
 /** Sign-in sessions and personal access tokens: only a sha256 of the token is stored. */
@@ -140,9 +160,7 @@ export const authTokens = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId().references(() => orgs.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     kind: tokenKind('kind').notNull(),
     name: text('name').notNull().default(''),
     /** The visible start of the token (`cscx_pat_ab12`), so a user can tell tokens apart. */
@@ -156,6 +174,7 @@ export const authTokens = pgTable(
   (t) => [
     uniqueIndex('auth_tokens_hash_key').on(t.tokenHash),
     index('auth_tokens_user_idx').on(t.orgId, t.userId),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
     orgIsolation('auth_tokens'),
     authLookup('auth_tokens'),
   ],
@@ -166,9 +185,7 @@ export const invitations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId().references(() => orgs.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: uuid('user_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: tstz('expires_at').notNull(),
     acceptedAt: tstz('accepted_at'),
@@ -176,6 +193,7 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex('invitations_hash_key').on(t.tokenHash),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
     orgIsolation('invitations'),
     authLookup('invitations'),
   ],
@@ -209,7 +227,7 @@ export const customers = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId().references(() => orgs.id),
     name: text('name').notNull(),
-    ownerId: uuid('owner_id').references(() => users.id),
+    ownerId: uuid('owner_id'),
     segment: segment('segment').notNull().default('smb'),
     stage: lifecycleStage('stage').notNull().default('onboarding'),
     arrMinor: bigint('arr_minor', { mode: 'number' }).notNull().default(0),
@@ -224,9 +242,19 @@ export const customers = pgTable(
     index('customers_org_name_idx').on(t.orgId, t.name),
     index('customers_org_owner_idx').on(t.orgId, t.ownerId),
     index('customers_org_renewal_idx').on(t.orgId, t.renewalDate),
+    orgKey('customers', t),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     orgIsolation('customers'),
   ],
 );
+
+/** A row of a customer's: goes when the customer goes, and only ever points at its own org's customer. */
+function ofCustomer(t: { orgId: AnyPgColumn; customerId: AnyPgColumn }) {
+  return foreignKey({
+    columns: [t.orgId, t.customerId],
+    foreignColumns: [customers.orgId, customers.id],
+  }).onDelete('cascade');
+}
 
 /** One row per customer domain, lower-case: a domain belongs to one customer of an org. */
 export const customerDomains = pgTable(
@@ -234,13 +262,12 @@ export const customerDomains = pgTable(
   {
     orgId: orgId().references(() => orgs.id),
     domain: text('domain').notNull(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.domain] }),
-    index('customer_domains_customer_idx').on(t.customerId),
+    index('customer_domains_customer_idx').on(t.orgId, t.customerId),
+    ofCustomer(t),
     orgIsolation('customer_domains'),
   ],
 );
@@ -250,9 +277,7 @@ export const contacts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId().references(() => orgs.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
     /** Lower-cased and trimmed by the writer: RLS keeps the planner off expression indexes. */
     email: text('email').notNull(),
     name: text('name').notNull().default(''),
@@ -266,6 +291,8 @@ export const contacts = pgTable(
     uniqueIndex('contacts_org_email_key').on(t.orgId, t.email),
     uniqueIndex('contacts_external_key').on(t.orgId, t.source, t.externalId),
     index('contacts_customer_idx').on(t.orgId, t.customerId),
+    orgKey('contacts', t),
+    ofCustomer(t),
     orgIsolation('contacts'),
   ],
 );
@@ -275,9 +302,7 @@ export const contracts = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId().references(() => orgs.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull(),
     name: text('name').notNull(),
     status: contractStatus('status').notNull().default('active'),
     startDate: date('start_date', { mode: 'string' }).notNull(),
@@ -291,6 +316,7 @@ export const contracts = pgTable(
   (t) => [
     uniqueIndex('contracts_external_key').on(t.orgId, t.source, t.externalId),
     index('contracts_customer_idx').on(t.orgId, t.customerId, t.endDate),
+    ofCustomer(t),
     orgIsolation('contracts'),
   ],
 );
@@ -300,10 +326,8 @@ export const activities = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId().references(() => orgs.id),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
-    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    customerId: uuid('customer_id').notNull(),
+    contactId: uuid('contact_id'),
     kind: activityKind('kind').notNull(),
     occurredAt: tstz('occurred_at').notNull(),
     subject: text('subject').notNull().default(''),
@@ -324,6 +348,11 @@ export const activities = pgTable(
       t.occurredAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    ofCustomer(t),
+    // Migration 0005 narrows the SET NULL to contact_id: org_id must stay.
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete(
+      'set null',
+    ),
     orgIsolation('activities'),
   ],
 );
@@ -333,11 +362,11 @@ export const tasks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId().references(() => orgs.id),
-    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id'),
     title: text('title').notNull(),
     status: taskStatus('status').notNull().default('open'),
     dueDate: date('due_date', { mode: 'string' }),
-    assigneeId: uuid('assignee_id').references(() => users.id),
+    assigneeId: uuid('assignee_id'),
     ...externalRef(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -345,6 +374,8 @@ export const tasks = pgTable(
   (t) => [
     uniqueIndex('tasks_external_key').on(t.orgId, t.source, t.externalId),
     index('tasks_customer_status_idx').on(t.orgId, t.customerId, t.status),
+    ofCustomer(t),
+    foreignKey({ columns: [t.orgId, t.assigneeId], foreignColumns: [users.orgId, users.id] }),
     orgIsolation('tasks'),
   ],
 );

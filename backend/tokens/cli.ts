@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import { insertToken } from '../auth/queries.ts';
 import { issueToken } from '../auth/secrets.ts';
@@ -7,19 +7,28 @@ import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { inAuthLookup, inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
+import { findOrgForCli } from '../org/lookup.ts';
 
 /** `cscx tokens create`: the token is printed alone on the last line so scripts can take it. */
 export async function createTokenFromCli(
   database: Database,
-  args: { email: string; name: string; days: number },
+  args: { email: string; name: string; days: number; org: string | undefined },
 ): Promise<void> {
   if (!Number.isInteger(args.days) || args.days < 1 || args.days > 365)
     throw new DomainError('BAD_REQUEST', '--days must be 1 to 365');
   const email = args.email.trim().toLowerCase();
-  const [user] = await inAuthLookup(database.db, (tx) =>
-    tx.select().from(users).where(eq(users.email, email)),
+  const org = args.org ? await findOrgForCli(database.db, args.org) : undefined;
+  const members = await inAuthLookup(database.db, (tx) =>
+    tx
+      .select()
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.removedAt), org ? eq(users.orgId, org.id) : undefined)),
   );
-  if (!user || user.removedAt) throw new DomainError('NOT_FOUND', `no user with the email ${email}`);
+  const [user, ...others] = members;
+  if (!user)
+    throw new DomainError('NOT_FOUND', `no user with the email ${email}${org ? ` in ${org.name}` : ''}`);
+  if (others.length > 0)
+    throw new DomainError('BAD_REQUEST', `${email} is a member of several orgs: pass --org NAME or id`);
   const now = systemClock.now();
   const issued = issueToken('pat');
   const expiresAt = new Date(now.getTime() + args.days * 86_400_000);

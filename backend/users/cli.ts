@@ -7,7 +7,7 @@ import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
-import { inAuthLookup, inOrg } from '../db/tenancy.ts';
+import { inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
 import { findOrCreateOrg } from '../org/lookup.ts';
 import { createUser } from './create.ts';
@@ -31,14 +31,15 @@ export async function addUserFromCli(database: Database, config: Config, args: A
   }
   const { db } = database;
   const now = systemClock.now();
-  const [existing] = await inAuthLookup(db, (tx) =>
+  const org = await findOrCreateOrg(db, args.org);
+  const [existing] = await inOrg(db, org.id, (tx) =>
     tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.email, email.data))),
+      .where(and(eq(users.orgId, org.id), eq(users.email, email.data))),
   );
-  if (existing) throw new DomainError('CONFLICT', `a user with the email ${email.data} already exists`);
-  const org = await findOrCreateOrg(db, args.org);
+  if (existing)
+    throw new DomainError('CONFLICT', `${org.name} already has a member with the email ${email.data}`);
   const user = await createUser(db, {
     orgId: org.id,
     email: email.data,

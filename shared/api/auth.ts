@@ -4,7 +4,12 @@ import { domain, email, id, isoDateTime, timeZone } from './common.ts';
 
 export const password = z.string().min(12, 'at least 12 characters').max(200);
 
-export const loginInput = z.object({ email, password: z.string().min(1).max(200) });
+export const loginInput = z.object({
+  email,
+  password: z.string().min(1).max(200),
+  /** Only needed when the address has an account with that password in several orgs. */
+  orgId: id.optional(),
+});
 export const loginOutput = z.object({
   token: z.string(),
   expiresAt: isoDateTime,

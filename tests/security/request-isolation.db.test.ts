@@ -2,10 +2,11 @@ import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { inOrg } from '../../backend/db/tenancy.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import { orgProcedure } from '../../backend/trpc/procedures.ts';
 import { createCallerFactory, router } from '../../backend/trpc/trpc.ts';
-import { aContact, aCustomer, aMember, anActivity, anOrg, type Member } from '../support/builders.ts';
+import { aContact, aCustomer, aMember, anActivity, anOrg, aTask, type Member } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -45,6 +46,13 @@ const probeRouter = router({
     );
     return rows.length;
   }),
+  /** Rows of the table in the transaction's view, and how many of them belong to another org. */
+  rowsIn: orgProcedure.input(z.object({ table: z.string() })).query(async ({ ctx, input }) => {
+    const [row] = await ctx.deps.db.execute<{ all: number; foreign: number }>(
+      sql`select count(*)::int as all, count(*) filter (where ${sql.identifier(input.table === 'orgs' ? 'id' : 'org_id')} <> ${ctx.deps.principal.orgId})::int as foreign from ${sql.identifier(input.table)}`,
+    );
+    return row;
+  }),
   moveOwnCustomersTo: orgProcedure
     .input(z.object({ orgId: z.string() }))
     .mutation(({ ctx, input }) => ctx.deps.db.execute(sql`update customers set org_id = ${input.orgId}`)),
@@ -82,6 +90,15 @@ beforeAll(async () => {
   globexCustomer = await aCustomer(db, globex, { name: 'Umbrella', domains: ['umbrella.example'] });
   await aContact(db, globex, globexCustomer.id, { email: 'alice@umbrella.example', role: 'champion' });
   await anActivity(db, globex, globexCustomer.id, { subject: 'Renewal call' });
+  await aTask(db, globex, globexCustomer.id, { title: 'Send the QBR deck' });
+  await aMember(db, globex, { password: 'a long enough password' });
+  await inOrg(db, globex.id, (tx) =>
+    tx.execute(
+      sql`insert into contracts (org_id, customer_id, name, start_date, end_date) values (${globex.id}, ${globexCustomer.id}, 'Platform', '2026-01-01', '2027-01-01')`,
+    ),
+  );
+  const globexAdmin = await aMember(db, globex, { role: 'admin' });
+  await app.client(globexAdmin.token).users.invite.mutate({ email: 'new.hire@globex.example', role: 'csm' });
 });
 afterAll(async () => {
   await app?.close();
@@ -99,6 +116,18 @@ describe('inside a request transaction', () => {
     expect(customers.every((c) => c.org_id === acme.id)).toBe(true);
     expect(await probeAs(acmeCsm).allContacts()).toEqual([]);
     expect((await probeAs(globexCsm).allContacts()).length).toBe(1);
+  });
+
+  it('a raw SELECT of every org-owned table sees none of another org’s rows, though that org has some in each', async () => {
+    const tables = await testDb.database.sql<{ table: string }[]>`
+      select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' and c.relrowsecurity order by 1`;
+    expect(tables.length).toBeGreaterThanOrEqual(12);
+    for (const { table } of tables) {
+      const seenByGlobex = await probeAs(globexCsm).rowsIn({ table });
+      expect(seenByGlobex?.all, `Globex has rows in ${table}`).toBeGreaterThan(0);
+      expect(await probeAs(acmeCsm).rowsIn({ table }), table).toMatchObject({ foreign: 0 });
+    }
   });
 
   it('refuses to write a row for another org, and commits nothing', async () => {

@@ -12,6 +12,13 @@ import { createTestDatabase, type TestDatabase, testTarget } from '../support/te
 let testDb: TestDatabase;
 let sql: postgres.Sql;
 
+/**
+ * Every schema the app creates, not only `public`: a job queue or an extension brings its own.
+ * A fragment of SQL over `n` (pg_namespace).
+ */
+const appSchemas = (db: postgres.Sql) =>
+  db`n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_%'`;
+
 beforeAll(async () => {
   testDb = await createTestDatabase();
   sql = testDb.database.sql;
@@ -43,7 +50,7 @@ async function orgOwnedTables(): Promise<TableSecurity[]> {
            ), '[]'::json) as "appPolicies"
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public'
+    where ${appSchemas(sql)}
       and c.relkind in ('r', 'p')
       and (c.relname = 'orgs'
            or exists (select 1 from pg_attribute a
@@ -79,8 +86,45 @@ describe('row-level security in the catalog', () => {
   it('never leaves org_id empty', async () => {
     const nullable = await sql<{ table: string }[]>`
       select table_name as table from information_schema.columns
-      where table_schema = 'public' and column_name = 'org_id' and is_nullable = 'YES'`;
+      where table_schema not in ('pg_catalog', 'information_schema') and column_name = 'org_id'
+        and is_nullable = 'YES'`;
     expect(nullable).toEqual([]);
+  });
+
+  it('leaves the app roles no table without row-level security but the sign-in throttle, which holds no org data', async () => {
+    const open = await sql<{ table: string }[]>`
+      select distinct n.nspname || '.' || c.relname as table
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      cross join (values ('cscx_app'), ('cscx_auth')) as r(rolname)
+      where ${appSchemas(sql)} and c.relkind in ('r', 'p', 'v', 'm') and not c.relrowsecurity
+        and has_table_privilege(r.rolname, c.oid, 'SELECT, INSERT, UPDATE, DELETE')
+      order by 1`;
+    expect(open.map((t) => t.table)).toEqual(['public.sign_in_attempts']);
+  });
+});
+
+describe('foreign keys between org-owned tables', () => {
+  it('all name org_id on both sides, so no row can point at another org’s', async () => {
+    const keys = await sql<{ name: string; columns: string[]; referenced: string[]; toOrgs: boolean }[]>`
+      select con.conname as name,
+             to_json(array(select a.attname::text from unnest(con.conkey) with ordinality k(num, i)
+                   join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.i)) as columns,
+             to_json(array(select a.attname::text from unnest(con.confkey) with ordinality k(num, i)
+                   join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.i)) as referenced,
+             con.confrelid = 'orgs'::regclass as "toOrgs"
+      from pg_constraint con
+      join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
+      where con.contype = 'f' and ${appSchemas(sql)}
+        and exists (select 1 from pg_attribute a where a.attrelid = con.conrelid and a.attname = 'org_id')`;
+    expect(keys.length).toBeGreaterThan(10);
+    const loose = keys
+      .filter((k) => !k.toOrgs)
+      .filter((k) => {
+        const at = k.columns.indexOf('org_id');
+        return at < 0 || k.referenced[at] !== 'org_id';
+      })
+      .map((k) => k.name);
+    expect(loose).toEqual([]);
   });
 });
 
@@ -103,7 +147,7 @@ describe('the roles the app switches to', () => {
   it('own no table, so no policy is skipped for being the owner', async () => {
     const owned = await sql<{ table: string }[]>`
       select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and pg_get_userbyid(c.relowner) in ('cscx_app', 'cscx_auth')`;
+      where ${appSchemas(sql)} and pg_get_userbyid(c.relowner) in ('cscx_app', 'cscx_auth')`;
     expect(owned).toEqual([]);
   });
 
@@ -112,7 +156,7 @@ describe('the roles the app switches to', () => {
       select c.relname as table, r.rolname as role
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       cross join (values ('cscx_app'), ('cscx_auth')) as r(rolname)
-      where n.nspname = 'public' and c.relkind = 'r'
+      where ${appSchemas(sql)} and c.relkind = 'r'
         and has_table_privilege(r.rolname, c.oid, 'TRUNCATE')`;
     expect(truncatable).toEqual([]);
   });
