@@ -13,7 +13,7 @@ const usage = `usage: cscx <command> [options]
 
   serve                                   start the server (what npm start runs)
   migrate                                 apply database migrations
-  users add --org NAME --email E --role admin|csm|viewer [--password P]
+  users add --org NAME|ID --email E --role admin|csm|viewer [--password P]
   tokens create --email E [--org NAME] [--name N] [--days D]   prints the token alone on the last line
   seed-demo [--org NAME] [--customers N] [--activities M]
   import customers|contacts|activities FILE.csv [--org NAME] [--skip-invalid]
