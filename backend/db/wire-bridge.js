@@ -20,8 +20,8 @@
 
 import * as wire from './wire-protocol.js';
 
-/** A COPY FROM STDIN is held whole until its CopyDone (see #copy); past this it is refused. */
-const maxCopyBytes = 256 * 1024 * 1024;
+/** What one batch may gather (a COPY FROM STDIN is held whole until its CopyDone): Postgres's largest message. */
+const maxBatchBytes = 0x40000000 + 0x10000;
 /** Batches a connection may have waiting before its socket is no longer read. */
 const maxQueued = 16;
 
@@ -41,7 +41,7 @@ class Connection {
     this.parses = [];
     /** @type {'off' | 'probing' | 'on'} a COPY FROM STDIN being probed, or taking data (see #probe) */
     this.copy = 'off';
-    this.copyBytes = 0;
+    this.gathered = 0; // bytes in messages
     /** @type {Set<string>} the named prepared statements it created and has not closed */
     this.statements = new Set();
     this.queued = 0; // its jobs waiting in the queue
@@ -132,11 +132,10 @@ export class WireBridge {
 
   /** @param {Connection} connection @param {number} type @param {Buffer} frame one whole message */
   #message(connection, type, frame) {
-    if (type === wire.Terminate) {
-      this.#disconnect(connection);
-      connection.socket.end();
-      return;
-    }
+    if (type === wire.Terminate) return this.#disconnect(connection);
+    connection.gathered += frame.length;
+    if (connection.gathered > maxBatchBytes)
+      return this.#fail(connection, 'batch over 1 GB; send it in parts');
     if (connection.copy === 'on') return this.#copy(connection, type, frame);
     if (type === wire.Parse) connection.parses.push(wire.cString(frame, 5) ?? '');
     if (type === wire.Close && frame[5] === 0x53) connection.statements.delete(wire.cString(frame, 6) ?? '');
@@ -161,36 +160,27 @@ export class WireBridge {
    * @param {Connection} connection @param {number} type @param {Buffer} frame
    */
   #copy(connection, type, frame) {
-    connection.copyBytes += frame.length;
-    if (connection.copyBytes > maxCopyBytes) {
-      return this.#fail(connection, `COPY FROM STDIN over ${maxCopyBytes} bytes; send it in parts`);
-    }
     connection.messages.push(frame);
     if (type === wire.CopyData || type === wire.Flush || type === wire.Sync) return;
     connection.copy = 'off';
-    connection.copyBytes = 0;
     connection.messages.push(wire.copyFailGuard);
     this.#enqueue(connection, 'copy');
   }
 
-  /**
-   * Queues a job: the batch gathered so far, or (`fixed`) a given startup packet or reply.
-   * @param {Connection} connection @param {JobKind} kind @param {Buffer} [fixed]
-   */
+  /** Queues a job: the batch gathered so far, or (`fixed`) a startup packet, a COPY's Query.
+   * @param {Connection} connection @param {JobKind} kind @param {Buffer} [fixed] */
   #enqueue(connection, kind, fixed) {
     const { messages, parses } = connection;
-    if (!fixed) [connection.messages, connection.parses] = [[], []];
+    if (!fixed) [connection.messages, connection.parses, connection.gathered] = [[], [], 0];
     const batch = fixed ?? Buffer.concat(messages);
     this.queue.push({ connection, kind, batch, parses: fixed ? [] : parses });
     connection.queued++;
     this.#flow(connection);
   }
 
-  /**
-   * Stops reading a connection while its replies back up or its batches pile up (the session being
-   * held by another), so that neither grows without bound; the client then feels the backpressure.
-   * @param {Connection} connection
-   */
+  /** Stops reading a connection while its replies back up, its batches pile up (another holding the
+   * session) or its COPY is probed: nothing grows without bound, the client feels the backpressure.
+   * @param {Connection} connection */
   #flow(connection) {
     const pause =
       connection.open &&
@@ -268,10 +258,8 @@ export class WireBridge {
     this.#read(connection);
   }
 
-  /**
-   * Runs a batch; if PGlite throws (it is then likely gone), fails the connection instead of leaving it waiting.
-   * @param {Connection} connection @param {Buffer} batch @returns {Promise<Buffer | undefined>}
-   */
+  /** Runs a batch. If PGlite throws (it is likely gone then), the client is told rather than left waiting.
+   * @param {Connection} connection @param {Buffer} batch @returns {Promise<Buffer | undefined>} */
   async #exec(connection, batch) {
     try {
       const raw = await this.db.execProtocolRaw(new Uint8Array(batch.buffer, batch.byteOffset, batch.length));
@@ -311,17 +299,17 @@ export class WireBridge {
   }
 
   /**
-   * The connection is gone. The batches it had sent still run, as Postgres runs what it read before a
-   * connection dropped; then its cleanup job releases what it held.
+   * The connection is gone (or going: Terminate, protocol violation). The batches it had sent still
+   * run, as Postgres runs what it read before a connection dropped; then its cleanup job releases
+   * what it held.
    * @param {Connection} connection
    */
   #disconnect(connection) {
     if (!connection.open) return;
     connection.open = false;
+    connection.socket.end();
     connection.blocked = false;
-    connection.messages = [];
-    connection.parses = [];
-    connection.copy = 'off';
+    [connection.messages, connection.parses, connection.copy] = [[], [], 'off'];
     if (connection.started) this.#enqueue(connection, 'cleanup', Buffer.alloc(0));
   }
 
