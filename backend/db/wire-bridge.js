@@ -216,7 +216,8 @@ export class WireBridge {
     connection.queued--;
     this.#flow(connection);
     if (kind === 'probe') return this.#probe(connection, job.batch);
-    const batch = kind === 'cleanup' ? this.#cleanup(connection) : job.batch;
+    const batch =
+      kind === 'cleanup' ? wire.leftovers(connection.statements, this.owner === connection) : job.batch;
     if (batch.length === 0) return;
     let reply = await this.#exec(connection, batch);
     if (!reply) return;
@@ -274,19 +275,6 @@ export class WireBridge {
   /** @param {Buffer} reply of a batch that ends with a Sync or Query */
   #idle(reply) {
     return (wire.readyStatus(reply) ?? (this.db.isInTransaction() ? 'T' : 'I')) === 'I';
-  }
-
-  /**
-   * What a departed connection leaves behind: a half-sent extended batch (a Sync ends it), an open
-   * transaction (ROLLBACK), its named statements (Close, which does not fail on a missing one).
-   * @param {Connection} connection
-   */
-  #cleanup(connection) {
-    const parts = this.owner === connection ? [wire.sync, wire.rollback] : [];
-    for (const name of connection.statements) parts.push(wire.message('C', `S${name}\0`));
-    if (connection.statements.size > 0) parts.push(wire.sync);
-    connection.statements.clear();
-    return Buffer.concat(parts);
   }
 
   /** @param {Connection} connection @param {Buffer} reply */

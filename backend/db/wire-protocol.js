@@ -30,8 +30,8 @@ function code(c) {
   return c.charCodeAt(0);
 }
 
-export const sync = message('S');
-export const rollback = message('Q', 'ROLLBACK\0');
+const sync = message('S');
+const rollback = message('Q', 'ROLLBACK\0');
 // The bridge puts this at the end of every batch (before its Sync, which a COPY ignores). Outside a
 // COPY, Postgres ignores a CopyFail; inside one it fails the COPY. So a COPY FROM STDIN the bridge
 // did not catch (an extended-protocol one, one after another statement) ends in an error instead of
@@ -40,6 +40,19 @@ export const copyFailGuard = message(
   'f',
   'the embedded database takes COPY FROM STDIN only as a simple query that starts with COPY; use INSERT …\0',
 );
+
+/**
+ * What clears a departed connection's leftovers: a half-sent extended batch (a Sync ends it), its open
+ * transaction (ROLLBACK), its named statements (Close, which does not fail on a missing one; named
+ * statements of all connections share PGlite's one session, so only its own are closed).
+ * @param {Iterable<string>} statements @param {boolean} holdsSession
+ */
+export function leftovers(statements, holdsSession) {
+  const parts = holdsSession ? [sync, rollback] : [];
+  for (const name of statements) parts.push(message('C', `S${name}\0`));
+  if (parts.length > (holdsSession ? 2 : 0)) parts.push(sync);
+  return Buffer.concat(parts);
+}
 
 /**
  * Why a message with this header must not reach PGlite, or undefined.
@@ -127,14 +140,12 @@ export class ChunkReader {
     return /** @type {number} */ (this.#head(offset + 1)[offset]);
   }
 
-  /** A big-endian int32 (a message length); the caller has checked that `offset + 4 <= length`. */
-  /** @param {number} offset */
+  /** A big-endian int32 (a length); the caller has checked that `offset + 4 <= length`. @param {number} offset */
   int32At(offset) {
     return this.#head(offset + 4).readInt32BE(offset);
   }
 
-  /** Removes and returns the first `n` bytes; the caller has checked that `n <= length`. */
-  /** @param {number} n */
+  /** Removes and returns the first `n` bytes; the caller has checked that `n <= length`. @param {number} n */
   take(n) {
     const head = this.#head(n);
     if (head.length === n) this.#chunks.shift();
@@ -144,8 +155,8 @@ export class ChunkReader {
   }
 
   /**
-   * The first chunk, grown to at least `n` bytes by joining just the chunks needed. Each byte is copied
-   * at most once per message this way: a header read joins a few bytes, a whole message joins once.
+   * The first chunk, grown to at least `n` bytes by joining just the chunks needed: a header read joins
+   * the few chunks holding its bytes, a whole message is joined once, so reading stays linear.
    * @param {number} n
    */
   #head(n) {
@@ -175,12 +186,11 @@ export function message(type, body = '') {
 }
 
 /**
- * An ErrorResponse, as Postgres itself would send it for a protocol violation.
+ * The ErrorResponse Postgres sends before it drops a connection for a protocol violation.
  * @param {string} text
- * @param {{ severity?: string, code?: string }} [options]
  */
-export function errorResponse(text, { severity = 'FATAL', code = '08P01' } = {}) {
-  return message('E', `S${severity}\0V${severity}\0C${code}\0M${text}\0\0`);
+export function errorResponse(text) {
+  return message('E', `SFATAL\0VFATAL\0C08P01\0M${text}\0\0`);
 }
 
 /**
