@@ -14,7 +14,7 @@
 // - All connections' named prepared statements share one namespace. A departing connection's own are
 //   closed; never the others' (so never DEALLOCATE ALL: the server's connection keeps its cache).
 //   Statements made with SQL PREPARE are not tracked.
-// - PGlite exits, taking every connection with it, on what Postgres treats as fatal for one
+// - PGlite exits or hangs, taking every connection with it, on what Postgres treats as fatal for one
 //   connection: an unknown message type, an over-long message, a bad startup packet, input running out
 //   inside a COPY FROM STDIN. So frames are checked here before PGlite sees them.
 
