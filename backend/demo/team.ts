@@ -1,9 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { orgs, users } from '../db/schema.ts';
-import { inAuthLookup, inOrg } from '../db/tenancy.ts';
-import { DomainError } from '../domain-error.ts';
+import { inOrg } from '../db/tenancy.ts';
 import type { OrgRef } from '../org/lookup.ts';
 import { createUser } from '../users/create.ts';
 import { slugify } from './company.ts';
@@ -28,19 +27,20 @@ export async function ensureDemoTeam(db: Db, org: OrgRef, size: number, now: Dat
     name,
     email: `${name.toLowerCase().split(' ').map(slugify).join('.')}@${teamDomain}`,
   }));
-  const existing = await inAuthLookup(db, (tx) =>
+  const existing = await inOrg(db, org.id, (tx) =>
     tx
-      .select({ id: users.id, email: users.email, orgId: users.orgId })
+      .select({ id: users.id, email: users.email })
       .from(users)
       .where(
-        inArray(
-          users.email,
-          wanted.map((w) => w.email),
+        and(
+          eq(users.orgId, org.id),
+          inArray(
+            users.email,
+            wanted.map((w) => w.email),
+          ),
         ),
       ),
   );
-  const foreign = existing.find((u) => u.orgId !== org.id);
-  if (foreign) throw new DomainError('CONFLICT', `${foreign.email} already belongs to another org`);
   const byEmail = new Map(existing.map((u) => [u.email, u.id]));
   let created = 0;
   for (const member of wanted) {

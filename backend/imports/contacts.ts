@@ -63,7 +63,7 @@ async function resolve(tx: Db, orgId: string, rows: ValidRow<ContactRow>[]) {
       customerName: customers.name,
     })
     .from(contacts)
-    .innerJoin(customers, eq(customers.id, contacts.customerId))
+    .innerJoin(customers, and(eq(customers.orgId, contacts.orgId), eq(customers.id, contacts.customerId)))
     .where(
       and(
         eq(contacts.orgId, orgId),
