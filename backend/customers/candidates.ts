@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ActivityOutput } from '../../shared/api/customers.ts';
+import type { ActivityOutput, OpenTaskOutput } from '../../shared/api/customers.ts';
 import type { Db } from '../db/client.ts';
 import { activities, contacts, customerDomains, customers, tasks, users } from '../db/schema.ts';
 import type { ContactHit } from './match.ts';
@@ -34,6 +34,14 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
         string | null
       >`(select max(a.occurred_at) from ${activities} a where a.org_id = ${orgId} and a.customer_id = ${customers.id})`,
       openTaskCount: sql<number>`(select count(*)::int from ${tasks} t where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open')`,
+      // The first 10 open tasks, soonest due first, with their assignee: the same index walk as the count.
+      openTasks: sql<
+        OpenTaskRow[] | string
+      >`(select coalesce(json_agg(o order by o.due_date asc nulls last, o.created_at, o.id), '[]'::json) from (
+        select t.id, t.title, t.due_date, t.created_at, t.assignee_id, u.name as assignee_name, u.email as assignee_email
+        from ${tasks} t left join ${users} u on u.org_id = t.org_id and u.id = t.assignee_id
+        where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open'
+        order by t.due_date asc nulls last, t.created_at, t.id limit 10) o)`,
       domains: customerDomainList,
       contactHits: sql<ContactHitRow[] | string | null>`(select json_agg(json_build_object(
           'id', c.id, 'email', c.email, 'name', c.name, 'title', c.title, 'role', c.role))
@@ -58,6 +66,7 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
     owner: toOwnerOutput(r.customer.ownerId, r),
     lastActivityAt: r.lastActivityAt ? new Date(r.lastActivityAt) : null,
     openTaskCount: Number(r.openTaskCount),
+    openTasks: fromJson(r.openTasks).map(toOpenTask),
     contactHits: fromJson(r.contactHits ?? []).map((c) => ({ ...c, customerId: r.customer.id })),
     domainHits: r.domainHits ?? [],
     recentActivities: fromJson(r.recent).map(toRecentActivity),
@@ -99,5 +108,27 @@ function toRecentActivity(row: RecentActivityRow): ActivityOutput {
     ticketPriority: row.ticket_priority,
     npsScore: row.nps_score,
     source: row.source,
+  };
+}
+
+/** A row of the `openTasks` JSON column. */
+interface OpenTaskRow {
+  id: string;
+  title: string;
+  due_date: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  assignee_email: string | null;
+}
+
+function toOpenTask(row: OpenTaskRow): OpenTaskOutput {
+  return {
+    id: row.id,
+    title: row.title,
+    dueDate: row.due_date,
+    assignee: toOwnerOutput(row.assignee_id, {
+      ownerName: row.assignee_name,
+      ownerEmail: row.assignee_email,
+    }),
   };
 }

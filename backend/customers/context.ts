@@ -57,7 +57,7 @@ export async function getCustomerContext(
   const top = ranked[0];
   if (!top) return { candidates: [], customer: null, unmatchedEmails };
 
-  const { customer, owner, domains, openTaskCount, recentActivities } = top.row;
+  const { customer, owner, domains, openTaskCount, openTasks, recentActivities } = top.row;
   return {
     candidates: ranked.map(({ match, row }) => ({
       customer: toCustomerSummary(row.customer, row.domains),
@@ -77,6 +77,7 @@ export async function getCustomerContext(
       matchedContacts: top.match.contactHits.map(toContactOutput),
       recentActivities,
       openTaskCount,
+      openTasks,
       health: null,
       pendingApprovals: [],
     },

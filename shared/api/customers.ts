@@ -75,6 +75,15 @@ export const taskOutput = z.object({
 
 export const ownerOutput = z.object({ id, name: z.string(), email: z.string() });
 
+/** An open task as the sidebar lists it: who it is assigned to (null when nobody or they are gone). */
+export const openTaskOutput = z.object({
+  id,
+  title: z.string(),
+  dueDate: isoDate.nullable(),
+  assignee: ownerOutput.nullable(),
+});
+export type OpenTaskOutput = z.infer<typeof openTaskOutput>;
+
 export const listCustomersInput = pageInput.extend({
   search: z.string().trim().max(200).optional(),
   ownerId: id.optional(),
@@ -156,6 +165,8 @@ export const customerContext = customerSummary.extend({
   matchedContacts: z.array(contactOutput),
   recentActivities: z.array(activityOutput),
   openTaskCount: z.number().int(),
+  /** The first 10 open tasks: soonest due first, undated last. `openTaskCount` counts them all. */
+  openTasks: z.array(openTaskOutput),
   /** Filled by the health feature. */
   health: z.null(),
   /** Filled by the approvals feature. */

@@ -128,6 +128,35 @@ describe('customers.context', () => {
     );
   });
 
+  it('lists the first 10 open tasks, soonest due first and undated last, with their assignees', async () => {
+    const { db, org, api, csm } = await csmOfNewOrg();
+    const assignee = await aMember(db, org, { role: 'csm', email: 'ada@team-tasks.example' });
+    const customer = await aCustomer(db, org, { name: 'Tasked', domains: ['tasked.example'] });
+    await aTask(db, org, customer.id, { title: 'Undated', dueDate: null });
+    await aTask(db, org, customer.id, { title: 'Later', dueDate: '2026-12-20', assigneeId: assignee.id });
+    await aTask(db, org, customer.id, { title: 'Sooner', dueDate: '2026-11-25', assigneeId: csm.id });
+    await aTask(db, org, customer.id, { title: 'Finished', dueDate: '2026-11-01', status: 'done' });
+    for (let day = 1; day <= 9; day++)
+      await aTask(db, org, customer.id, { title: `Filler ${day}`, dueDate: `2027-01-0${day}` });
+
+    const context = await api.customers.context.query({ emails: ['buyer@tasked.example'] });
+
+    expect(context.customer?.openTaskCount).toBe(12);
+    const tasks = context.customer?.openTasks ?? [];
+    expect(tasks.map((t) => t.title)).toEqual([
+      'Sooner',
+      'Later',
+      ...Array.from({ length: 8 }, (_, i) => `Filler ${i + 1}`),
+    ]);
+    expect(tasks[0]).toMatchObject({ dueDate: '2026-11-25', assignee: { id: csm.id } });
+    expect(tasks[1]?.assignee).toEqual({
+      id: assignee.id,
+      name: 'Test Member',
+      email: 'ada@team-tasks.example',
+    });
+    expect(tasks[2]?.assignee).toBeNull();
+  });
+
   it('opens a customer chosen by id, and says NOT_FOUND for an id that is not the org’s', async () => {
     const { db, org, api } = await csmOfNewOrg();
     const chosen = await aCustomer(db, org, { name: 'Chosen' });

@@ -56,6 +56,7 @@ export function aCustomerContext(overrides: Partial<CustomerContext> = {}): Cust
       },
     ],
     openTaskCount: 3,
+    openTasks: [],
     health: null,
     pendingApprovals: [],
     ...overrides,
