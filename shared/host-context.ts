@@ -12,31 +12,85 @@ export type Person = z.infer<typeof person>;
 
 const text = (max: number) => z.string().max(max);
 
+/**
+ * A Calendar guest. The flags come from the role labels Calendar shows beside a name ("Organizer",
+ * "Optional", a Google Group); absent means false, so a plain `Person` is a valid attendee.
+ */
+export const calendarAttendee = person.extend({
+  organizer: z.boolean().optional(),
+  optional: z.boolean().optional(),
+  /** A Google Group invited as one guest: its address is a list's, not a person's. */
+  group: z.boolean().optional(),
+});
+export type CalendarAttendee = z.infer<typeof calendarAttendee>;
+
+export const conferenceProviders = ['zoom', 'google_meet'] as const;
+
+/** The video meeting an event links to. */
+export const conference = z.object({
+  provider: z.enum(conferenceProviders),
+  /**
+   * Zoom: the meeting number, digits only ("81234567890"); Meet: the meeting code ("abc-defg-hij").
+   * Null when the link names no meeting (a Zoom personal link such as /my/<name>).
+   */
+  id: text(100).nullable(),
+  url: z.url().nullable(),
+});
+export type Conference = z.infer<typeof conference>;
+
 export const calendarEventContext = z.object({
   host: z.literal('calendar'),
-  /** Google's event id (decoded from `data-eventid` when the page carries the base64 form). */
+  /**
+   * The Calendar API's event id, decoded from `data-eventid` or the URL's `eid` (base64 of
+   * "<id>[_<instance>] <calendar address>"). An occurrence of a recurring event keeps its instance
+   * suffix ("abc123_20260430T160000Z"), as the API names instances.
+   */
   eventId: text(1000),
+  /** The series an occurrence belongs to (the id before the instance suffix); null for single events. */
+  recurringEventId: text(1000).nullable(),
+  /** The address of the calendar the page shows the event from, when the encoded id carries it. */
+  calendarId: text(320).nullable(),
   title: text(1000),
-  /** ISO date-times when the page gives them in a parseable form, else the page's own wording. */
+  /**
+   * ISO 8601 date-times with the offset of the page's time zone ("2026-04-26T14:00:00-07:00"); a date
+   * alone for all-day events ("2026-05-01"; the end is the last day shown, or null for one day). When the
+   * page's wording cannot be parsed, `start` keeps it as written and `end` is null.
+   */
   start: text(200).nullable(),
   end: text(200).nullable(),
+  /** The page's own recurrence line ("Weekly on Thursday"); null for single events. */
+  recurrence: text(500).nullable(),
+  location: text(1000).nullable(),
   /** Human guests only: rooms and other resources are left out. */
-  attendees: z.array(person).max(500),
+  attendees: z.array(calendarAttendee).max(500),
+  /** Plain text with the page's line breaks kept. Untrusted: it may inform a draft, never act. */
   description: text(20_000),
   conferenceUrl: z.url().nullable(),
+  conference: conference.nullable(),
 });
 export type CalendarEventContext = z.infer<typeof calendarEventContext>;
 
 export const zoomPageKinds = ['meeting', 'recording', 'web-client'] as const;
 
+/** Phone dial-ins and note-taking bots are listed like people but are nobody to match or link. */
+export const zoomParticipantKinds = ['person', 'phone', 'bot'] as const;
+
+export const zoomParticipant = person.extend({
+  kind: z.enum(zoomParticipantKinds).default('person'),
+});
+export type ZoomParticipant = z.infer<typeof zoomParticipant>;
+
 export const zoomMeetingContext = z.object({
   host: z.literal('zoom'),
   page: z.enum(zoomPageKinds),
+  /** The meeting number, digits only ("84400012345"); null where the page names none. */
   meetingId: text(200).nullable(),
+  /** A recording's share/play id, or on the recording detail page the meeting instance's UUID. */
   recordingId: text(500).nullable(),
   topic: text(1000),
   startTime: text(200).nullable(),
-  participants: z.array(person).max(1000),
+  /** People in the meeting or heard in the recording; those still in the Waiting Room are left out. */
+  participants: z.array(zoomParticipant).max(1000),
 });
 export type ZoomMeetingContext = z.infer<typeof zoomMeetingContext>;
 
@@ -90,9 +144,14 @@ export const hostContext = z.discriminatedUnion('host', [
 ]);
 export type HostContext = z.infer<typeof hostContext>;
 
-/** The people a context names: event guests, meeting participants, or a thread's or draft's people. */
+/**
+ * The people a context names: event guests, meeting participants, or a thread's or draft's people.
+ * Zoom's phone dial-ins and bots are left out: they are nobody to match or add to a customer.
+ */
 export function contextPeople(context: HostContext): Person[] {
-  return context.host === 'calendar' ? context.attendees : context.participants;
+  if (context.host === 'calendar') return context.attendees;
+  if (context.host === 'zoom') return context.participants.filter((p) => p.kind === 'person');
+  return context.participants;
 }
 
 /** What the page calls the thing that is open: event title, meeting topic or email subject. */

@@ -3,8 +3,8 @@ import type { Person } from '../../shared/host-context.ts';
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Keeps the first entry per address (or per name when there is none), in page order. */
-export function uniquePeople(people: Iterable<Person>): Person[] {
-  const seen = new Map<string, Person>();
+export function uniquePeople<P extends Person>(people: Iterable<P>): P[] {
+  const seen = new Map<string, P>();
   for (const p of people) {
     const key = p.email ?? `name:${p.name}`;
     if (!seen.has(key)) seen.set(key, p);

@@ -23,9 +23,13 @@ function readPopover(popover: Element, referenceYear: number): CalendarEventCont
   return {
     host: 'calendar',
     eventId,
+    recurringEventId: null,
+    calendarId: null,
     title: visibleText(root.querySelector(s.popoverTitle)),
     start: times?.start ?? (whenText || null),
     end: times?.end ?? null,
+    recurrence: null,
+    location: null,
     attendees: people(
       [...root.querySelectorAll(s.popoverGuests)].map((el) => ({
         email: asEmail(el.getAttribute('data-hovercard-id')),
@@ -38,6 +42,7 @@ function readPopover(popover: Element, referenceYear: number): CalendarEventCont
       ...linksIn(conference),
       ...description.links,
     ]),
+    conference: null,
   };
 }
 
@@ -53,9 +58,13 @@ function readEventPage(page: Element): CalendarEventContext | null {
   return {
     host: 'calendar',
     eventId,
+    recurringEventId: null,
+    calendarId: null,
     title: title?.value || title?.getAttribute('data-initial-value') || '',
     start: joinDateTime(page, s.eventPageStartDate, s.eventPageStartTime),
     end: joinDateTime(page, s.eventPageEndDate, s.eventPageEndTime),
+    recurrence: null,
+    location: null,
     attendees: people(
       [...page.querySelectorAll(s.eventPageGuests)].map((el) => ({
         email: asEmail(el.getAttribute('data-email')),
@@ -64,6 +73,7 @@ function readEventPage(page: Element): CalendarEventContext | null {
     ),
     description: visibleText(description),
     conferenceUrl: findConferenceLink([...conferenceTexts, ...linksIn(description)]),
+    conference: null,
   };
 }
 

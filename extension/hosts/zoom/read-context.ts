@@ -1,4 +1,4 @@
-import type { Person, ZoomMeetingContext } from '../../../shared/host-context.ts';
+import type { ZoomMeetingContext, ZoomParticipant } from '../../../shared/host-context.ts';
 import { uniquePeople, visibleText } from '../people.ts';
 import { zoomSelectors as s, zoomUrlPatterns as urls, zoomTitleSuffix } from './selectors.ts';
 
@@ -62,10 +62,10 @@ function titleTopic(doc: Document): string {
 }
 
 /** Zoom shows names only; labels such as "(Host)" or "(Me)" sit in a sibling element, not here. */
-function names(doc: Document, selector: string): Person[] {
+function names(doc: Document, selector: string): ZoomParticipant[] {
   const people = [...doc.querySelectorAll(selector)]
     .map((el) => visibleText(el))
     .filter(Boolean)
-    .map((name) => ({ email: null, name }));
+    .map((name) => ({ email: null, name, kind: 'person' as const }));
   return uniquePeople(people);
 }

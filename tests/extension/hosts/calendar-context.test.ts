@@ -9,9 +9,13 @@ describe('the Calendar adapter', () => {
     expect(context).toEqual({
       host: 'calendar',
       eventId: '5ku0ft9rj2bq4mhd1pa7k3s8vo',
+      recurringEventId: null,
+      calendarId: null,
       title: 'Acme Robotics — Renewal planning',
       start: '2026-04-26T14:00',
       end: '2026-04-26T15:00',
+      recurrence: null,
+      location: null,
       attendees: [
         { email: 'csm@cscx.localhost', name: 'Sam Carter' },
         { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes' },
@@ -19,6 +23,7 @@ describe('the Calendar adapter', () => {
       ],
       description: 'Agenda: renewal terms, seat count, SSO rollout. Deck: https://docs.example/acme-renewal',
       conferenceUrl: 'https://meet.google.com/abc-defg-hij',
+      conference: null,
     });
   });
 

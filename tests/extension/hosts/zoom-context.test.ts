@@ -13,9 +13,9 @@ describe('the Zoom adapter', () => {
       topic: 'Globex Industrial <> CSCX — Quarterly business review',
       startTime: '2026-04-21T15:00:00Z',
       participants: [
-        { email: null, name: 'Sam Carter' },
-        { email: null, name: 'Hank Scorpio' },
-        { email: null, name: 'Marge Bouvier' },
+        { email: null, name: 'Sam Carter', kind: 'person' },
+        { email: null, name: 'Hank Scorpio', kind: 'person' },
+        { email: null, name: 'Marge Bouvier', kind: 'person' },
       ],
     });
   });

@@ -80,15 +80,20 @@ export function aCalendarEvent(overrides: Partial<CalendarEventContext> = {}): C
   return {
     host: 'calendar',
     eventId: 'evt1',
+    recurringEventId: null,
+    calendarId: null,
     title: 'Acme Robotics — Renewal planning',
     start: '2026-04-26T14:00',
     end: '2026-04-26T15:00',
+    recurrence: null,
+    location: null,
     attendees: [
       { email: 'csm@cscx.localhost', name: 'Sam Carter' },
       { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes' },
     ],
     description: '',
     conferenceUrl: null,
+    conference: null,
     ...overrides,
   };
 }
@@ -101,7 +106,7 @@ export function aZoomRecording(overrides: Partial<ZoomMeetingContext> = {}): Zoo
     recordingId: 'rec1',
     topic: 'Globex Industrial <> CSCX — Quarterly business review',
     startTime: null,
-    participants: [{ email: null, name: 'Hank Scorpio' }],
+    participants: [{ email: null, name: 'Hank Scorpio', kind: 'person' }],
     ...overrides,
   };
 }
