@@ -12,6 +12,12 @@ const configSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Comma-separated web origins allowed by CORS (the extension reaches the API through host permissions). */
   CSCX_CORS_ORIGINS: z.string().default(''),
+  /**
+   * Behind a reverse proxy, which addresses to trust for `X-Forwarded-For` (Fastify's `trustProxy`):
+   * `false` (default: the client is whoever connects), `true` (trust any proxy: only when nothing
+   * else can reach the server), or comma-separated addresses / CIDRs of the proxies. Sign-in throttles and rate limits key on the client address this yields.
+   */
+  CSCX_TRUST_PROXY: z.string().default('false'),
   /** Requests per minute for one token (or one IP when unauthenticated). */
   CSCX_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** The address users reach the server at, used in invitation links. */
@@ -30,6 +36,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   corsOrigins: string[];
+  trustProxy: boolean | string[];
   rateLimitPerMinute: number;
   publicUrl: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -52,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CSCX_CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    trustProxy: parseTrustProxy(e.CSCX_TRUST_PROXY),
     rateLimitPerMinute: e.CSCX_RATE_LIMIT,
     publicUrl: e.CSCX_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
@@ -62,4 +70,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : path.join(packageRoot, '.output'),
     },
   };
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  return text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }

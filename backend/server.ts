@@ -54,7 +54,7 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
   const app = Fastify({
     loggerInstance: log,
     routerOptions: { maxParamLength: 5000 },
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });
   let deps: PublicDeps | undefined;

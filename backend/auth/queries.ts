@@ -1,6 +1,6 @@
-import { and, asc, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { authTokens, invitations, orgs, passwordCredentials, signInAttempts, users } from '../db/schema.ts';
+import { authTokens, invitations, orgs, passwordCredentials, users } from '../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -20,32 +20,6 @@ export async function findSignInCandidates(tx: Db, email: string, orgId: string 
     .where(and(eq(users.email, email), isNull(users.removedAt), orgId ? eq(users.orgId, orgId) : undefined))
     .orderBy(asc(users.createdAt))
     .limit(maxOrgsPerAddress);
-}
-
-/** As `cscx_auth`. */
-export async function countRecentFailures(tx: Db, by: { emailHash: string } | { ip: string }, since: Date) {
-  const key = 'emailHash' in by ? eq(signInAttempts.emailHash, by.emailHash) : eq(signInAttempts.ip, by.ip);
-  const [row] = await tx
-    .select({ n: count() })
-    .from(signInAttempts)
-    .where(and(key, eq(signInAttempts.succeeded, false), gt(signInAttempts.at, since)));
-  return row?.n ?? 0;
-}
-
-/** As `cscx_auth`: attempts older than a day are of no use to the throttle. */
-export async function recordSignInAttempt(
-  tx: Db,
-  attempt: { emailHash: string; ip: string; succeeded: boolean; at: Date },
-) {
-  await tx.insert(signInAttempts).values(attempt);
-  await tx
-    .delete(signInAttempts)
-    .where(
-      and(
-        eq(signInAttempts.emailHash, attempt.emailHash),
-        lt(signInAttempts.at, new Date(attempt.at.getTime() - 86_400_000)),
-      ),
-    );
 }
 
 /** As `cscx_auth`. */

@@ -8,7 +8,7 @@ import {
   userOutput,
 } from '../../shared/api/auth.ts';
 import { okOutput } from '../../shared/api/common.ts';
-import { authedProcedure } from '../trpc/procedures.ts';
+import { authedProcedure, orgProcedure, streamingAuthedProcedure } from '../trpc/procedures.ts';
 import { publicProcedure, router } from '../trpc/trpc.ts';
 import { updateMe } from '../users/profile.ts';
 import { acceptInvite, changePassword, describeMe, signIn, signOut } from './service.ts';
@@ -24,12 +24,13 @@ export const authRouter = router({
     .mutation(({ ctx, input }) => acceptInvite(ctx.deps, input)),
   logout: authedProcedure.output(okOutput).mutation(({ ctx }) => signOut(ctx.deps)),
   me: authedProcedure.output(meOutput).query(({ ctx }) => describeMe(ctx.deps)),
-  updateMe: authedProcedure
+  updateMe: orgProcedure
     .input(updateMeInput)
     .output(userOutput)
     .mutation(({ ctx, input }) => updateMe(ctx.deps, input)),
-  changePassword: authedProcedure
+  // Two password hashings: not inside the request's transaction.
+  changePassword: streamingAuthedProcedure
     .input(changePasswordInput)
     .output(okOutput)
-    .mutation(({ ctx, input }) => changePassword(ctx.deps, input)),
+    .mutation(({ ctx, input }) => changePassword(ctx.deps, { ...input, ip: ctx.ip })),
 });

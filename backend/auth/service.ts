@@ -10,52 +10,38 @@ import type {
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { authTokens, invitations, users } from '../db/schema.ts';
-import type { OrgDeps, PublicDeps } from '../deps.ts';
+import type { OrgDeps, PublicDeps, StreamingDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { toOrgOutput, toUserOutput } from '../users/output.ts';
 import { sessionLifetimeMs } from './principal.ts';
 import {
-  countRecentFailures,
   findOpenInvitation,
   findOrg,
   findPasswordHash,
   findSignInCandidates,
   findUser,
   insertToken,
-  recordSignInAttempt,
   revokeUserTokens,
   storePassword,
 } from './queries.ts';
 import { emailHash, hashPassword, hashToken, issueToken, verifyNothing, verifyPassword } from './secrets.ts';
+import { claimAttempt, settleAttempt } from './throttle.ts';
 
-const throttleWindowMs = 15 * 60 * 1000;
-const maxFailuresPerAddress = 5;
-const maxFailuresPerIp = 50;
-
-/** Signs in with a password; throttled per address and per IP. Never tells which of the two was wrong. */
+/**
+ * Signs in with a password, throttled (throttle.ts) before any password is checked. Never tells
+ * whether the address or the password was wrong.
+ */
 export async function signIn(
   { transactions, clock }: PublicDeps,
   input: z.infer<typeof loginInput> & { ip: string },
 ): Promise<z.infer<typeof loginOutput>> {
   const now = clock.now();
-  const addressHash = emailHash(input.email);
-  const since = new Date(now.getTime() - throttleWindowMs);
-  const candidates = await transactions.inAuthLookup(async (tx) => {
-    // Issued together: one transaction pipelines them into a single round trip.
-    const [byAddress, byIp] = await Promise.all([
-      countRecentFailures(tx, { emailHash: addressHash }, since),
-      countRecentFailures(tx, { ip: input.ip }, since),
-    ]);
-    if (byAddress >= maxFailuresPerAddress || byIp >= maxFailuresPerIp) {
-      throw new DomainError('TOO_MANY_REQUESTS', 'too many failed sign-ins: wait 15 minutes and try again');
-    }
-    return findSignInCandidates(tx, input.email, input.orgId);
-  });
+  const { attempt, candidates } = await transactions.inAuthLookup(async (tx) => ({
+    attempt: await claimAttempt(tx, { emailHash: emailHash(input.email), ip: input.ip }, now),
+    candidates: await findSignInCandidates(tx, input.email, input.orgId),
+  }));
   const matches = await accountsWithPassword(candidates, input.password);
-  const valid = matches.length > 0;
-  await transactions.inAuthLookup((tx) =>
-    recordSignInAttempt(tx, { emailHash: addressHash, ip: input.ip, succeeded: valid, at: now }),
-  );
+  await transactions.inAuthLookup((tx) => settleAttempt(tx, attempt, matches.length > 0));
   const [match, ...others] = matches;
   if (!match) throw new DomainError('UNAUTHORIZED', 'wrong email or password');
   if (others.length > 0) {
@@ -102,34 +88,40 @@ export async function describeMe({ db, principal }: OrgDeps): Promise<z.infer<ty
   return { user: toUserOutput(user), org: toOrgOutput(org), tokenKind: principal.tokenKind };
 }
 
-/** A password change ends every other session and token of the user's. */
+/**
+ * A password change ends every other session and token of the user's. A wrong current password counts
+ * as a failed sign-in (a token holder must not get an unthrottled password oracle). The two scrypt
+ * runs happen between short transactions, never inside one.
+ */
 export async function changePassword(
-  { db, clock, principal }: OrgDeps,
-  input: z.infer<typeof changePasswordInput>,
+  { inOrg, clock, principal }: StreamingDeps,
+  input: z.infer<typeof changePasswordInput> & { ip: string },
 ): Promise<{ ok: true }> {
-  const hash = await findPasswordHash(db, principal.orgId, principal.userId);
+  const now = clock.now();
+  const { attempt, hash } = await inOrg(async (tx) => ({
+    attempt: await claimAttempt(tx, { emailHash: emailHash(principal.email), ip: input.ip }, now),
+    hash: await findPasswordHash(tx, principal.orgId, principal.userId),
+  }));
   const valid = hash ? await verifyPassword(input.currentPassword, hash) : false;
+  await inOrg((tx) => settleAttempt(tx, attempt, valid));
   if (!valid) throw new DomainError('BAD_REQUEST', 'the current password is wrong');
   if (input.currentPassword === input.newPassword)
     throw new DomainError('BAD_REQUEST', 'choose a new password');
-  const now = clock.now();
-  await storePassword(
-    db,
-    { id: principal.userId, orgId: principal.orgId },
-    await hashPassword(input.newPassword),
-    now,
-  );
-  await db
-    .update(users)
-    .set({ mustChangePassword: false, updatedAt: now })
-    .where(and(eq(users.orgId, principal.orgId), eq(users.id, principal.userId)));
-  await revokeUserTokens(db, { orgId: principal.orgId, userId: principal.userId }, now, principal.tokenId);
-  await recordAudit(db, {
-    orgId: principal.orgId,
-    actorUserId: principal.userId,
-    action: 'user.change_password',
-    tableName: 'users',
-    rowId: principal.userId,
+  const newHash = await hashPassword(input.newPassword);
+  await inOrg(async (tx) => {
+    await storePassword(tx, { id: principal.userId, orgId: principal.orgId }, newHash, now);
+    await tx
+      .update(users)
+      .set({ mustChangePassword: false, updatedAt: now })
+      .where(and(eq(users.orgId, principal.orgId), eq(users.id, principal.userId)));
+    await revokeUserTokens(tx, { orgId: principal.orgId, userId: principal.userId }, now, principal.tokenId);
+    await recordAudit(tx, {
+      orgId: principal.orgId,
+      actorUserId: principal.userId,
+      action: 'user.change_password',
+      tableName: 'users',
+      rowId: principal.userId,
+    });
   });
   return { ok: true };
 }

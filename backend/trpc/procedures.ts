@@ -48,7 +48,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, type }) =
  * resolved in a short transaction of its own, and the handler gets `deps.inOrg` to open more,
  * each short. No transaction is open while the handler itself waits.
  */
-const streamingAuthedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const streamingAuthedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const token = requireToken(ctx.bearerToken);
   const { transactions, ...app } = ctx.deps;
   const outcome = await transactions.asBearer(token, app.clock.now(), async () => undefined);
@@ -58,9 +58,12 @@ const streamingAuthedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { deps } });
 });
 
-/** Everything but changing the password is refused until a first-sign-in password is replaced. */
+/**
+ * Until a one-time password is replaced, every token of the user's — a session or a personal access
+ * token made with the CLI — may only read who it is, change the password or sign out.
+ */
 function requirePasswordChanged(principal: Principal): void {
-  if (principal.mustChangePassword && principal.tokenKind === 'session') {
+  if (principal.mustChangePassword) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'change your password first (auth.changePassword)' });
   }
 }

@@ -41,7 +41,7 @@ export function ChangePasswordForm({ api, onChanged }: { api: ApiClient; onChang
       {change.isError && <ErrorAlert error={change.error} />}
       {change.isSuccess && (
         <p role="status" className="small">
-          Password changed. Your other sessions were signed out.
+          Password changed. Your other sessions and your personal access tokens were signed out.
         </p>
       )}
       <button type="submit" className="primary" disabled={change.isPending}>
