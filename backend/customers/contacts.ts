@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { contacts, customers } from '../db/schema.ts';
 import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
+import { givenOnly } from './given-only.ts';
 import { toContactOutput } from './output.ts';
 
 async function requireCustomer(db: Db, orgId: string, customerId: string): Promise<void> {
@@ -26,9 +27,7 @@ export async function upsertContact(
   const values = {
     customerId: input.customerId,
     email: input.email,
-    name: input.name,
-    title: input.title,
-    role: input.role,
+    ...givenOnly({ name: input.name, title: input.title, role: input.role }),
   };
   let row: typeof contacts.$inferSelect | undefined;
   if (input.id) {

@@ -15,6 +15,7 @@ import { activities, contacts, contracts, customerDomains, customers, tasks, use
 import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { givenOnly } from './given-only.ts';
 import { toActivityOutput, toContactOutput, toCustomerSummary, todayIn, toOwnerOutput } from './output.ts';
 import { customerDomainList, customerOwnerJoin } from './queries.ts';
 
@@ -129,12 +130,14 @@ export async function upsertCustomer(
   const existing = await findExisting(db, principal.orgId, input);
   const values = {
     name: input.name,
-    segment: input.segment,
-    stage: input.stage,
-    arrMinor: input.arrMinor,
-    currency: input.currency,
-    ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
-    ...(input.renewalDate !== undefined ? { renewalDate: input.renewalDate } : {}),
+    ...givenOnly({
+      segment: input.segment,
+      stage: input.stage,
+      arrMinor: input.arrMinor,
+      currency: input.currency,
+      ownerId: input.ownerId,
+      renewalDate: input.renewalDate,
+    }),
   };
   const [row] = existing
     ? await db
@@ -152,7 +155,9 @@ export async function upsertCustomer(
         })
         .returning();
   if (!row) throw new Error('customer write returned nothing');
-  const domains = await replaceDomains(db, principal.orgId, row.id, input.domains);
+  const domains = input.domains
+    ? await replaceDomains(db, principal.orgId, row.id, input.domains)
+    : await domainsOf(db, principal.orgId, row.id);
   await recordAudit(db, {
     orgId: principal.orgId,
     actorUserId: principal.userId,
@@ -219,6 +224,15 @@ async function replaceDomains(
       .onConflictDoNothing();
   }
   return domains;
+}
+
+async function domainsOf(db: Db, orgId: string, customerId: string): Promise<string[]> {
+  const rows = await db
+    .select({ domain: customerDomains.domain })
+    .from(customerDomains)
+    .where(and(eq(customerDomains.orgId, orgId), eq(customerDomains.customerId, customerId)))
+    .orderBy(asc(customerDomains.domain));
+  return rows.map((r) => r.domain);
 }
 
 async function requireActiveUser(db: Db, orgId: string, userId: string): Promise<void> {

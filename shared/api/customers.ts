@@ -101,26 +101,32 @@ export const customerDetail = customerSummary.extend({
   openTasks: z.array(taskOutput),
 });
 
+/**
+ * Creates a customer, or updates one (by id, or by source and external id): an update changes only
+ * the fields it is given; a new customer gets the defaults (smb, onboarding, 0 ARR in USD, no domains).
+ * `domains`, when given, replaces the list.
+ */
 export const upsertCustomerInput = z.object({
   id: id.optional(),
   name: z.string().trim().min(1).max(200),
-  domains: z.array(domain).max(20).default([]),
+  domains: z.array(domain).max(20).optional(),
   ownerId: id.nullable().optional(),
-  segment: z.enum(segments).default('smb'),
-  stage: z.enum(lifecycleStages).default('onboarding'),
-  arrMinor: z.number().int().min(0).max(1e13).default(0),
-  currency: currency.default('USD'),
+  segment: z.enum(segments).optional(),
+  stage: z.enum(lifecycleStages).optional(),
+  arrMinor: z.number().int().min(0).max(1e13).optional(),
+  currency: currency.optional(),
   renewalDate: isoDate.nullable().optional(),
   ...externalRef,
 });
 
+/** Like customers: an update changes only what it is given; a new contact gets empty name and title, role user. */
 export const upsertContactInput = z.object({
   id: id.optional(),
   customerId: id,
   email,
-  name: z.string().trim().max(200).default(''),
-  title: z.string().trim().max(200).default(''),
-  role: z.enum(contactRoles).default('user'),
+  name: z.string().trim().max(200).optional(),
+  title: z.string().trim().max(200).optional(),
+  role: z.enum(contactRoles).optional(),
   ...externalRef,
 });
 
