@@ -1,9 +1,11 @@
 import { ensureFirstAdmin } from './admin/first-run.ts';
 import { systemClock } from './clock.ts';
 import { type Config, packageRoot } from './config.ts';
-import { openDatabase } from './db/client.ts';
-import { embeddedPaths, lockDataDir } from './db/embedded.ts';
+import { commandWaitMs, openDatabase } from './db/client.ts';
+import { type AcquiredLock, lockDataDir } from './db/data-dir-lock.ts';
+import { embeddedPaths } from './db/embedded.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { removeServerFile, writeServerFile } from './db/server-file.ts';
 import { DomainError } from './domain-error.ts';
 import { buildChromeExtension } from './extension-build/build-chrome.ts';
 import { createServer } from './server.ts';
@@ -13,19 +15,19 @@ import { createServer } from './server.ts';
  * Chrome extension in a child process, so neither /healthz nor requests wait for it.
  */
 export async function serve(config: Config): Promise<void> {
-  if (!config.databaseUrl) {
-    const lock = lockDataDir(embeddedPaths(config.dataDir));
-    // Kept until the database closes: openDatabase takes our own lock over, leaving no gap.
-    if (lock.kind === 'held') {
-      throw new DomainError('CONFLICT', `another cscx process (pid ${lock.pid}) is using ${config.dataDir}`);
-    }
-  }
+  const paths = embeddedPaths(config.dataDir);
+  // Kept until the database closes: openDatabase is handed this lock.
+  const lock = config.databaseUrl ? undefined : await lockFolder(config);
   const server = await createServer({ config });
   const address = await server.app.listen({ host: config.host, port: config.port });
   const log = server.app.log;
   log.info(`listening on ${address}; opening the ${config.databaseUrl ? 'Postgres' : 'embedded'} database`);
+  if (lock) {
+    writeServerFile(paths, config.publicUrl);
+    process.once('exit', () => removeServerFile(paths));
+  }
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lock });
   await migrateDatabase(database);
   const firstAdmin = await ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
   server.attach({ database, clock: systemClock, config });
@@ -62,9 +64,30 @@ export async function serve(config: Config): Promise<void> {
     log.info(`${signal}: closing`);
     stopBuild.abort();
     await server.app.close();
+    if (lock) removeServerFile(paths);
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** A command (`cscx users add`…) holds the folder for seconds: wait for it; a server is refused. */
+async function lockFolder(config: Config): Promise<AcquiredLock> {
+  const lock = await lockDataDir(embeddedPaths(config.dataDir), {
+    holder: 'server',
+    waitForCommandMs: commandWaitMs,
+    onWait: (owner) =>
+      process.stdout.write(
+        `waiting up to ${commandWaitMs / 1000} s for the cscx command (pid ${owner.pid}) using ${config.dataDir} to finish…\n`,
+      ),
+  });
+  if (lock.kind === 'acquired') return lock;
+  const { pid, holder } = lock.owner;
+  throw new DomainError(
+    'CONFLICT',
+    holder === 'server'
+      ? `another cscx process (pid ${pid}) is using ${config.dataDir}`
+      : `the cscx command (pid ${pid}) is still using ${config.dataDir} after ${commandWaitMs / 1000} s: start again when it has finished`,
+  );
 }

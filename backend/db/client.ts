@@ -1,9 +1,12 @@
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { embeddedPaths, lockDataDir, startEmbeddedServer } from './embedded.ts';
+import { DomainError } from '../domain-error.ts';
+import { type AcquiredLock, type LockOwner, lockDataDir } from './data-dir-lock.ts';
+import { embeddedPaths, startEmbeddedServer } from './embedded.ts';
 import { preferPreparedStatements } from './prepared-statements.ts';
 import * as schema from './schema.ts';
+import { serverUrlOf } from './server-file.ts';
 
 /** A database handle or an open transaction: services accept either. */
 export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
@@ -12,6 +15,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** True when another process owns the embedded data folder and we reached it through its socket. */
   attached: boolean;
+  /** The public address of the server we attached to, when it wrote one (`server.json`). */
+  serverUrl: string | undefined;
   sql: postgres.Sql;
   /** A client on one connection, for work that needs a session of its own (migrations). */
   singleConnection(): postgres.Sql;
@@ -22,7 +27,14 @@ export interface Database {
 export interface OpenDatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** The folder's lock, when the caller took it already (the server takes it before it listens). */
+  lock?: AcquiredLock | undefined;
+  /** Told once when another cscx command holds the folder and we wait for it to finish. */
+  onWait?: ((owner: LockOwner) => void) | undefined;
 }
+
+/** How long a command waits for another command that holds the data folder (a server waits as long). */
+export const commandWaitMs = 30_000;
 
 const silent = { onnotice: () => {} };
 
@@ -30,19 +42,32 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     const sql = postgres(url, { max: 10, ...silent });
-    const database = wrap('postgres', false, sql, async () => sql.end({ timeout: 5 }));
+    const database = wrap('postgres', undefined, sql, async () => sql.end({ timeout: 5 }));
     return { ...database, singleConnection: () => postgres(url, { max: 1, ...silent }) };
   }
   const paths = embeddedPaths(options.dataDir);
-  const lock = lockDataDir(paths);
+  const lock =
+    options.lock ??
+    (await lockDataDir(paths, {
+      holder: 'command',
+      waitForCommandMs: commandWaitMs,
+      onWait: options.onWait,
+    }));
   if (lock.kind === 'held') {
+    const { pid, holder } = lock.owner;
+    if (holder === 'command')
+      throw new DomainError(
+        'CONFLICT',
+        `another cscx command (pid ${pid}) is still using ${paths.dataDir} after ${commandWaitMs / 1000} s`,
+      );
+    // A server owns the folder: reach its database through its socket, and its address through server.json.
     const sql = embeddedClient(paths.socketPath);
-    return wrap('pglite', true, sql, async () => sql.end({ timeout: 5 }));
+    return wrap('pglite', { serverUrl: serverUrlOf(paths, pid) }, sql, async () => sql.end({ timeout: 5 }));
   }
   try {
     const server = await startEmbeddedServer(paths);
     const sql = embeddedClient(server.socketPath);
-    return wrap('pglite', false, sql, async () => {
+    return wrap('pglite', undefined, sql, async () => {
       await sql.end({ timeout: 5 });
       await server.stop();
       lock.release();
@@ -63,13 +88,14 @@ function embeddedClient(socketPath: string): postgres.Sql {
 
 function wrap(
   kind: Database['kind'],
-  attached: boolean,
+  attachedTo: { serverUrl: string | undefined } | undefined,
   sql: postgres.Sql,
   close: () => Promise<void>,
 ): Database {
   return {
     kind,
-    attached,
+    attached: attachedTo !== undefined,
+    serverUrl: attachedTo?.serverUrl,
     sql,
     db: drizzle(preferPreparedStatements(sql), { schema }),
     close,

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
@@ -29,6 +29,8 @@ export interface EmbeddedPaths {
   pgDataDir: string;
   socketPath: string;
   lockPath: string;
+  /** Where a running server writes its public address, for the CLI beside it. */
+  serverFilePath: string;
 }
 
 export function embeddedPaths(dataDir: string): EmbeddedPaths {
@@ -38,6 +40,7 @@ export function embeddedPaths(dataDir: string): EmbeddedPaths {
     pgDataDir: path.join(root, 'pgdata'),
     socketPath: path.join(root, 'run', 'pg.sock'),
     lockPath: path.join(root, 'cscx.lock'),
+    serverFilePath: path.join(root, 'server.json'),
   };
 }
 
@@ -75,48 +78,4 @@ export async function startEmbeddedServer(paths: EmbeddedPaths): Promise<Embedde
       return stopped;
     },
   };
-}
-
-export type DataDirLock = { kind: 'acquired'; release(): void } | { kind: 'held'; pid: number };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * One process owns a data folder. A lock left by a process that is gone (crash, SIGKILL) is taken over.
- */
-export function lockDataDir(paths: EmbeddedPaths): DataDirLock {
-  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(paths.lockPath, String(process.pid), { flag: 'wx', mode: 0o600 });
-      return {
-        kind: 'acquired',
-        release() {
-          if (readOwner(paths.lockPath) === process.pid) rmSync(paths.lockPath, { force: true });
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = readOwner(paths.lockPath);
-      if (owner !== undefined && owner !== process.pid && isAlive(owner)) return { kind: 'held', pid: owner };
-      rmSync(paths.lockPath, { force: true });
-    }
-  }
-  throw new Error(`could not lock ${paths.lockPath}`);
-}
-
-function readOwner(lockPath: string): number | undefined {
-  try {
-    const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-    return Number.isFinite(pid) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -104,7 +104,7 @@ describe('the embedded database after the server is killed mid-write', () => {
       expect(burst.inFlightAtKill).toBeGreaterThan(0);
 
       // The dead owner's lock is still there; the next server must take it over.
-      const deadPid = Number(readFileSync(lockPath, 'utf8'));
+      const deadPid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
       expect(deadPid).toBe(server.pid);
       expect(isAlive(deadPid)).toBe(false);
 
@@ -114,7 +114,7 @@ describe('the embedded database after the server is killed mid-write', () => {
       console.info(
         `round ${round}: ${burst.acknowledged.size} acknowledged of ${burst.sent} sent, ${burst.inFlightAtKill} in flight at SIGKILL; healthy again ${health.elapsedMs} ms after restart`,
       );
-      expect(Number(readFileSync(lockPath, 'utf8'))).toBe(server.pid);
+      expect(Number.parseInt(readFileSync(lockPath, 'utf8'), 10)).toBe(server.pid);
 
       // Read with a token minted after the restart, so a lost row shows up as itself below.
       const reader = await createToken(dataDir, 'admin@cscx.localhost');

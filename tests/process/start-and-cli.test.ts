@@ -70,7 +70,7 @@ describe('cscx serve on an empty data folder', { timeout: 120_000 }, () => {
     expect(statSync(socketPath).isSocket()).toBe(true);
     expect(mode(socketPath)).toBe(0o600);
     expect(mode(path.dirname(socketPath))).toBe(0o700);
-    expect(Number(readFileSync(lockPath, 'utf8'))).toBe(server.pid);
+    expect(Number.parseInt(readFileSync(lockPath, 'utf8'), 10)).toBe(server.pid);
   });
 
   it('listens on TCP only for HTTP: the embedded database is on the Unix socket alone', () => {
@@ -83,7 +83,7 @@ describe('cscx serve on an empty data folder', { timeout: 120_000 }, () => {
     expect(second.code).not.toBe(0);
     expect(second.stderr).toContain(`another cscx process (pid ${server.pid}) is using ${dataDir}`);
     expect(isAlive(server.pid)).toBe(true);
-    expect(Number(readFileSync(lockPath, 'utf8'))).toBe(server.pid);
+    expect(Number.parseInt(readFileSync(lockPath, 'utf8'), 10)).toBe(server.pid);
   });
 
   it('lets the CLI add a user and create a token through the socket while it runs', async () => {
@@ -134,7 +134,7 @@ describe('cscx serve on an empty data folder', { timeout: 120_000 }, () => {
     server = await startServe(dataDir);
     const restarted = await waitForHealth(server);
     expect(restarted.body).toEqual({ status: 'ok', db: 'pglite' });
-    expect(Number(readFileSync(lockPath, 'utf8'))).toBe(server.pid);
+    expect(Number.parseInt(readFileSync(lockPath, 'utf8'), 10)).toBe(server.pid);
     await expect.poll(() => server.stdout(), { timeout: 10_000 }).toContain('seed-demo');
     expect(server.stdout()).not.toContain('first admin');
   });

@@ -158,6 +158,36 @@ export interface CliResult extends Exit {
   stderr: string;
 }
 
+export interface CliProcess {
+  pid: number;
+  stdout(): string;
+  stderr(): string;
+  /** The whole output once it exits (killed after the timeout). */
+  finished: Promise<CliResult>;
+}
+
+/** Starts a `cscx` command against a data folder, for tests that watch it while it runs. */
+export function startCli(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 90_000,
+): CliProcess {
+  const child = spawn(process.execPath, [cscx, ...args], {
+    cwd: root,
+    env: childEnv(dataDir, env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error(`cscx ${args.join(' ')} did not start`);
+  const output = collect(child);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const finished = output.exited.then((exit) => {
+    clearTimeout(timer);
+    return { ...exit, stdout: output.stdout(), stderr: output.stderr() };
+  });
+  return { pid: child.pid, stdout: output.stdout, stderr: output.stderr, finished };
+}
+
 /** Runs a `cscx` command against a data folder and waits for it. */
 export async function runCli(
   dataDir: string,
@@ -165,16 +195,7 @@ export async function runCli(
   env: Record<string, string> = {},
   timeoutMs = 90_000,
 ): Promise<CliResult> {
-  const child = spawn(process.execPath, [cscx, ...args], {
-    cwd: root,
-    env: childEnv(dataDir, env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = collect(child);
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const exit = await output.exited;
-  clearTimeout(timer);
-  return { ...exit, stdout: output.stdout(), stderr: output.stderr() };
+  return startCli(dataDir, args, env, timeoutMs).finished;
 }
 
 /** `cscx tokens create`: the token is the last line of stdout. */
