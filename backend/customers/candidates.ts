@@ -6,8 +6,15 @@ import type { ContactHit } from './match.ts';
 import { toOwnerOutput } from './output.ts';
 import { customerDomainList, customerOwnerJoin } from './queries.ts';
 
-/** Which customers to load: given ids, or every customer a thread's addresses or domains point at. */
-export type CandidateQuery = { customerIds: string[] } | { emails: string[]; domains: string[] };
+/**
+ * Which customers to load: every customer a thread's addresses or domains point at, and the given
+ * ids (chosen by the caller, or found by a meeting's topic and participants' names).
+ */
+export interface CandidateQuery {
+  customerIds: string[];
+  emails: string[];
+  domains: string[];
+}
 
 /**
  * The candidates of a context lookup with everything the sidebar shows, in one statement: each round
@@ -15,16 +22,20 @@ export type CandidateQuery = { customerIds: string[] } | { emails: string[]; dom
  * so each is one short walk of its (org_id, customer_id, …) index.
  */
 export async function loadCandidates(db: Db, orgId: string, query: CandidateQuery) {
-  const emails = 'emails' in query ? query.emails : [];
-  const domains = 'domains' in query ? query.domains : [];
-  const ids =
-    'customerIds' in query
-      ? sql`${customers.id} = any(${sql.param(query.customerIds)}::uuid[])`
-      : // array(…) makes it one InitPlan and an index probe per id, not a hashed sub-plan over every customer.
-        sql`${customers.id} = any(array(
-          select c.customer_id from ${contacts} c where c.org_id = ${orgId} and c.email = any(${sql.param(emails)}::text[])
+  const { customerIds, emails, domains } = query;
+  const byAddress = sql`select c.customer_id from ${contacts} c where c.org_id = ${orgId} and c.email = any(${sql.param(emails)}::text[])
           union
-          select d.customer_id from ${customerDomains} d where d.org_id = ${orgId} and d.domain = any(${sql.param(domains)}::text[])))`;
+          select d.customer_id from ${customerDomains} d where d.org_id = ${orgId} and d.domain = any(${sql.param(domains)}::text[])`;
+  const lookups = [
+    ...(emails.length > 0 || domains.length > 0 ? [byAddress] : []),
+    ...(customerIds.length > 0 ? [sql`select unnest(${sql.param(customerIds)}::uuid[])`] : []),
+  ];
+  if (lookups.length === 0) return [];
+  const ids =
+    lookups.length === 1 && customerIds.length > 0
+      ? sql`${customers.id} = any(${sql.param(customerIds)}::uuid[])`
+      : // array(…) makes it one InitPlan and an index probe per id, not a hashed sub-plan over every customer.
+        sql`${customers.id} = any(array(${sql.join(lookups, sql` union `)}))`;
   const rows = await db
     .select({
       customer: customers,

@@ -1,70 +1,116 @@
 import type { z } from 'zod';
-import type { ContextOutput, contextInput } from '../../shared/api/customers.ts';
+import type { ContextOutput, contextInput, contextLookupInput } from '../../shared/api/customers.ts';
 import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { type Candidate, loadCandidates } from './candidates.ts';
-import { type CustomerMatch, describeMatch, matchParticipantsToCustomer } from './match.ts';
+import {
+  type CustomerEvidence,
+  compareEvidence,
+  describeEvidence,
+  gatherEvidence,
+} from './customer-evidence.ts';
+import { matchParticipantsToCustomer } from './match.ts';
+import { findMeetingHits } from './meeting-evidence.ts';
 import { daysUntil, toContactOutput, toCustomerSummary } from './output.ts';
 import { readParticipants } from './participants.ts';
+import { ownNames, participantNameVariants, topicGrams } from './topic-grams.ts';
 
 const maxCandidates = 5;
 
 /**
- * The call the sidebar makes when a thread or an event opens: who the customer is, why we think so,
- * and the account at a glance.
+ * The call the sidebar makes when a thread, an event or a meeting opens: who the customer is, why
+ * we think so, and the account at a glance.
  */
 export async function getCustomerContext(
-  { db, clock, principal }: OrgDeps,
+  deps: OrgDeps,
   input: z.infer<typeof contextInput>,
 ): Promise<ContextOutput> {
-  const participants = 'emails' in input ? readParticipants(input.emails, principal.orgDomains) : [];
-  if ('emails' in input && participants.length === 0)
+  const { db, principal } = deps;
+  if (!('customerId' in input)) return lookUpCustomer(deps, input);
+  const rows = await loadCandidates(db, principal.orgId, {
+    customerIds: [input.customerId],
+    emails: [],
+    domains: [],
+  });
+  const [row] = rows;
+  if (!row) throw new DomainError('NOT_FOUND', 'no such customer');
+  return toContextOutput(deps, [{ evidence: noEvidence(input.customerId), row }], [], 'Selected by you');
+}
+
+/**
+ * Two statements at most: the customers a meeting's topic and participants' names point at (only
+ * when the page shows either), then the candidates with the account, found by address and by those
+ * ids together.
+ */
+async function lookUpCustomer(
+  deps: OrgDeps,
+  input: z.infer<typeof contextLookupInput>,
+): Promise<ContextOutput> {
+  const { db, principal } = deps;
+  const participants = readParticipants(input.emails, principal.orgDomains);
+  const grams = input.topic ? topicGrams(input.topic) : [];
+  const names = participantNameVariants(input.names);
+  if (participants.length === 0 && grams.length === 0 && names.length === 0)
     return { candidates: [], customer: null, unmatchedEmails: [] };
-  const rows = await loadCandidates(
-    db,
-    principal.orgId,
-    'customerId' in input
-      ? { customerIds: [input.customerId] }
-      : {
-          emails: participants.map((p) => p.email),
-          domains: [...new Set(participants.flatMap((p) => p.domainCandidates))],
-        },
-  );
-  let matches: CustomerMatch[];
-  let unmatchedEmails: string[] = [];
-  if ('customerId' in input) {
-    if (rows.length === 0) throw new DomainError('NOT_FOUND', 'no such customer');
-    matches = [{ customerId: input.customerId, contactHits: [], domainMatches: [], domainSpecificity: 0 }];
-  } else {
-    const result = matchParticipantsToCustomer(participants, {
-      contacts: rows.flatMap((r) => r.contactHits),
-      domains: rows.flatMap((r) => r.domainHits.map((domain) => ({ domain, customerId: r.customer.id }))),
-    });
-    matches = result.matches;
-    unmatchedEmails = result.unmatchedEmails;
-  }
+  const hits = await findMeetingHits(db, principal.orgId, {
+    grams: grams.map((g) => g.text),
+    ownNames: ownNames(principal.orgDomains),
+    participantNames: names,
+  });
+  // Common names recur across customers: only the strongest few are worth loading.
+  const shortlist = gatherEvidence([], hits, grams).sort(compareEvidence).slice(0, maxCandidates);
+  const rows = await loadCandidates(db, principal.orgId, {
+    customerIds: shortlist.map((e) => e.customerId),
+    emails: participants.map((p) => p.email),
+    domains: [...new Set(participants.flatMap((p) => p.domainCandidates))],
+  });
+  const { matches, unmatchedEmails } = matchParticipantsToCustomer(participants, {
+    contacts: rows.flatMap((r) => r.contactHits),
+    domains: rows.flatMap((r) => r.domainHits.map((domain) => ({ domain, customerId: r.customer.id }))),
+  });
   const byId = new Map(rows.map((r) => [r.customer.id, r]));
-  const ranked = matches
-    .map((match) => ({ match, row: byId.get(match.customerId) }))
-    .filter((c): c is { match: CustomerMatch; row: Candidate } => c.row !== undefined)
-    .sort(
-      (a, b) =>
-        b.match.contactHits.length - a.match.contactHits.length ||
-        b.match.domainSpecificity - a.match.domainSpecificity ||
-        (b.row.lastActivityAt?.getTime() ?? 0) - (a.row.lastActivityAt?.getTime() ?? 0),
-    )
+  const ranked = gatherEvidence(matches, hits, grams)
+    .flatMap((evidence) => {
+      const row = byId.get(evidence.customerId);
+      return row ? [{ evidence: { ...evidence, lastActivityAt: row.lastActivityAt }, row }] : [];
+    })
+    .sort((a, b) => compareEvidence(a.evidence, b.evidence))
     .slice(0, maxCandidates);
+  return toContextOutput(deps, ranked, unmatchedEmails);
+}
+
+function noEvidence(customerId: string): CustomerEvidence {
+  return {
+    customerId,
+    contactHits: [],
+    domainMatches: [],
+    domainSpecificity: 0,
+    topicName: null,
+    topicWords: 0,
+    nameHits: [],
+    lastActivityAt: null,
+  };
+}
+
+function toContextOutput(
+  { clock, principal }: OrgDeps,
+  ranked: { evidence: CustomerEvidence; row: Candidate }[],
+  unmatchedEmails: string[],
+  summary?: string,
+): ContextOutput {
   const top = ranked[0];
   if (!top) return { candidates: [], customer: null, unmatchedEmails };
 
   const { customer, owner, domains, openTaskCount, openTasks, recentActivities } = top.row;
   return {
-    candidates: ranked.map(({ match, row }) => ({
+    candidates: ranked.map(({ evidence, row }) => ({
       customer: toCustomerSummary(row.customer, row.domains),
       reason: {
-        contactEmails: match.contactHits.map((c) => c.email),
-        domainMatches: match.domainMatches,
-        summary: 'customerId' in input ? 'Selected by you' : describeMatch(match),
+        contactEmails: evidence.contactHits.map((c) => c.email),
+        domainMatches: evidence.domainMatches,
+        topicName: evidence.topicName,
+        contactNames: evidence.nameHits.map((c) => c.name),
+        summary: summary ?? describeEvidence(evidence),
       },
       lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
     })),
@@ -74,7 +120,7 @@ export async function getCustomerContext(
       daysToRenewal: customer.renewalDate
         ? daysUntil(customer.renewalDate, clock.now(), principal.timeZone)
         : null,
-      matchedContacts: top.match.contactHits.map(toContactOutput),
+      matchedContacts: [...top.evidence.contactHits, ...top.evidence.nameHits].map(toContactOutput),
       recentActivities,
       openTaskCount,
       openTasks,

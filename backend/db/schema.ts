@@ -216,6 +216,13 @@ export const signInAttempts = pgTable(
   ],
 );
 
+/**
+ * The name as a meeting's topic or a participant list is matched against it (migration 0008 has the
+ * function): kept by the database, so every writer, bulk imports included, gets it alike. A plain
+ * column, because row-level security keeps the planner off an expression index on `name`.
+ */
+const nameKey = () => text('name_key').notNull().generatedAlwaysAs(sql`cscx_name_key(name)`);
+
 const externalRef = () => ({
   source: text('source').notNull().default('cscx'),
   externalId: text('external_id'),
@@ -233,6 +240,7 @@ export const customers = pgTable(
     arrMinor: bigint('arr_minor', { mode: 'number' }).notNull().default(0),
     currency: char('currency', { length: 3 }).notNull().default('USD'),
     renewalDate: date('renewal_date', { mode: 'string' }),
+    nameKey: nameKey(),
     ...externalRef(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -240,6 +248,7 @@ export const customers = pgTable(
   (t) => [
     uniqueIndex('customers_external_key').on(t.orgId, t.source, t.externalId),
     index('customers_org_name_idx').on(t.orgId, t.name),
+    index('customers_org_name_key_idx').on(t.orgId, t.nameKey),
     index('customers_org_owner_idx').on(t.orgId, t.ownerId),
     index('customers_org_renewal_idx').on(t.orgId, t.renewalDate),
     orgKey('customers', t),
@@ -283,12 +292,14 @@ export const contacts = pgTable(
     name: text('name').notNull().default(''),
     title: text('title').notNull().default(''),
     role: contactRole('role').notNull().default('user'),
+    nameKey: nameKey(),
     ...externalRef(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('contacts_org_email_key').on(t.orgId, t.email),
+    index('contacts_org_name_key_idx').on(t.orgId, t.nameKey),
     uniqueIndex('contacts_external_key').on(t.orgId, t.source, t.externalId),
     index('contacts_customer_idx').on(t.orgId, t.customerId),
     orgKey('contacts', t),

@@ -144,16 +144,33 @@ export const timelineInput = pageInput.extend({
 });
 export const timelineOutput = page(activityOutput);
 
-export const contextInput = z.union([
-  z.object({ emails: z.array(z.string().max(320)).min(1).max(100) }),
-  z.object({ customerId: id }),
-]);
+/**
+ * What the page shows: a thread's or an event's addresses, a meeting's topic and participants'
+ * names. Any one is enough; `{ emails }` alone is what the first callers sent.
+ */
+export const contextLookupInput = z
+  .object({
+    emails: z.array(z.string().max(320)).max(100).default([]),
+    /** A meeting topic or an event title: customer names in it count. */
+    topic: z.string().max(1000).optional(),
+    /** Participants' display names (Zoom shows no addresses): contacts' names among them count. */
+    names: z.array(z.string().max(300)).max(1000).default([]),
+  })
+  .refine((input) => input.emails.length > 0 || (input.topic ?? '').trim() !== '' || input.names.length > 0, {
+    message: 'give emails, a topic or participant names',
+  });
+
+export const contextInput = z.union([contextLookupInput, z.object({ customerId: id })]);
 
 export const matchReason = z.object({
   /** Addresses that are stored contacts of this customer. */
   contactEmails: z.array(z.string()),
   /** Addresses matched only through a customer domain, and the domain that matched. */
   domainMatches: z.array(z.object({ email: z.string(), domain: z.string() })),
+  /** The words of the meeting topic that name this customer. */
+  topicName: z.string().nullable(),
+  /** Its contacts whose names the participants show (matched by name, not address). */
+  contactNames: z.array(z.string()),
   /** A sentence for the sidebar: why this customer. */
   summary: z.string(),
 });

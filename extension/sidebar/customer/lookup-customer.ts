@@ -1,35 +1,36 @@
-import type { ContextOutput } from '../../../shared/api/customers.ts';
-import { contextTitle, type HostContext, participantEmails } from '../../../shared/host-context.ts';
+import type { z } from 'zod';
+import type { ContextOutput, contextLookupInput } from '../../../shared/api/customers.ts';
+import { contextPeople, type HostContext, participantEmails } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
-import { topicSearchTerms } from './topic-terms.ts';
+
+type LookupInput = z.input<typeof contextLookupInput>;
 
 /**
- * Finds the customer a host page is about: by the participants' addresses when the page shows any,
- * otherwise (Zoom shows names only) by customer names that appear in the meeting topic.
+ * What the page says about who the customer is, for one `customers.context` call: the people's
+ * addresses, the event title or meeting topic, and the names of people shown without an address
+ * (Zoom shows names only). The server matches all of it and ranks one list (customers/context.ts).
  */
-export async function lookupCustomer(api: ApiClient, context: HostContext): Promise<ContextOutput> {
+export function customerLookupInput(context: HostContext): LookupInput | null {
   const emails = participantEmails(context);
-  if (emails.length > 0) return api.customers.context.query({ emails });
-  return matchTopicToCustomer(api, contextTitle(context));
+  const topic =
+    context.host === 'gmail' ? '' : (context.host === 'zoom' ? context.topic : context.title).trim();
+  const names = [
+    ...new Set(
+      contextPeople(context)
+        .filter((p) => !p.email && p.name.trim())
+        .map((p) => p.name.trim()),
+    ),
+  ];
+  if (emails.length === 0 && !topic && names.length === 0) return null;
+  return {
+    emails,
+    ...(topic ? { topic } : {}),
+    ...(names.length > 0 ? { names } : {}),
+  };
 }
 
-async function matchTopicToCustomer(api: ApiClient, topic: string): Promise<ContextOutput> {
-  const found = new Map<string, ContextOutput['candidates'][number]>();
-  for (const term of topicSearchTerms(topic)) {
-    const page = await api.customers.list.query({ search: term, limit: 5 });
-    for (const customer of page.items) {
-      if (found.has(customer.id) || !topic.toLowerCase().includes(customer.name.toLowerCase())) continue;
-      const reason = {
-        contactEmails: [],
-        domainMatches: [],
-        summary: `"${customer.name}" is in the meeting topic`,
-      };
-      found.set(customer.id, { customer, reason, lastActivityAt: null });
-    }
-  }
-  const candidates = [...found.values()];
-  const first = candidates[0];
-  if (!first) return { candidates, customer: null, unmatchedEmails: [] };
-  const detail = await api.customers.context.query({ customerId: first.customer.id });
-  return { candidates, customer: detail.customer, unmatchedEmails: [] };
+export async function lookupCustomer(api: ApiClient, context: HostContext): Promise<ContextOutput> {
+  const input = customerLookupInput(context);
+  if (!input) return { candidates: [], customer: null, unmatchedEmails: [] };
+  return api.customers.context.query(input);
 }

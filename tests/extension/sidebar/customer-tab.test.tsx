@@ -24,7 +24,7 @@ describe('the Customer tab', () => {
     expect(card.textContent).toContain('in 45 d');
     expect(card.textContent).toContain('Renewal');
     expect(card.textContent).toContain('Sam Carter');
-    expect(within(card).getByText('Open tasks').nextElementSibling?.textContent).toBe('3');
+    expect(screen.getByRole('region', { name: 'Open tasks' }).textContent).toContain('Open tasks 3');
     const people = screen.getByRole('region', { name: 'People here' });
     expect(people.textContent).toContain('Dana Reyes');
     expect(people.textContent).toContain('Champion');
@@ -32,7 +32,10 @@ describe('the Customer tab', () => {
       'Quarterly business review',
     );
     const lookup = backend.calls.find((c) => c.path === 'customers.context');
-    expect(lookup?.input).toEqual({ emails: ['csm@cscx.localhost', 'dana.reyes@acme-robotics.test'] });
+    expect(lookup?.input).toEqual({
+      emails: ['csm@cscx.localhost', 'dana.reyes@acme-robotics.test'],
+      topic: 'Acme Robotics — Renewal planning',
+    });
     expect(lookup?.authorization).toBe('Bearer cscx_sess_test');
   });
 
@@ -144,19 +147,34 @@ describe('the Customer tab', () => {
     );
   });
 
-  it('finds the customer of a Zoom meeting by the name in its topic when the page shows no addresses', async () => {
+  it('looks a Zoom meeting up in one call by its topic and its participants’ names, and shows the server’s reason', async () => {
     const globex = aCustomerContext({ name: 'Globex Industrial', domains: ['globex.test'] });
+    const match = aMatch(globex);
     const { backend } = renderSidebar({
-      context: aZoomRecording(),
+      context: aZoomRecording({
+        participants: [
+          { email: null, name: 'Hank Scorpio', kind: 'person' },
+          { email: null, name: '+1 555 0100', kind: 'phone' },
+        ],
+      }),
       procedures: {
-        'customers.list': () => ({ items: [aCustomerSummary(globex)], nextCursor: null }),
-        'customers.context': () => ({ ...aMatch(globex), candidates: [] }),
+        'customers.context': () => ({
+          ...match,
+          candidates: match.candidates.map((c) => ({
+            ...c,
+            reason: { ...c.reason, topicName: 'Globex Industrial', summary: 'Named in the meeting topic' },
+          })),
+        }),
       },
     });
     expect(await screen.findByRole('heading', { name: 'Globex Industrial' })).toBeTruthy();
-    expect(screen.getByText('"Globex Industrial" is in the meeting topic')).toBeTruthy();
-    expect(backend.calls.find((c) => c.path === 'customers.list')?.input).toMatchObject({
-      search: 'Globex Industrial',
+    expect(screen.getByText('Named in the meeting topic')).toBeTruthy();
+    const lookups = backend.calls.filter((c) => c.path.startsWith('customers.'));
+    expect(lookups.map((c) => c.path)).toEqual(['customers.context']);
+    expect(lookups[0]?.input).toEqual({
+      emails: [],
+      topic: 'Globex Industrial <> CSCX — Quarterly business review',
+      names: ['Hank Scorpio'],
     });
   });
 

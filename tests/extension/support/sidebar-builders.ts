@@ -64,7 +64,13 @@ export function aCustomerContext(overrides: Partial<CustomerContext> = {}): Cust
 }
 
 export function aMatch(customer: CustomerContext, others: CustomerSummary[] = []): ContextOutput {
-  const reason = { contactEmails: [], domainMatches: [], summary: `matched ${customer.domains[0]}` };
+  const reason = {
+    contactEmails: [],
+    domainMatches: [],
+    topicName: null,
+    contactNames: [],
+    summary: `matched ${customer.domains[0]}`,
+  };
   return {
     candidates: [customer, ...others].map((c) => ({
       customer: aCustomerSummary(c),

@@ -1,0 +1,73 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { activities, contacts, customers, orgs } from '../db/schema.ts';
+import type { ContactHit } from './match.ts';
+
+/** What a meeting shows besides addresses: its topic's grams, its participants' names. */
+export interface MeetingClues {
+  /** Topic grams (topic-grams.ts), in order: a hit names its gram by index. */
+  grams: string[];
+  /** The org's own names as a topic shows them; the org's name is read here. */
+  ownNames: string[];
+  participantNames: string[];
+}
+
+export type MeetingHit =
+  | { kind: 'topic'; customerId: string; gram: number; lastActivityAt: Date | null }
+  | { kind: 'name'; customerId: string; contact: ContactHit; lastActivityAt: Date | null };
+
+/** Contacts found by a participant's name: common names recur across customers, so some stop here. */
+const maxNameHits = 200;
+
+/**
+ * Customers named in the topic and contacts named among the participants, in one statement. Both
+ * sides are keyed by `cscx_name_key` (migration 0008): the stored `name_key` columns, and the
+ * grams and names here, so each probe is an equality on an (org_id, name_key) index, which
+ * row-level security lets the planner use (an expression index over `name` it would not).
+ */
+export async function findMeetingHits(db: Db, orgId: string, clues: MeetingClues): Promise<MeetingHit[]> {
+  const branches: SQL[] = [];
+  if (clues.grams.length > 0)
+    branches.push(sql`
+      select 'topic' as kind, c.id as customer_id, g.gram as position, null::json as contact
+      from (select (g.ord - 1)::int as gram, cscx_name_key(g.text) as key
+            from unnest(${sql.param(clues.grams)}::text[]) with ordinality as g(text, ord)) g
+      join ${customers} c on c.org_id = ${orgId} and c.name_key = g.key
+      where g.key <> '' and g.key <> all(array(
+        select cscx_name_key(o.name) from ${orgs} o where o.id = ${orgId}
+        union select cscx_name_key(n) from unnest(${sql.param(clues.ownNames)}::text[]) n))`);
+  if (clues.participantNames.length > 0)
+    branches.push(sql`
+      (select 'name' as kind, k.customer_id, p.position,
+              json_build_object('id', k.id, 'email', k.email, 'name', k.name, 'title', k.title, 'role', k.role) as contact
+      from (select cscx_name_key(n.name) as key, min(n.ord - 1)::int as position
+            from unnest(${sql.param(clues.participantNames)}::text[]) with ordinality as n(name, ord) group by 1) p
+      join ${contacts} k on k.org_id = ${orgId} and k.name_key = p.key
+      where p.key <> ''
+      order by p.position, k.id
+      limit ${maxNameHits})`);
+  if (branches.length === 0) return [];
+  const rows = await db.execute<HitRow>(sql`
+    select h.*, (select max(a.occurred_at) from ${activities} a
+                 where a.org_id = ${orgId} and a.customer_id = h.customer_id) as last_activity_at
+    from (${sql.join(branches, sql` union all `)}) h
+    order by h.kind, h.position, h.customer_id`);
+  return rows.map(toHit);
+}
+
+interface HitRow extends Record<string, unknown> {
+  kind: MeetingHit['kind'];
+  customer_id: string;
+  /** The gram's index for a topic hit; the name's for a name hit. */
+  position: number;
+  contact: Omit<ContactHit, 'customerId'> | string | null;
+  last_activity_at: string | Date | null;
+}
+
+function toHit(row: HitRow): MeetingHit {
+  const lastActivityAt = row.last_activity_at ? new Date(row.last_activity_at) : null;
+  const customerId = row.customer_id;
+  if (row.kind === 'topic') return { kind: 'topic', customerId, gram: Number(row.position), lastActivityAt };
+  const contact = typeof row.contact === 'string' ? JSON.parse(row.contact) : row.contact;
+  return { kind: 'name', customerId, contact: { ...contact, customerId }, lastActivityAt };
+}
