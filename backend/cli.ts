@@ -13,10 +13,15 @@ const usage = `usage: cscx <command> [options]
 
   serve                                   start the server (what npm start runs)
   migrate                                 apply database migrations
-  users add --org NAME|ID --email E --role admin|csm|viewer [--password P]
-  tokens create --email E [--org NAME] [--name N] [--days D]   prints the token alone on the last line
-  seed-demo [--org NAME] [--customers N] [--activities M]
-  import customers|contacts|activities FILE.csv [--org NAME] [--skip-invalid]
+  users add --email E --role admin|csm|viewer [--org NAME|ID] [--name N] [--password P]
+                                          without --password, prints a one-time link to the running server
+  tokens create --email E [--org NAME|ID] [--name N] [--days D]   prints the token alone on the last line
+  seed-demo [--org NAME|ID] [--customers N] [--activities M]
+  import customers|contacts|activities FILE.csv [--org NAME|ID] [--skip-invalid]
+
+  --org defaults to the only org (with several, the error lists them; tokens create needs it only for
+  an address in several orgs). For users add and seed-demo a name no org has creates that org: that is
+  how a second team starts.
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -40,11 +45,11 @@ async function main(argv: string[]): Promise<void> {
         },
       });
       const role = userRoles.find((r) => r === values.role);
-      if (!values.org || !values.email || !role)
-        throw new DomainError('BAD_REQUEST', 'users add needs --org, --email and --role admin|csm|viewer');
+      if (!values.email || !role)
+        throw new DomainError('BAD_REQUEST', 'users add needs --email and --role admin|csm|viewer');
       return withDatabase(config, (db) =>
         addUserFromCli(db, config, {
-          org: values.org!,
+          org: values.org,
           email: values.email!,
           role,
           password: values.password,

@@ -9,19 +9,23 @@ import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
-import { findOrCreateOrg } from '../org/lookup.ts';
+import { findOrCreateOrg, findOrgForCli } from '../org/lookup.ts';
 import { createUser } from './create.ts';
 import { createInvitation } from './service.ts';
 
 export interface AddUserArgs {
-  org: string;
+  /** A name or id; none: the only org. A name no org has creates that org (a second team). */
+  org: string | undefined;
   email: string;
   role: UserRole;
   password: string | undefined;
   name: string | undefined;
 }
 
-/** `cscx users add`: with --password the user can sign in at once, otherwise an invitation link is printed. */
+/**
+ * `cscx users add`: with --password the user can sign in at once, otherwise an invitation link is
+ * printed, to the running server's address when a server holds the data folder (`server.json`).
+ */
 export async function addUserFromCli(database: Database, config: Config, args: AddUserArgs): Promise<void> {
   const email = emailSchema.safeParse(args.email);
   if (!email.success) throw new DomainError('BAD_REQUEST', `--email: ${email.error.issues[0]?.message}`);
@@ -31,7 +35,7 @@ export async function addUserFromCli(database: Database, config: Config, args: A
   }
   const { db } = database;
   const now = systemClock.now();
-  const org = await findOrCreateOrg(db, args.org);
+  const org = args.org ? await findOrCreateOrg(db, args.org) : await findOrgForCli(db, undefined);
   const [existing] = await inOrg(db, org.id, (tx) =>
     tx
       .select({ id: users.id })
@@ -52,8 +56,9 @@ export async function addUserFromCli(database: Database, config: Config, args: A
   console.log(`added ${user.email} (${user.role}) to ${org.name}`);
   if (!args.password) {
     const invite = await inOrg(db, org.id, (tx) => createInvitation(tx, user, now));
+    const publicUrl = database.serverUrl ?? config.publicUrl;
     console.log(
-      `one-time link to set a password (valid 7 days):\n${config.publicUrl}/app/#/accept-invite?token=${invite.token}`,
+      `one-time link to set a password (valid 7 days):\n${publicUrl}/app/#/accept-invite?token=${invite.token}`,
     );
   }
 }
