@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'react';
 
-export type SettingsRoute = { name: 'settings' } | { name: 'accept-invite'; token: string | null };
+export type SettingsRoute =
+  /** A section by its address (`#/members`); null: the first section the user may open. */
+  { name: 'section'; path: string | null } | { name: 'accept-invite'; token: string | null };
 
-/** `#/accept-invite?token=…` is the link `users.invite` hands out; anything else is the settings page. */
+/**
+ * `#/accept-invite?token=…` is the link `users.invite` hands out; `#/<section>` opens one section
+ * (sections.tsx); anything else is the first section.
+ */
 export function parseRoute(hash: string): SettingsRoute {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
   if (path === '/accept-invite')
     return { name: 'accept-invite', token: new URLSearchParams(query).get('token') };
-  return { name: 'settings' };
+  return { name: 'section', path: path === '' || path === '/' ? null : path };
 }
 
 export function useHashRoute(): SettingsRoute {
@@ -18,6 +23,10 @@ export function useHashRoute(): SettingsRoute {
     return () => window.removeEventListener('hashchange', follow);
   }, []);
   return parseRoute(hash);
+}
+
+export function sectionHref(path: string): string {
+  return `#${path}`;
 }
 
 export function goToSettings(): void {

@@ -29,7 +29,13 @@ export function SettingsShell({ kind }: { kind: SettingsPlatform['kind'] }) {
             }}
           />
         ) : api ? (
-          <SignedInSettings api={api} session={session} kind={kind} onSignOut={signOut} />
+          <SignedInSettings
+            api={api}
+            session={session}
+            kind={kind}
+            sectionPath={route.path}
+            onSignOut={signOut}
+          />
         ) : (
           <div className="settings-narrow">
             <SignInForm session={session} onSignedIn={save} chooseBackend={kind === 'extension'} />

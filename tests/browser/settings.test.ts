@@ -63,9 +63,11 @@ describe("the extension's settings page", () => {
     await fillSignIn(page, { chooseBackend: true });
     const account = page.getByRole('region', { name: 'Account' });
     await account.getByText(inject('userEmail')).waitFor();
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Members' }).click();
     await page.getByRole('region', { name: 'Members' }).waitFor();
     expect((await storedSession(browser))?.token).toMatch(/^cscx_sess_/);
 
+    await page.getByRole('link', { name: 'Account' }).click();
     await account.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('form', { name: 'Sign in to CSCX' }).waitFor();
     expect((await storedSession(browser))?.token).toBeNull();
@@ -126,6 +128,7 @@ describe('the settings page the backend serves at /app', () => {
     const admin = await browser.context.newPage();
     await admin.goto(`${inject('backendUrl')}/app/`);
     await fillSignIn(admin, { chooseBackend: false });
+    await admin.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Members' }).click();
     const invite = admin.getByRole('form', { name: 'Invite a member' });
     const email = `invited-${Date.now()}@cscx.localhost`;
     await invite.getByLabel('Email').fill(email);

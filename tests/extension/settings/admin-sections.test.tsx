@@ -20,19 +20,31 @@ function aToken(overrides: { id: string; name: string }) {
   };
 }
 
+function sectionLinks(): string[] {
+  const nav = screen.getByRole('navigation', { name: 'Settings' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((link) => link.textContent ?? '');
+}
+
 describe('what each role sees', () => {
-  it('shows a CSM their account, password and tokens, but not members or the organisation', async () => {
+  it('offers a CSM their account (with the password) and tokens, but not members or the organisation', async () => {
     renderSettings({ procedures: { 'auth.me': () => meAs({ role: 'csm' }) } });
-    expect(await screen.findByRole('region', { name: 'Personal access tokens' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Account' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Password' })).toBeTruthy();
-    expect(screen.queryByRole('region', { name: 'Members' })).toBeNull();
-    expect(screen.queryByRole('region', { name: 'Organisation' })).toBeNull();
+    expect(sectionLinks()).toEqual(['Account', 'Access tokens']);
   });
 
-  it('shows a viewer no tokens (the API gives viewers none)', async () => {
+  it('offers a viewer no tokens (the API gives viewers none)', async () => {
     renderSettings({ procedures: { 'auth.me': () => meAs({ role: 'viewer' }) } });
     expect(await screen.findByRole('region', { name: 'Account' })).toBeTruthy();
-    expect(screen.queryByRole('region', { name: 'Personal access tokens' })).toBeNull();
+    expect(sectionLinks()).toEqual(['Account']);
+  });
+
+  it('offers an admin every section', async () => {
+    renderSettings({ procedures: { 'auth.me': () => admin } });
+    await screen.findByRole('region', { name: 'Account' });
+    expect(sectionLinks()).toEqual(['Account', 'Members', 'Organisation', 'Access tokens']);
   });
 });
 
@@ -40,6 +52,7 @@ describe('members, for an admin', () => {
   it('invites a member with a role and shows the one-time link', async () => {
     const members: UserOutput[] = [admin.user];
     const { backend } = renderSettings({
+      at: '#/members',
       procedures: {
         'auth.me': () => admin,
         'users.list': () => members,
@@ -75,6 +88,7 @@ describe('members, for an admin', () => {
   it("changes a member's role", async () => {
     const member = aMember({ email: 'sam@cscx.localhost', role: 'csm' });
     const { backend } = renderSettings({
+      at: '#/members',
       procedures: {
         'auth.me': () => admin,
         'users.list': () => [admin.user, member],
@@ -87,6 +101,7 @@ describe('members, for an admin', () => {
 
   it('shows why the last admin cannot be demoted, and keeps the role shown as it is', async () => {
     renderSettings({
+      at: '#/members',
       procedures: {
         'auth.me': () => admin,
         'users.list': () => [admin.user],
@@ -111,6 +126,7 @@ describe('members, for an admin', () => {
     const member = aMember({ email: 'leaving@cscx.localhost' });
     let members = [admin.user, member];
     const { backend } = renderSettings({
+      at: '#/members',
       procedures: {
         'auth.me': () => admin,
         'users.list': () => members,
@@ -132,6 +148,7 @@ describe('members, for an admin', () => {
 describe('the organisation, for an admin', () => {
   it("saves the org's email domains, one per line", async () => {
     const { backend } = renderSettings({
+      at: '#/org',
       procedures: {
         'auth.me': () => admin,
         'org.update': (input) => ({ ...admin.org, ...(input as object) }),
@@ -151,6 +168,7 @@ describe('the organisation, for an admin', () => {
 
   it('shows the API refusing a domain', async () => {
     renderSettings({
+      at: '#/org',
       procedures: {
         'auth.me': () => admin,
         'org.update': () => {
@@ -169,6 +187,7 @@ describe('personal access tokens', () => {
   it('creates a token, shows it once, and lists it', async () => {
     const tokens = [aToken({ id: '00000000-0000-4000-8000-0000000000c1', name: 'Old script' })];
     const { backend } = renderSettings({
+      at: '#/tokens',
       procedures: {
         'auth.me': () => admin,
         'tokens.list': () => tokens,
@@ -197,6 +216,7 @@ describe('personal access tokens', () => {
   it('revokes a token and drops it from the list', async () => {
     let tokens = [aToken({ id: '00000000-0000-4000-8000-0000000000c1', name: 'Old script' })];
     const { backend } = renderSettings({
+      at: '#/tokens',
       procedures: {
         'auth.me': () => admin,
         'tokens.list': () => tokens,
@@ -215,6 +235,7 @@ describe('personal access tokens', () => {
 
   it('lists personal access tokens only, not sign-in sessions', async () => {
     renderSettings({
+      at: '#/tokens',
       procedures: {
         'auth.me': () => admin,
         'tokens.list': () => [

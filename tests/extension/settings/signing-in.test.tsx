@@ -91,6 +91,7 @@ describe('the first sign-in with a one-time password', () => {
   it('asks for a new password before anything else, then shows the settings', async () => {
     let mustChange = true;
     const { backend } = renderSettings({
+      at: '#/members',
       procedures: {
         'auth.me': () => meAs({ role: 'admin', mustChangePassword: mustChange }),
         'auth.changePassword': () => {
@@ -117,6 +118,7 @@ describe('the first sign-in with a one-time password', () => {
   it('switches to that screen when the API refuses a section with "change your password first"', async () => {
     let mustChange = false;
     renderSettings({
+      at: '#/members',
       procedures: {
         'auth.me': () => meAs({ role: 'admin', mustChangePassword: mustChange }),
         'users.list': () => {

@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import { afterEach } from 'vitest';
 import { createApiClient } from '../../../extension/lib/api-client.ts';
 import type { Session, SessionStore } from '../../../extension/lib/session-store.ts';
 import { SettingsApp } from '../../../extension/settings/app.tsx';
@@ -9,6 +10,10 @@ import { me } from './render-sidebar.tsx';
 import { memorySessionStore, signedIn } from './sidebar-builders.ts';
 
 let seq = 0;
+
+afterEach(() => {
+  window.location.hash = '';
+});
 
 export function aMember(overrides: Partial<UserOutput> = {}): UserOutput {
   seq += 1;
@@ -33,6 +38,8 @@ export interface SettingsSetup {
   kind?: SettingsPlatform['kind'];
   store?: SessionStore;
   procedures?: Record<string, Procedure>;
+  /** The page's address when it opens, e.g. `#/members`; the current one when not given. */
+  at?: string;
 }
 
 /** The whole settings app with the real tRPC client talking to a fake backend. */
@@ -41,7 +48,9 @@ export function renderSettings({
   kind = 'extension',
   store,
   procedures = {},
+  at,
 }: SettingsSetup = {}) {
+  if (at !== undefined) window.location.hash = at;
   const backend: FakeBackend = fakeBackend({
     'auth.me': () => me,
     'users.list': () => [me.user],

@@ -1,0 +1,63 @@
+import type { ComponentType } from 'react';
+import type { z } from 'zod';
+import type { meOutput } from '../../shared/api/auth.ts';
+import type { UserRole } from '../../shared/enums.ts';
+import type { ApiClient } from '../lib/api-client.ts';
+import { AccountSection } from './account-section.tsx';
+import { ChangePasswordSection } from './change-password-form.tsx';
+import { MembersSection } from './members/members-section.tsx';
+import { OrgSection } from './org-section.tsx';
+import { TokensSection } from './tokens/tokens-section.tsx';
+
+/** What every section is given by the signed-in settings page. */
+export interface SettingsSectionProps {
+  api: ApiClient;
+  me: z.infer<typeof meOutput>;
+  /** The backend the extension signed in to; null on the page the backend serves (its own origin). */
+  backendUrl: string | null;
+  onSignOut: () => void;
+}
+
+export interface SettingsSection {
+  /** Its address: `#/members` opens it, so a link (or another page) can point at it. */
+  path: `/${string}`;
+  title: string;
+  /** Who sees it in the navigation and may open it; the API enforces the same roles. */
+  allowed: (role: UserRole) => boolean;
+  Section: ComponentType<SettingsSectionProps>;
+}
+
+function Account({ api, me, backendUrl, onSignOut }: SettingsSectionProps) {
+  return (
+    <>
+      <AccountSection me={me} backendUrl={backendUrl} onSignOut={onSignOut} />
+      <ChangePasswordSection api={api} />
+    </>
+  );
+}
+
+function Members({ api, me }: SettingsSectionProps) {
+  return <MembersSection api={api} me={me.user} />;
+}
+
+function Organisation({ api, me }: SettingsSectionProps) {
+  return <OrgSection api={api} org={me.org} />;
+}
+
+function Tokens({ api, me }: SettingsSectionProps) {
+  return <TokensSection api={api} userId={me.user.id} />;
+}
+
+const admins = (role: UserRole) => role === 'admin';
+
+/**
+ * Every section of the settings page, in navigation order: the one place a feature registers its
+ * section (its folder holds the component). The first one a role may open is the landing section.
+ */
+export const settingsSections: readonly SettingsSection[] = [
+  { path: '/account', title: 'Account', allowed: () => true, Section: Account },
+  { path: '/members', title: 'Members', allowed: admins, Section: Members },
+  { path: '/org', title: 'Organisation', allowed: admins, Section: Organisation },
+  // Viewers get no tokens from the API.
+  { path: '/tokens', title: 'Access tokens', allowed: (role) => role !== 'viewer', Section: Tokens },
+];
