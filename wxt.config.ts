@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { toggleSidebarCommand } from './extension/lib/sidebar-toggle.ts';
 import { inboxSdkAppIdProblem } from './tools/inboxsdk-app-id.ts';
 
 /**
@@ -53,6 +54,15 @@ export default defineConfig({
     host_permissions: [...hostPages, ...localBackends],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: hostPages }],
+    // The toolbar button and the shortcut both toggle the sidebar in the active tab (background.ts);
+    // users can change the key at chrome://extensions/shortcuts.
+    action: { default_title: 'Show or hide the CSCX sidebar' },
+    commands: {
+      [toggleSidebarCommand]: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Show or hide the CSCX sidebar',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,13 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HostContext } from '../../shared/host-context.ts';
-import {
-  type ContentMessage,
-  newNonce,
-  nonceParam,
-  portName,
-  sidebarMessage,
-} from '../lib/sidebar-channel.ts';
+import { frameAddress } from '../lib/frame-address.ts';
+import { type ContentMessage, newNonce, portName, sidebarMessage } from '../lib/sidebar-channel.ts';
+import { chromeSidebarPreferences } from '../lib/sidebar-preferences.ts';
+import { type ToggleSidebarAnswer, toggleSidebarMessage } from '../lib/sidebar-toggle.ts';
+import { dockAtPageEdge, type PageEdgeDock } from './page-edge-dock.ts';
 
 export type HostName = HostContext['host'];
 
@@ -20,18 +18,19 @@ export interface SidebarFrame {
 /** Puts the frame into the page and returns how to take it out again. */
 export type FramePlacement = (frame: HTMLIFrameElement, host: HostName) => () => void;
 
-const frameWidth = 340;
-
 /**
- * Mounts the sidebar page as an iframe (created on the first context; by default at the right edge of the
- * host page) and keeps a port to it through the background. The latest context is re-sent whenever the
- * sidebar says it is ready, e.g. after it reloads or the background restarted.
+ * Mounts the sidebar page as an iframe and keeps a port to it through the background. The latest context
+ * is re-sent whenever the sidebar says it is ready, e.g. after it reloads or the background restarted.
+ * The frame is created on the first context, or when the toolbar button or the keyboard command asks for
+ * it first. Without a `place` of the host's own (Gmail's sidebar) it is docked at the page's right edge,
+ * where those two and the sidebar's "Hide" button collapse it to a tab and back.
  */
 export function mountSidebarFrame(
   ctx: ContentScriptContext,
   host: HostName,
-  place: FramePlacement = besideThePage,
+  place?: FramePlacement,
 ): SidebarFrame {
+  const { placeFrame, dock } = frameHome(ctx, host, place);
   const nonce = newNonce();
   let latest: HostContext | null = null;
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
@@ -62,13 +61,18 @@ export function mountSidebarFrame(
     removeFrame?.();
   });
 
+  const mount = () => {
+    if (removeFrame) return false;
+    removeFrame = placeFrame(createFrame(host, nonce, dock !== null), host);
+    connect();
+    return true;
+  };
+  if (dock) answerToggles(ctx, dock, mount);
+
   return {
     show(context) {
       latest = context;
-      if (!removeFrame) {
-        removeFrame = place(createFrame(host, nonce), host);
-        connect();
-      } else send();
+      if (!mount()) send();
     },
     clear() {
       latest = null;
@@ -77,32 +81,28 @@ export function mountSidebarFrame(
   };
 }
 
-function besideThePage(frame: HTMLIFrameElement, host: HostName): () => void {
-  const container = document.createElement('cscx-sidebar');
-  container.setAttribute('data-cscx-host', host);
-  Object.assign(container.style, {
-    position: 'fixed',
-    top: '72px',
-    right: '12px',
-    bottom: '12px',
-    width: `${frameWidth}px`,
-    zIndex: '2147483000',
-    display: 'block',
-    borderRadius: '12px',
-    overflow: 'hidden',
-    boxShadow: '0 8px 28px rgba(0,0,0,.28)',
-  });
-  container.append(frame);
-  document.body.append(container);
-  return () => container.remove();
+function frameHome(ctx: ContentScriptContext, host: HostName, place: FramePlacement | undefined) {
+  if (place) return { placeFrame: place, dock: null };
+  const dock = dockAtPageEdge(ctx, host, chromeSidebarPreferences(host).collapsed);
+  return { placeFrame: dock.place, dock };
 }
 
-function createFrame(host: HostName, nonce: string): HTMLIFrameElement {
+/** The background's toggle for this tab (keyboard command, toolbar button, the sidebar's "Hide"). */
+function answerToggles(ctx: ContentScriptContext, dock: PageEdgeDock, mount: () => boolean): void {
+  const listener = (message: unknown, sender: { id?: string }, answer: (a: ToggleSidebarAnswer) => void) => {
+    if (sender.id !== browser.runtime.id || !toggleSidebarMessage.safeParse(message).success) return;
+    // A page with nothing open has no frame yet: the first toggle opens it (signed out, at sign-in).
+    if (mount()) dock.expand();
+    else dock.toggle();
+    answer({ shown: dock.shown() });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+function createFrame(host: HostName, nonce: string, docked: boolean): HTMLIFrameElement {
   const frame = document.createElement('iframe');
-  const url = new URL(browser.runtime.getURL('/sidebar.html'));
-  url.searchParams.set(nonceParam, nonce);
-  url.searchParams.set('host', host);
-  frame.src = url.href;
+  frame.src = frameAddress(browser.runtime.getURL('/sidebar.html'), { nonce, host, docked });
   frame.title = 'CSCX customer sidebar';
   Object.assign(frame.style, { border: '0', width: '100%', height: '100%', colorScheme: 'normal' });
   return frame;

@@ -5,23 +5,36 @@ import type { ApiClient } from '../lib/api-client.ts';
 import type { Session } from '../lib/session-store.ts';
 import { classifyApiError, errorMessage } from './connection/api-error.ts';
 import { BackendUnreachable } from './connection/backend-unreachable.tsx';
-import { CustomerTab } from './customer/customer-tab.tsx';
 import { useHostContext } from './host-context/use-host-context.ts';
 import { Notice } from './layout/notice.tsx';
 import { PanelSkeleton } from './layout/skeleton.tsx';
 import { useServices } from './services.tsx';
 import { SignInForm } from './session/sign-in-form.tsx';
 import { useSession } from './session/use-session.ts';
+import { sidebarTabs } from './tabs/registry.ts';
+import { TabContainer } from './tabs/tab-container.tsx';
 
-/** Signed out → sign-in; signed in → who am I, then the Customer tab for the host page's context. */
+/** Signed out → sign-in; signed in → who am I, then the tabs for the host page's context. */
 export function SidebarShell() {
   const { session, api, save, signOut } = useSession();
+  const { hideSidebar } = useServices();
   const context = useHostContext();
   return (
     <div className="sidebar">
       <header className="topbar">
         <span className="brand">CSCX</span>
         {context && <span className="muted small context-title">{contextTitle(context)}</span>}
+        {hideSidebar && (
+          <button
+            type="button"
+            className="hide-sidebar"
+            onClick={hideSidebar}
+            aria-label="Hide the sidebar"
+            title="Hide the sidebar"
+          >
+            Hide
+          </button>
+        )}
       </header>
       <main>
         {!session ? (
@@ -44,7 +57,7 @@ interface SignedInProps {
 }
 
 function SignedIn({ api, session, context, onSignOut }: SignedInProps) {
-  const { openSettings } = useServices();
+  const { openSettings, host, lastTab } = useServices();
   const me = useQuery({
     queryKey: ['auth.me', session.backendUrl, session.token],
     queryFn: () => api.auth.me.query(),
@@ -87,22 +100,19 @@ function SignedIn({ api, session, context, onSignOut }: SignedInProps) {
             Open settings
           </button>
         </Notice>
-      ) : context ? (
-        <CustomerTab
-          key={JSON.stringify(context)}
-          api={api}
-          context={context}
-          backendUrl={session.backendUrl}
-          orgDomains={me.data.org.domains}
-          onUnauthorized={expire}
-        />
       ) : (
-        <Notice title="Nothing open">
-          <p>
-            Open a Gmail thread, a Google Calendar event or a Zoom meeting or recording to see its customer
-            here.
-          </p>
-        </Notice>
+        <TabContainer
+          tabs={sidebarTabs}
+          lastTab={lastTab}
+          panelProps={{
+            api,
+            context,
+            host,
+            backendUrl: session.backendUrl,
+            me: me.data,
+            onUnauthorized: expire,
+          }}
+        />
       )}
     </>
   );

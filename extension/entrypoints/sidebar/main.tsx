@@ -3,16 +3,24 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { createApiClient } from '../../lib/api-client.ts';
 import { chromeSessionStore, requestBackendAccess } from '../../lib/chrome-session-store.ts';
+import { readFrameAddress } from '../../lib/frame-address.ts';
 import { portHostContextSource } from '../../lib/host-context-source.ts';
+import { chromeSidebarPreferences, memoryPreference } from '../../lib/sidebar-preferences.ts';
+import { toggleSidebar } from '../../lib/sidebar-toggle.ts';
 import { SidebarApp } from '../../sidebar/app.tsx';
 
 const root = document.getElementById('root');
 if (root) {
+  const { host, docked } = readFrameAddress(window.location.search);
   createRoot(root).render(
     <SidebarApp
       services={{
         session: chromeSessionStore(),
         hostContext: portHostContextSource(window.location),
+        host,
+        lastTab: host ? chromeSidebarPreferences(host).lastTab : memoryPreference(null),
+        // The content script owns the frame: the background forwards "hide" to this tab's.
+        hideSidebar: docked ? () => void browser.runtime.sendMessage(toggleSidebar) : null,
         connectApi: (target) => createApiClient(target),
         requestBackendAccess,
         openSettings: () => void browser.runtime.openOptionsPage(),

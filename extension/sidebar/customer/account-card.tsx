@@ -1,4 +1,4 @@
-import { formatArr, formatDate, labelOf, renewalCountdown } from './account-format.ts';
+import { formatDate, formatMoney, labelOf, renewalCountdown } from './account-format.ts';
 import type { CustomerContext } from './types.ts';
 
 export function AccountCard({ customer }: { customer: CustomerContext }) {
@@ -13,7 +13,7 @@ export function AccountCard({ customer }: { customer: CustomerContext }) {
       <dl className="facts">
         <div>
           <dt>ARR</dt>
-          <dd>{formatArr(customer.arrMinor, customer.currency)}</dd>
+          <dd>{formatMoney(customer.arrMinor, customer.currency)}</dd>
         </div>
         <div>
           <dt>Renewal</dt>
@@ -31,10 +31,6 @@ export function AccountCard({ customer }: { customer: CustomerContext }) {
         <div>
           <dt>Owner</dt>
           <dd>{customer.owner?.name || customer.owner?.email || 'Unassigned'}</dd>
-        </div>
-        <div>
-          <dt>Open tasks</dt>
-          <dd>{customer.openTaskCount}</dd>
         </div>
       </dl>
     </section>

@@ -1,11 +1,31 @@
-/** Display rules for the account card; amounts arrive in minor units, dates as ISO strings. */
-export function formatArr(arrMinor: number, currency: string): string {
-  return new Intl.NumberFormat('en', {
-    style: 'currency',
-    currency,
-    notation: arrMinor >= 100_000_00 ? 'compact' : 'standard',
-    maximumFractionDigits: arrMinor >= 100_000_00 ? 1 : 0,
-  }).format(arrMinor / 100);
+/**
+ * Display rules for the account card; amounts arrive in the currency's minor units, dates as ISO
+ * strings. Money is shown exactly: cents when there are any ("$85,000.50"), none when whole ("$42,000").
+ */
+export function formatMoney(amountMinor: number, currency: string): string {
+  const exact = moneyFormat(currency, 'exact');
+  if (!exact) return `${amountMinor / 100} ${currency}`;
+  const scale = 10 ** (exact.resolvedOptions().maximumFractionDigits ?? 2);
+  const format = amountMinor % scale === 0 ? moneyFormat(currency, 'whole') : exact;
+  return (format ?? exact).format(amountMinor / scale);
+}
+
+/** Building a formatter costs more than formatting: one per currency and shape, null for a bad code. */
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+function moneyFormat(currency: string, shape: 'exact' | 'whole'): Intl.NumberFormat | null {
+  const key = `${currency}/${shape}`;
+  if (!moneyFormats.has(key)) {
+    try {
+      const options: Intl.NumberFormatOptions = { style: 'currency', currency };
+      // `exact` keeps the currency's own decimals (2 for USD, 0 for JPY, 3 for KWD).
+      if (shape === 'whole') options.maximumFractionDigits = 0;
+      moneyFormats.set(key, new Intl.NumberFormat('en', options));
+    } catch {
+      moneyFormats.set(key, null);
+    }
+  }
+  return moneyFormats.get(key) ?? null;
 }
 
 export function formatDate(isoDate: string): string {

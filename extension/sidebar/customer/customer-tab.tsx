@@ -13,6 +13,7 @@ import { CreateCustomerForm } from './create-customer-form.tsx';
 import { CustomerSearch } from './customer-search.tsx';
 import { LinkPerson } from './link-person.tsx';
 import { lookupCustomer } from './lookup-customer.ts';
+import { OpenTasks } from './open-tasks.tsx';
 import { RecentTimeline } from './recent-timeline.tsx';
 
 interface CustomerTabProps {
@@ -92,6 +93,7 @@ export function CustomerTab({ api, context, backendUrl, orgDomains, onUnauthoriz
       {reason && <p className="muted small reason">{reason}</p>}
       <AccountCard customer={customer} />
       <ContactsList contacts={customer.matchedContacts} />
+      <OpenTasks tasks={customer.openTasks} total={customer.openTaskCount} />
       <RecentTimeline activities={customer.recentActivities} />
       <LinkPerson api={api} people={unmatched} current={{ id: customer.id, name: customer.name }} />
       {find}

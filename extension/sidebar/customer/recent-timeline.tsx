@@ -1,5 +1,16 @@
+import { useState } from 'react';
 import { formatDate, labelOf } from './account-format.ts';
 import type { CustomerContext } from './types.ts';
+
+type Activity = CustomerContext['recentActivities'][number];
+
+/** Longer summaries are cut to two lines until the item is expanded. */
+const summaryPreviewLength = 80;
+
+/** Routine touches that come in runs; tickets, notes and NPS answers are always shown one by one. */
+const groupedKinds: ReadonlySet<Activity['kind']> = new Set(['email', 'meeting', 'call']);
+/** A run this long shows its latest item and folds the rest behind one button. */
+const groupFrom = 3;
 
 export function RecentTimeline({ activities }: { activities: CustomerContext['recentActivities'] }) {
   return (
@@ -9,17 +20,101 @@ export function RecentTimeline({ activities }: { activities: CustomerContext['re
         <p className="muted">Nothing recorded yet.</p>
       ) : (
         <ol className="timeline">
-          {activities.map((a) => (
-            <li key={a.id}>
-              <span className={`kind kind-${a.kind}`}>{labelOf(a.kind)}</span>
-              <span className="subject">{a.subject || a.summary}</span>
-              <time className="muted small" dateTime={a.occurredAt}>
-                {formatDate(a.occurredAt)}
-              </time>
-            </li>
+          {runsOf(activities).map((run) => (
+            <ActivityRun key={run[0]?.id} run={run} />
           ))}
         </ol>
       )}
     </section>
   );
+}
+
+/** Consecutive activities of one routine kind: a thread of emails does not push the note out of sight. */
+function ActivityRun({ run }: { run: Activity[] }) {
+  const [open, setOpen] = useState(false);
+  const [first, ...rest] = run;
+  if (!first) return null;
+  if (run.length < groupFrom || open) return run.map((a) => <ActivityItem key={a.id} activity={a} />);
+  return (
+    <>
+      <ActivityItem activity={first} />
+      <li className="activity-group">
+        <button type="button" className="link" aria-expanded={false} onClick={() => setOpen(true)}>
+          {rest.length} more {labelOf(first.kind).toLowerCase()}s
+        </button>
+      </li>
+    </>
+  );
+}
+
+function runsOf(activities: Activity[]): Activity[][] {
+  const runs: Activity[][] = [];
+  for (const a of activities) {
+    const last = runs.at(-1);
+    if (last?.[0]?.kind === a.kind && groupedKinds.has(a.kind)) last.push(a);
+    else runs.push([a]);
+  }
+  return runs;
+}
+
+/**
+ * One touch: its kind, subject and date; a ticket's status and priority, an NPS score and its band;
+ * then the summary line, so two urgent tickets or a note saying "may not renew" read apart at a glance.
+ */
+function ActivityItem({ activity: a }: { activity: Activity }) {
+  const [expanded, setExpanded] = useState(false);
+  const title = a.subject || a.summary;
+  const summary = a.subject ? a.summary.trim() : '';
+  const long = summary.length > summaryPreviewLength || summary.includes('\n');
+  const facts = activityFacts(a);
+  return (
+    <li className={`activity kind-${a.kind}`}>
+      <span className="kind">{labelOf(a.kind)}</span>
+      <span className="subject">{title || labelOf(a.kind)}</span>
+      <time className="muted small" dateTime={a.occurredAt}>
+        {formatDate(a.occurredAt)}
+      </time>
+      {facts.length > 0 && (
+        <span className="facts-line">
+          {facts.map((fact) => (
+            <span key={fact.text} className={`chip ${fact.tone}`}>
+              {fact.text}
+            </span>
+          ))}
+        </span>
+      )}
+      {summary && <p className={expanded || !long ? 'summary' : 'summary clamped'}>{summary}</p>}
+      {long && (
+        <button
+          type="button"
+          className="link more"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'Less' : 'More'}
+        </button>
+      )}
+    </li>
+  );
+}
+
+interface Fact {
+  text: string;
+  tone: 'plain' | 'warn' | 'danger' | 'good';
+}
+
+function activityFacts(a: Activity): Fact[] {
+  const facts: Fact[] = [];
+  if (a.ticketStatus) facts.push({ text: labelOf(a.ticketStatus), tone: 'plain' });
+  if (a.ticketPriority)
+    facts.push({
+      text: `${labelOf(a.ticketPriority)} priority`,
+      tone: a.ticketPriority === 'urgent' ? 'danger' : a.ticketPriority === 'high' ? 'warn' : 'plain',
+    });
+  if (a.npsScore !== null) {
+    const band = a.npsScore >= 9 ? 'promoter' : a.npsScore >= 7 ? 'passive' : 'detractor';
+    const tone = band === 'promoter' ? 'good' : band === 'passive' ? 'plain' : 'danger';
+    facts.push({ text: `NPS ${a.npsScore} · ${band}`, tone });
+  }
+  return facts;
 }

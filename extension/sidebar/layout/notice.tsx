@@ -7,7 +7,8 @@ export function Notice({
 }: {
   title: string;
   children?: ReactNode;
-  tone?: 'neutral' | 'warning';
+  /** `calm`: nothing is wrong, there is just nothing to show (no card, no border). */
+  tone?: 'neutral' | 'warning' | 'calm';
 }) {
   return (
     <section className={`notice ${tone}`} aria-label={title}>

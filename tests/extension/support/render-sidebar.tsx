@@ -1,15 +1,18 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import type { z } from 'zod';
 import { createApiClient } from '../../../extension/lib/api-client.ts';
 import type { Session } from '../../../extension/lib/session-store.ts';
+import { type HostName, memoryPreference } from '../../../extension/lib/sidebar-preferences.ts';
 import { SidebarApp } from '../../../extension/sidebar/app.tsx';
+import type { meOutput } from '../../../shared/api/auth.ts';
 import type { HostContext } from '../../../shared/host-context.ts';
 import { type FakeBackend, fakeBackend, type Procedure } from './fake-backend.ts';
-import { fixedHostContext, memorySessionStore, signedIn } from './sidebar-builders.ts';
+import { memorySessionStore, signedIn } from './sidebar-builders.ts';
 
 afterEach(cleanup);
 
-export const me = {
+export const me: z.infer<typeof meOutput> = {
   user: {
     id: '00000000-0000-4000-8000-00000000aaaa',
     email: 'csm@cscx.localhost',
@@ -27,18 +30,56 @@ export interface SidebarSetup {
   session?: Session;
   context?: HostContext | null;
   procedures?: Record<string, Procedure>;
+  host?: HostName | null;
+  /** Docked at the page's edge, so the sidebar offers "Hide". */
+  docked?: boolean;
+  lastTab?: string | null;
+}
+
+/** The host page's side of the channel, driven by the test: `show` a context, or `show(null)`. */
+export function hostPageStandIn(initial: HostContext | null) {
+  const listeners = new Set<(context: HostContext | null) => void>();
+  let latest = initial;
+  return {
+    subscribe(onContext: (context: HostContext | null) => void) {
+      listeners.add(onContext);
+      if (latest) onContext(latest);
+      return () => void listeners.delete(onContext);
+    },
+    show(context: HostContext | null) {
+      latest = context;
+      for (const listener of listeners) listener(context);
+    },
+  };
 }
 
 /** The whole sidebar app with the real tRPC client talking to a fake backend. */
-export function renderSidebar({ session = signedIn, context = null, procedures = {} }: SidebarSetup = {}) {
+export function renderSidebar({
+  session = signedIn,
+  context = null,
+  procedures = {},
+  host = 'calendar',
+  docked = false,
+  lastTab = null,
+}: SidebarSetup = {}) {
   const backend: FakeBackend = fakeBackend({ 'auth.me': () => me, ...procedures });
   const store = memorySessionStore(session);
+  const hostPage = hostPageStandIn(context);
+  const rememberedTab = memoryPreference(lastTab);
   let settingsOpened = 0;
+  let hidden = 0;
   const view = render(
     <SidebarApp
       services={{
         session: store,
-        hostContext: fixedHostContext(context),
+        hostContext: hostPage,
+        host,
+        lastTab: rememberedTab,
+        hideSidebar: docked
+          ? () => {
+              hidden++;
+            }
+          : null,
         connectApi: (target) => createApiClient(target, backend.fetch),
         requestBackendAccess: async () => true,
         openSettings: () => {
@@ -47,5 +88,13 @@ export function renderSidebar({ session = signedIn, context = null, procedures =
       }}
     />,
   );
-  return { ...view, backend, store, settingsOpenedTimes: () => settingsOpened };
+  return {
+    ...view,
+    backend,
+    store,
+    hostPage,
+    rememberedTab,
+    settingsOpenedTimes: () => settingsOpened,
+    hiddenTimes: () => hidden,
+  };
 }
