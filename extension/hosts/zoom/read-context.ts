@@ -1,5 +1,8 @@
-import type { ZoomMeetingContext, ZoomParticipant } from '../../../shared/host-context.ts';
-import { uniquePeople, visibleText } from '../people.ts';
+import type { ZoomMeetingContext } from '../../../shared/host-context.ts';
+import { digitsOnly } from '../conference-link.ts';
+import { visibleText } from '../people.ts';
+import { genericTitles, meetingIdLabels, topicLabels } from './page-labels.ts';
+import { meetingParticipants, transcriptSpeakers } from './participants.ts';
 import { zoomSelectors as s, zoomUrlPatterns as urls, zoomTitleSuffix } from './selectors.ts';
 
 /** The meeting or recording the page shows, or null on Zoom pages about neither. */
@@ -9,21 +12,21 @@ export function readZoomContext(doc: Document, url: URL): ZoomMeetingContext | n
   if (recording?.[1]) {
     return {
       ...base(doc, 'recording'),
-      meetingId: null,
+      meetingId: labelledMeetingId(doc),
       recordingId: recording[1],
-      topic: visibleText(doc.querySelector(s.recordingTopic)) || titleTopic(doc),
-      participants: names(doc, s.transcriptSpeaker),
+      topic: visibleText(doc.querySelector(s.recordingTopic)) || pageDataTopic(doc) || titleTopic(doc),
+      participants: transcriptSpeakers(doc),
     };
   }
   if (urls.recordingDetail.test(path)) {
-    const meetingId = url.searchParams.get('meeting_id');
-    if (!meetingId) return null;
+    const meetingUuid = url.searchParams.get('meeting_id');
+    if (!meetingUuid) return null;
     return {
       ...base(doc, 'recording'),
-      meetingId,
-      recordingId: null,
-      topic: titleTopic(doc),
-      participants: [],
+      meetingId: labelledMeetingId(doc),
+      recordingId: meetingUuid,
+      topic: labelledText(doc, topicLabels) || titleTopic(doc),
+      participants: transcriptSpeakers(doc),
     };
   }
   const webClient = urls.webClient.exec(path);
@@ -33,7 +36,7 @@ export function readZoomContext(doc: Document, url: URL): ZoomMeetingContext | n
       meetingId: webClient[1],
       recordingId: null,
       topic: visibleText(doc.querySelector(s.webClientTopic)) || titleTopic(doc),
-      participants: names(doc, s.webClientParticipant),
+      participants: meetingParticipants(doc),
     };
   }
   const meeting = urls.meeting.exec(path);
@@ -42,7 +45,8 @@ export function readZoomContext(doc: Document, url: URL): ZoomMeetingContext | n
       ...base(doc, 'meeting'),
       meetingId: meeting[1],
       recordingId: null,
-      topic: titleTopic(doc),
+      // The page's title names the list ("My Meetings - Zoom"); the topic is a row of the details.
+      topic: labelledText(doc, topicLabels) || titleTopic(doc),
       participants: [],
     };
   }
@@ -57,15 +61,40 @@ function base(doc: Document, page: ZoomMeetingContext['page']) {
   };
 }
 
+/** The title without " - Zoom", unless it names a list or the app rather than a meeting. */
 function titleTopic(doc: Document): string {
-  return doc.title.replace(zoomTitleSuffix, '').trim();
+  const topic = doc.title.replace(zoomTitleSuffix, '').trim();
+  return genericTitles.includes(topic.toLowerCase()) ? '' : topic;
 }
 
-/** Zoom shows names only; labels such as "(Host)" or "(Me)" sit in a sibling element, not here. */
-function names(doc: Document, selector: string): ZoomParticipant[] {
-  const people = [...doc.querySelectorAll(selector)]
-    .map((el) => visibleText(el))
-    .filter(Boolean)
-    .map((name) => ({ email: null, name, kind: 'person' as const }));
-  return uniquePeople(people);
+/** `window.__data__ = { …, topic: '…' }`, keys and values in single or double quotes (zoom-rec-dl). */
+function pageDataTopic(doc: Document): string {
+  for (const script of doc.querySelectorAll(s.pageData)) {
+    const topic = /\btopic['"]?\s*:\s*(['"])((?:(?!\1).)*)\1/.exec(script.textContent ?? '')?.[2];
+    if (topic?.trim()) return topic.trim();
+  }
+  return '';
+}
+
+function labelledMeetingId(doc: Document): string | null {
+  return digitsOnly(labelledText(doc, meetingIdLabels));
+}
+
+/**
+ * The value of a details row known by its label ("Topic", "Thema", "Sujet"): the element after the
+ * label, whether the label is a <label>, <dt>, <th> or a plain block, and however deep it sits.
+ */
+function labelledText(doc: Document, labels: readonly string[]): string {
+  for (const label of doc.querySelectorAll(s.detailLabel)) {
+    const text = visibleText(label)
+      .toLowerCase()
+      .replace(/[:：]$/, '')
+      .trim();
+    if (!labels.includes(text)) continue;
+    const target = label.getAttribute('for');
+    const value = (target ? doc.getElementById(target) : null) ?? label.nextElementSibling;
+    const shown = visibleText(value);
+    if (shown && !labels.includes(shown.toLowerCase())) return shown;
+  }
+  return '';
 }

@@ -8,12 +8,28 @@ const hosts = [
   {
     host: 'calendar',
     selectors: calendarSelectors,
-    fixtures: ['event-popover-acme.html', 'event-popover-initech.html', 'event-page-acme.html'],
+    fixtures: [
+      'event-popover-acme.html',
+      'event-popover-initech.html',
+      'event-page-acme.html',
+      'event-popover-de.html',
+      'event-popover-fr.html',
+      'event-page-initech-variant.html',
+      'event-page-de.html',
+    ],
   },
   {
     host: 'zoom',
     selectors: zoomSelectors,
-    fixtures: ['recording-globex.html', 'web-client-globex.html', 'meeting-initech.html'],
+    fixtures: [
+      'recording-globex.html',
+      'web-client-globex.html',
+      'meeting-initech.html',
+      'recording-page-data.html',
+      'web-client-waiting-room.html',
+      'meeting-topic-row.html',
+      'meeting-topic-de.html',
+    ],
   },
   { host: 'gmail', selectors: gmailSelectors, fixtures: ['thread-acme.html'] },
 ];
