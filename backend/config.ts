@@ -23,6 +23,10 @@ const configSchema = z.object({
   /** The address users reach the server at, used in invitation links. */
   CSCX_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: readable lines on a terminal, JSON otherwise. */
+  CSCX_LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+  /** Sign-in and invitation attempts per minute from one address, before any password is hashed. */
+  CSCX_SIGN_IN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   /** `serve` builds the Chrome extension once it listens; `off` skips that (tests that only need the API). */
   CSCX_EXTENSION_BUILD: z.enum(['on', 'off']).default('on'),
   /** WXT's output folder for that build (the Chrome build lands in its `chrome-mv3`); default `.output`
@@ -40,11 +44,16 @@ export interface Config {
   rateLimitPerMinute: number;
   publicUrl: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  logFormat: 'pretty' | 'json';
+  signInRateLimitPerMinute: number;
   extensionBuild: { enabled: boolean; outDir: string };
 }
 
 /** Validated once at start; nothing else reads `process.env`. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  onTerminal = process.stdout.isTTY === true,
+): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -63,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.CSCX_RATE_LIMIT,
     publicUrl: e.CSCX_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.CSCX_LOG_FORMAT === 'auto' ? (onTerminal ? 'pretty' : 'json') : e.CSCX_LOG_FORMAT,
+    signInRateLimitPerMinute: e.CSCX_SIGN_IN_RATE_LIMIT,
     extensionBuild: {
       enabled: e.CSCX_EXTENSION_BUILD === 'on',
       outDir: e.CSCX_EXTENSION_OUT_DIR

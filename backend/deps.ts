@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { OrgRunner, Transactions } from './db/tenancy.ts';
+import type { RateLimits } from './rate-limits/call-limiter.ts';
 
 /**
  * What every service is handed, passed in and never imported. No database handle is here: a
@@ -14,6 +15,7 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   config: Config;
+  limits: RateLimits;
 }
 
 /** Before anyone is signed in (signing in, accepting an invitation): short transactions of its own. */

@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { type Logger, pino } from 'pino';
+import Fastify, { type FastifyRequest } from 'fastify';
+import { maxCallsPerBatch } from '../shared/api/limits.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { transactionsOf } from './db/tenancy.ts';
 import type { AppDeps, PublicDeps } from './deps.ts';
+import type { CscxApp } from './http/cscx-app.ts';
+import { createLogger, logRequests } from './http/request-log.ts';
+import { createRateLimits } from './rate-limits/call-limiter.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
 import type { RequestContext } from './trpc/context.ts';
 import { defaultWebAppDir, webAppPlugin } from './web-app/plugin.ts';
@@ -24,12 +25,12 @@ export interface ServerOptions {
 }
 
 export interface CscxServer {
-  app: FastifyInstance<Server, IncomingMessage, ServerResponse, Logger>;
+  app: CscxApp;
   /**
    * Called once the database is migrated: until then the API answers 503. Returns what requests
    * start from (no database handle in it, only the ways to open a transaction).
    */
-  attach(ready: { database: Database } & Omit<AppDeps, 'log'>): PublicDeps;
+  attach(ready: { database: Database } & Omit<AppDeps, 'log' | 'limits'>): PublicDeps;
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -38,24 +39,27 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-/** Logs the path, never the query string (tRPC GET inputs), headers or bodies. */
-const logSerializers = {
-  req: (req: FastifyRequest) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
-};
-
 export async function createServer({ config, logStream, webAppDir }: ServerOptions): Promise<CscxServer> {
-  const options = {
-    level: config.logLevel,
-    serializers: logSerializers,
-    redact: ['req.headers', 'headers.authorization'],
-  };
   // Our own pino instance, so services are typed with pino's logger rather than Fastify's.
-  const log = logStream ? pino(options, logStream) : pino(options);
-  const app = Fastify({
+  const log = createLogger(config, logStream);
+  const app: CscxApp = Fastify({
     loggerInstance: log,
+    disableRequestLogging: true,
     routerOptions: { maxParamLength: 5000 },
     trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
+    // A client must send its headers within 10 s and its whole request within 30 s (checked every 2 s),
+    // so slow senders cannot hold sockets; an idle kept-alive socket goes after 10 s. No idle timeout
+    // on a reply: a streamed draft may be silent for a while (tests/http/timeouts.test.ts).
+    http: { headersTimeout: 10_000, connectionsCheckingInterval: 2_000 },
+    requestTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+    connectionTimeout: 0,
+  });
+  logRequests(app);
+  const limits = createRateLimits({
+    callsPerMinute: config.rateLimitPerMinute,
+    signInsPerMinute: config.signInRateLimitPerMinute,
   });
   let deps: PublicDeps | undefined;
   let database: Database | undefined;
@@ -72,14 +76,12 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     credentials: false,
   });
+  // HTTP requests per address, before anything is parsed: a coarse guard. Calls are counted per user
+  // in the tRPC bases (procedures.ts), where the token has been resolved.
   await app.register(rateLimit, {
-    max: config.rateLimitPerMinute,
+    max: config.rateLimitPerMinute * 5,
     timeWindow: '1 minute',
-    // Per token, so one busy user does not throttle a shared office IP.
-    keyGenerator: (request) => {
-      const token = bearerToken(request);
-      return token ? `t:${createHash('sha256').update(token).digest('hex')}` : `ip:${request.ip}`;
-    },
+    keyGenerator: (request) => request.ip,
   });
 
   app.get('/healthz', async (_request, reply) => {
@@ -109,6 +111,7 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
       trpcOptions: {
         router: appRouter,
         allowMethodOverride: true,
+        maxBatchSize: maxCallsPerBatch,
         createContext: ({ req }): RequestContext => {
           if (!deps) throw new Error('not ready');
           return { deps, bearerToken: bearerToken(req), ip: req.ip };
@@ -123,8 +126,15 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
     app,
     attach({ database: ready, clock, config: readyConfig }) {
       database = ready;
-      deps = { clock, config: readyConfig, log, transactions: transactionsOf(ready) };
-      return deps;
+      const attached: PublicDeps = {
+        clock,
+        config: readyConfig,
+        log,
+        limits,
+        transactions: transactionsOf(ready),
+      };
+      deps = attached;
+      return attached;
     },
   };
 }

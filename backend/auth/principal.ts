@@ -2,6 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { TokenKind, UserRole } from '../../shared/enums.ts';
 import type { Db } from '../db/client.ts';
 import { authTokens } from '../db/schema.ts';
+import { requestStatementTimeout } from '../db/statement-timeout.ts';
 import { hashToken, looksLikeToken } from './secrets.ts';
 
 /** Who is calling: resolved from the bearer token for every authenticated request. */
@@ -30,7 +31,8 @@ export async function resolvePrincipal(tx: Db, token: string, now: Date): Promis
   // cscx_resolve_token runs as `cscx_auth` (migration 0003); the same statement then drops to
   // `cscx_app` with the org set, so the rest of the transaction is row-level-secured.
   const rows = await tx.execute<ResolvedToken>(sql`
-    select r.*, set_config('role', 'cscx_app', true) as "role_set", set_config('app.org_id', r.org_id::text, true) as "org_set"
+    select r.*, set_config('role', 'cscx_app', true) as "role_set", set_config('app.org_id', r.org_id::text, true) as "org_set",
+      set_config('statement_timeout', ${requestStatementTimeout}, true) as "timeout_set"
     from cscx_resolve_token(${hashToken(token)}, ${now.toISOString()}::timestamptz) r`);
   const row = rows[0];
   if (!row) return undefined;

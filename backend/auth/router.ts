@@ -21,7 +21,7 @@ export const authRouter = router({
   acceptInvite: publicProcedure
     .input(acceptInviteInput)
     .output(loginOutput)
-    .mutation(({ ctx, input }) => acceptInvite(ctx.deps, input)),
+    .mutation(({ ctx, input }) => acceptInvite(ctx.deps, { ...input, ip: ctx.ip })),
   logout: authedProcedure.output(okOutput).mutation(({ ctx }) => signOut(ctx.deps)),
   me: authedProcedure.output(meOutput).query(({ ctx }) => describeMe(ctx.deps)),
   updateMe: orgProcedure

@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import { authTokens, invitations, users } from '../db/schema.ts';
 import type { OrgDeps, PublicDeps, StreamingDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
+import type { RateLimits } from '../rate-limits/call-limiter.ts';
 import { toOrgOutput, toUserOutput } from '../users/output.ts';
 import { sessionLifetimeMs } from './principal.ts';
 import {
@@ -32,10 +33,11 @@ import { claimAttempt, settleAttempt } from './throttle.ts';
  * whether the address or the password was wrong.
  */
 export async function signIn(
-  { transactions, clock }: PublicDeps,
+  { transactions, clock, limits }: PublicDeps,
   input: z.infer<typeof loginInput> & { ip: string },
 ): Promise<z.infer<typeof loginOutput>> {
   const now = clock.now();
+  limitSignIns(limits, input.ip, now);
   const { attempt, candidates } = await transactions.inAuthLookup(async (tx) => ({
     attempt: await claimAttempt(tx, { emailHash: emailHash(input.email), ip: input.ip }, now),
     candidates: await findSignInCandidates(tx, input.email, input.orgId),
@@ -55,6 +57,12 @@ export async function signIn(
   const { user } = match;
   const session = await transactions.inOrg(user.orgId, (tx) => startSession(tx, user, now));
   return { ...session, mustChangePassword: user.mustChangePassword };
+}
+
+/** Per address, before any password is hashed: a flood of sign-ins must not queue up scrypt work. */
+function limitSignIns(limits: RateLimits, ip: string, now: Date): void {
+  if (!limits.signIns.take(`ip:${ip}`, now.getTime()))
+    throw new DomainError('TOO_MANY_REQUESTS', 'too many sign-ins from this address: wait a minute');
 }
 
 /** The accounts whose password this is; as slow for an unknown address as for a known one. */
@@ -128,10 +136,11 @@ export async function changePassword(
 
 /** Turns a one-time invitation link into a password and a signed-in session. */
 export async function acceptInvite(
-  { transactions, clock }: PublicDeps,
-  input: z.infer<typeof acceptInviteInput>,
+  { transactions, clock, limits }: PublicDeps,
+  input: z.infer<typeof acceptInviteInput> & { ip: string },
 ): Promise<z.infer<typeof loginOutput>> {
   const now = clock.now();
+  limitSignIns(limits, input.ip, now);
   const found = await transactions.inAuthLookup((tx) => findOpenInvitation(tx, hashToken(input.token), now));
   if (!found) throw new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
   const passwordHash = await hashPassword(input.password);

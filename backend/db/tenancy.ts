@@ -2,32 +2,43 @@ import { sql } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.ts';
 import { resolvePrincipal } from '../auth/principal.ts';
 import type { Database, Db } from './client.ts';
+import { requestStatementTimeout } from './statement-timeout.ts';
 
 /**
  * Row-level security does the last line of tenancy: inside a transaction we drop from the login
  * role to `cscx_app` and name the org. Only the `true`/LOCAL forms: PGlite is one shared session.
  */
-async function enterOrg(tx: Db, orgId: string): Promise<void> {
+async function enterOrg(tx: Db, orgId: string, timeout: string): Promise<void> {
   await tx.execute(
-    sql`select set_config('role', 'cscx_app', true), set_config('app.org_id', ${orgId}, true)`,
+    sql`select set_config('role', 'cscx_app', true), set_config('app.org_id', ${orgId}, true), set_config('statement_timeout', ${timeout}, true)`,
   );
 }
 
 /** Before the org is known (resolving a token, signing in): a role that may only read credentials. */
-async function enterAuthLookup(tx: Db): Promise<void> {
-  await tx.execute(sql`select set_config('role', 'cscx_auth', true), set_config('app.org_id', '', true)`);
+async function enterAuthLookup(tx: Db, timeout: string): Promise<void> {
+  await tx.execute(
+    sql`select set_config('role', 'cscx_auth', true), set_config('app.org_id', '', true), set_config('statement_timeout', ${timeout}, true)`,
+  );
 }
 
-export function inOrg<T>(db: Db, orgId: string, work: (tx: Db) => Promise<T>): Promise<T> {
+/** The CLI's imports and seeding run long statements: no timeout but the server's own. */
+const noTimeout = '0';
+
+export function inOrg<T>(
+  db: Db,
+  orgId: string,
+  work: (tx: Db) => Promise<T>,
+  timeout = noTimeout,
+): Promise<T> {
   return db.transaction(async (tx) => {
-    await enterOrg(tx, orgId);
+    await enterOrg(tx, orgId, timeout);
     return work(tx);
   });
 }
 
-export function inAuthLookup<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+export function inAuthLookup<T>(db: Db, work: (tx: Db) => Promise<T>, timeout = noTimeout): Promise<T> {
   return db.transaction(async (tx) => {
-    await enterAuthLookup(tx);
+    await enterAuthLookup(tx, timeout);
     return work(tx);
   });
 }
@@ -59,8 +70,8 @@ export interface Transactions {
 export function transactionsOf(database: Database): Transactions {
   const { db } = database;
   return {
-    inAuthLookup: (work) => inAuthLookup(db, work),
-    inOrg: (orgId, work) => inOrg(db, orgId, work),
+    inAuthLookup: (work) => inAuthLookup(db, work, requestStatementTimeout),
+    inOrg: (orgId, work) => inOrg(db, orgId, work, requestStatementTimeout),
     asBearer: (token, now, work) =>
       db.transaction(async (tx) => {
         const principal = await resolvePrincipal(tx, token, now);

@@ -2,16 +2,29 @@ import { TRPCError } from '@trpc/server';
 import type { UserRole } from '../../shared/enums.ts';
 import type { Principal } from '../auth/principal.ts';
 import { orgRunner } from '../db/tenancy.ts';
-import type { OrgDeps, StreamingDeps } from '../deps.ts';
+import type { AppDeps, OrgDeps, StreamingDeps } from '../deps.ts';
 import { publicProcedure } from './trpc.ts';
 
 const invalidToken = () =>
   new TRPCError({ code: 'UNAUTHORIZED', message: 'the token is invalid, expired or revoked' });
 
-function requireToken(token: string | undefined): string {
-  if (!token) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
-  return token;
+const tooManyCalls = () =>
+  new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'too many calls: wait a minute and try again' });
+
+/**
+ * Every call counts, batched or not: against the signed-in user, or against the address when the token
+ * is not valid (random bearer strings must not each get a bucket of their own).
+ */
+function countCall(app: AppDeps, key: string): void {
+  if (!app.limits.calls.take(key, app.clock.now().getTime())) throw tooManyCalls();
 }
+
+function refuseCaller(app: AppDeps, ip: string, error: TRPCError): never {
+  countCall(app, `ip:${ip}`);
+  throw error;
+}
+
+const signInFirst = () => new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
 
 /** A stream returned from inside the request's transaction would run after it committed. */
 function isStream(value: unknown): boolean {
@@ -28,10 +41,11 @@ const streamsOutsideTransaction =
  * work may happen inside it: the embedded database has a single connection.
  */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
-  const token = requireToken(ctx.bearerToken);
-  if (type === 'subscription') throw new Error(streamsOutsideTransaction);
   const { transactions, ...app } = ctx.deps;
+  const token = ctx.bearerToken ?? refuseCaller(app, ctx.ip, signInFirst());
+  if (type === 'subscription') throw new Error(streamsOutsideTransaction);
   const outcome = await transactions.asBearer(token, app.clock.now(), async (tx, principal) => {
+    countCall(app, `user:${principal.userId}`);
     const deps: OrgDeps = { ...app, db: tx, principal };
     const result = await next({ ctx: { deps } });
     // A failed procedure must not commit what it wrote before failing.
@@ -39,7 +53,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, type }) =
     if (isStream(result.data)) throw new Error(streamsOutsideTransaction);
     return result;
   });
-  if (!outcome) throw invalidToken();
+  if (!outcome) return refuseCaller(app, ctx.ip, invalidToken());
   return outcome.result;
 });
 
@@ -49,11 +63,12 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, type }) =
  * each short. No transaction is open while the handler itself waits.
  */
 export const streamingAuthedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const token = requireToken(ctx.bearerToken);
   const { transactions, ...app } = ctx.deps;
+  const token = ctx.bearerToken ?? refuseCaller(app, ctx.ip, signInFirst());
   const outcome = await transactions.asBearer(token, app.clock.now(), async () => undefined);
-  if (!outcome) throw invalidToken();
+  if (!outcome) return refuseCaller(app, ctx.ip, invalidToken());
   const { principal } = outcome;
+  countCall(app, `user:${principal.userId}`);
   const deps: StreamingDeps = { ...app, principal, ...orgRunner(transactions, principal.orgId) };
   return next({ ctx: { deps } });
 });

@@ -1,5 +1,6 @@
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '../../backend/trpc/app-router.ts';
+import { maxCallsPerBatch } from '../../shared/api/limits.ts';
 
 export type ApiClient = TRPCClient<AppRouter>;
 
@@ -18,6 +19,7 @@ export function createApiClient(target: ApiTarget, fetchImpl?: typeof fetch): Ap
       httpBatchLink({
         url: `${target.backendUrl.replace(/\/+$/, '')}/trpc`,
         methodOverride: 'POST',
+        maxItems: maxCallsPerBatch,
         headers: () => (target.token ? { Authorization: `Bearer ${target.token}` } : {}),
         ...(fetchImpl ? { fetch: fetchImpl } : {}),
       }),

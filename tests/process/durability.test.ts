@@ -9,6 +9,7 @@ import {
   makeDataDir,
   removeDataDir,
   resultData,
+  runCli,
   type ServerProcess,
   startServe,
   waitForHealth,
@@ -95,7 +96,17 @@ describe('the embedded database after the server is killed mid-write', () => {
     const lockPath = path.join(dataDir, 'cscx.lock');
     let server = await startServe(dataDir, serverEnv);
     await waitForHealth(server);
-    const token = await createToken(dataDir, 'admin@cscx.localhost');
+    // A member with a password of their own: the first admin's tokens wait for a password change.
+    const writer = [
+      '--email',
+      'writer@team.example',
+      '--role',
+      'csm',
+      '--password',
+      'a long enough password',
+    ];
+    expect((await runCli(dataDir, ['users', 'add', ...writer])).code).toBe(0);
+    const token = await createToken(dataDir, 'writer@team.example');
     const acknowledged = new Map<string, string>();
 
     for (const round of [1, 2]) {
@@ -117,7 +128,7 @@ describe('the embedded database after the server is killed mid-write', () => {
       expect(Number.parseInt(readFileSync(lockPath, 'utf8'), 10)).toBe(server.pid);
 
       // Read with a token minted after the restart, so a lost row shows up as itself below.
-      const reader = await createToken(dataDir, 'admin@cscx.localhost');
+      const reader = await createToken(dataDir, 'writer@team.example');
       const stored = new Map(
         (await allCustomers(server, reader)).map((c) => [c.externalId ?? '', c.name] as const),
       );

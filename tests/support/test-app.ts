@@ -31,7 +31,13 @@ export async function startTestApp(
       done();
     },
   });
-  const config = loadConfig({ PORT: '0', CSCX_RATE_LIMIT: '100000', LOG_LEVEL: 'info', ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    CSCX_RATE_LIMIT: '100000',
+    CSCX_SIGN_IN_RATE_LIMIT: '100000',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
   const server = await createServer({ config, logStream });
   const deps = server.attach({ database, clock: options.clock ?? systemClock, config });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
