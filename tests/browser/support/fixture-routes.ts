@@ -24,6 +24,36 @@ export const fixturePages = {
   zoomWebClient: { url: 'https://app.zoom.us/wc/81234567890/start', file: 'zoom/web-client-globex.html' },
   zoomMeeting: { url: 'https://us05web.zoom.us/meeting/84400012345', file: 'zoom/meeting-initech.html' },
   gmailThread: { url: 'https://mail.google.com/mail/u/0/', file: 'gmail/thread-acme.html' },
+  // Variants of the pages above, as other rebuilds of the real sites differ (issue 8).
+  calendarPopoverDe: {
+    url: 'https://calendar.google.com/calendar/u/1/r/week/2026/4/30',
+    file: 'calendar/event-popover-de.html',
+  },
+  calendarPopoverFr: {
+    url: 'https://calendar.google.com/calendar/u/0/r/week/2026/5/7',
+    file: 'calendar/event-popover-fr.html',
+  },
+  calendarEventPageVariant: {
+    url: 'https://calendar.google.com/calendar/u/0/r/eventedit/N2UxYWgwbHEzbjhmZ3Q1djJkazljYnI0bXVfMjAyNjA0MzBUMTcwMDAwWiBjc21AY3NjeC5sb2NhbGhvc3Q',
+    file: 'calendar/event-page-initech-variant.html',
+  },
+  calendarEventPageDe: {
+    url: 'https://calendar.google.com/calendar/u/0/r/eventedit/M2hxOHYwYzJtczZ0YmsxcDlmZDRlN3JqbGFfMjAyNjA0MzBUMDgwMDAwWiBjc21AY3NjeC5sb2NhbGhvc3Q',
+    file: 'calendar/event-page-de.html',
+  },
+  zoomMeetingTopicRow: {
+    url: 'https://us05web.zoom.us/meeting/84400012346',
+    file: 'zoom/meeting-topic-row.html',
+  },
+  zoomMeetingDe: { url: 'https://zoom.us/meeting/81234567891', file: 'zoom/meeting-topic-de.html' },
+  zoomWebClientWaitingRoom: {
+    url: 'https://app.zoom.us/wc/join/81234567892',
+    file: 'zoom/web-client-waiting-room.html',
+  },
+  zoomRecordingPageData: {
+    url: 'https://us06web.zoom.us/rec/share/Qm9uZXNPZlRoZVJlY29yZGluZw',
+    file: 'zoom/recording-page-data.html',
+  },
 } as const;
 
 /** Serves the fixtures at their real addresses; any other request to those hosts is a 404, never the network. */
