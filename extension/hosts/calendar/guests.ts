@@ -49,7 +49,7 @@ function readGuest(entry: Element, email: string): CalendarAttendee {
   for (const role of rolesIn(ariaLabel)) roles.add(role);
 
   const attributeName =
-    entry.querySelector('[data-name]')?.getAttribute('data-name') ?? entry.getAttribute('data-name');
+    entry.querySelector(s.guestName)?.getAttribute('data-name') ?? entry.getAttribute('data-name');
   const shown = pieces.find((p) => !p.hidden && !roleOfLabel(p.text) && p.text.toLowerCase() !== email);
   const labelled = ariaLabel.split(',')[0]?.trim() ?? '';
   const raw = attributeName?.trim() || shown?.text || (labelled.toLowerCase() === email ? '' : labelled);

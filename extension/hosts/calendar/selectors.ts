@@ -23,6 +23,8 @@ export const calendarSelectors = {
   popoverGuestList: '#xDetDlgAtt',
   /** A guest's address: `data-hovercard-id` (GoogleCalendarExtension), `data-email` (index id 70443693448). */
   guestAddress: '[data-email], [data-hovercard-id]',
+  /** A name in an attribute, as the suggestion rows carry it (gmate auto-room-booking). */
+  guestName: '[data-name]',
   popoverDescription: '#xDetDlgDesc',
   /** Location row; its `data-text` holds the text without the hidden "Location:" label (index id 60262611563). */
   popoverLocation: '#xDetDlgLoc',
