@@ -65,11 +65,63 @@ export async function drawContextCalls(
   return calls;
 }
 
-function pickWeighted(weights: CustomerWeight[], point: number): CustomerWeight {
+function pickWeighted<T extends { activities: number }>(weights: T[], point: number): T {
   let remaining = point;
   for (const weight of weights) {
     remaining -= weight.activities;
     if (remaining < 0) return weight;
   }
   return weights[weights.length - 1]!;
+}
+
+export interface TopicCall {
+  topic: string;
+  names: string[];
+  expectedCustomerId: string;
+}
+
+/** How people write a meeting's name: the customer, us, what it is about, and what goes between. */
+const topicShapes = [
+  (customer: string, us: string) => `${customer} × ${us} — Q3 renewal review`,
+  (customer: string, us: string) => `${us} <> ${customer} | QBR`,
+  (customer: string, us: string) => `${customer} / ${us}: weekly sync`,
+  (customer: string, us: string) => `Onboarding - ${customer} & ${us}`,
+  (customer: string, us: string) => `${us} x ${customer} – kickoff`,
+];
+
+/**
+ * A Zoom meeting as the sidebar sees it: no addresses, a topic naming the customer (drawn like the
+ * thread workload) beside the org's own name, two of its contacts' display names and a guest's.
+ */
+export async function drawTopicCalls(
+  db: Db,
+  orgId: string,
+  orgName: string,
+  count: number,
+  seed = 11,
+): Promise<TopicCall[]> {
+  const rows = await inOrg(db, orgId, (tx) =>
+    tx.execute<{ id: string; name: string; activities: number; contacts: string[] }>(sql`
+      select c.id, c.name,
+             (select count(*)::int from activities a where a.org_id = c.org_id and a.customer_id = c.id) as activities,
+             (select array_agg(k.name order by k.email) from contacts k where k.org_id = c.org_id and k.customer_id = c.id) as contacts
+      from customers c where c.org_id = ${orgId}`),
+  );
+  const weights = [...rows].filter((r) => (r.contacts?.length ?? 0) >= 2 && r.activities > 0);
+  if (weights.length === 0) throw new Error('no customer with two contacts and activity: seed first');
+  const total = weights.reduce((sum, w) => sum + w.activities, 0);
+  const random = mulberry32(seed);
+  const calls: TopicCall[] = [];
+  for (let i = 0; i < count; i++) {
+    const customer = pickWeighted(weights, random() * total);
+    const shape = topicShapes[i % topicShapes.length]!;
+    const first = Math.floor(random() * customer.contacts.length);
+    const second = (first + 1) % customer.contacts.length;
+    calls.push({
+      topic: shape(customer.name, orgName),
+      names: [customer.contacts[first]!, customer.contacts[second]!, `Guest ${i}`],
+      expectedCustomerId: customer.id,
+    });
+  }
+  return calls;
 }

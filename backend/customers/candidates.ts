@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ActivityOutput, OpenTaskOutput } from '../../shared/api/customers.ts';
 import type { Db } from '../db/client.ts';
 import { activities, contacts, customerDomains, customers, tasks, users } from '../db/schema.ts';
@@ -14,6 +14,11 @@ export interface CandidateQuery {
   customerIds: string[];
   emails: string[];
   domains: string[];
+  /**
+   * The one customer whose account the sidebar will open, when the caller knows it before loading
+   * (a meeting ranked on its topic and names alone): the others' timelines and tasks are not read.
+   */
+  openingId?: string;
 }
 
 /**
@@ -36,6 +41,11 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
       ? sql`${customers.id} = any(${sql.param(customerIds)}::uuid[])`
       : // array(…) makes it one InitPlan and an index probe per id, not a hashed sub-plan over every customer.
         sql`${customers.id} = any(array(${sql.join(lookups, sql` union `)}))`;
+  // Only the opened account's timeline and tasks are shown; the other candidates need a name.
+  const forOpened = <T>(column: SQL<T>): SQL<T | null> =>
+    query.openingId
+      ? sql<T | null>`case when ${customers.id} = ${query.openingId}::uuid then ${column} end`
+      : column;
   const rows = await db
     .select({
       customer: customers,
@@ -44,15 +54,17 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
       lastActivityAt: sql<
         string | null
       >`(select max(a.occurred_at) from ${activities} a where a.org_id = ${orgId} and a.customer_id = ${customers.id})`,
-      openTaskCount: sql<number>`(select count(*)::int from ${tasks} t where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open')`,
+      openTaskCount: forOpened(
+        sql<number>`(select count(*)::int from ${tasks} t where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open')`,
+      ),
       // The first 10 open tasks, soonest due first, with their assignee: the same index walk as the count.
-      openTasks: sql<
+      openTasks: forOpened(sql<
         OpenTaskRow[] | string
       >`(select coalesce(json_agg(o order by o.due_date asc nulls last, o.created_at, o.id), '[]'::json) from (
         select t.id, t.title, t.due_date, t.created_at, t.assignee_id, u.name as assignee_name, u.email as assignee_email
         from ${tasks} t left join ${users} u on u.org_id = t.org_id and u.id = t.assignee_id
         where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open'
-        order by t.due_date asc nulls last, t.created_at, t.id limit 10) o)`,
+        order by t.due_date asc nulls last, t.created_at, t.id limit 10) o)`),
       domains: customerDomainList,
       contactHits: sql<ContactHitRow[] | string | null>`(select json_agg(json_build_object(
           'id', c.id, 'email', c.email, 'name', c.name, 'title', c.title, 'role', c.role))
@@ -61,12 +73,12 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
         string[] | null
       >`(select array_agg(d.domain) from ${customerDomains} d where d.org_id = ${orgId} and d.customer_id = ${customers.id} and d.domain = any(${sql.param(domains)}::text[]))`,
       // The last 10 activities ride along for the customer the sidebar opens.
-      recent: sql<
+      recent: forOpened(sql<
         RecentActivityRow[] | string
       >`(select coalesce(json_agg(r order by r.occurred_at desc, r.id desc), '[]'::json) from (
         select a.id, a.kind, a.occurred_at, a.subject, a.summary, a.contact_id, a.ticket_status, a.ticket_priority, a.nps_score, a.source
         from ${activities} a where a.org_id = ${orgId} and a.customer_id = ${customers.id}
-        order by a.occurred_at desc, a.id desc limit 10) r)`,
+        order by a.occurred_at desc, a.id desc limit 10) r)`),
     })
     .from(customers)
     .leftJoin(users, customerOwnerJoin)
@@ -77,10 +89,10 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
     owner: toOwnerOutput(r.customer.ownerId, r),
     lastActivityAt: r.lastActivityAt ? new Date(r.lastActivityAt) : null,
     openTaskCount: Number(r.openTaskCount),
-    openTasks: fromJson(r.openTasks).map(toOpenTask),
+    openTasks: fromJson(r.openTasks ?? []).map(toOpenTask),
     contactHits: fromJson(r.contactHits ?? []).map((c) => ({ ...c, customerId: r.customer.id })),
     domainHits: r.domainHits ?? [],
-    recentActivities: fromJson(r.recent).map(toRecentActivity),
+    recentActivities: fromJson(r.recent ?? []).map(toRecentActivity),
   }));
 }
 

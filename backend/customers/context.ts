@@ -59,10 +59,13 @@ async function lookUpCustomer(
   });
   // Common names recur across customers: only the strongest few are worth loading.
   const shortlist = gatherEvidence([], hits, grams).sort(compareEvidence).slice(0, maxCandidates);
+  // Without addresses the meeting's own evidence decides, so only the first needs its account read.
+  const opening = participants.length === 0 ? shortlist[0]?.customerId : undefined;
   const rows = await loadCandidates(db, principal.orgId, {
     customerIds: shortlist.map((e) => e.customerId),
     emails: participants.map((p) => p.email),
     domains: [...new Set(participants.flatMap((p) => p.domainCandidates))],
+    ...(opening ? { openingId: opening } : {}),
   });
   const { matches, unmatchedEmails } = matchParticipantsToCustomer(participants, {
     contacts: rows.flatMap((r) => r.contactHits),

@@ -22,8 +22,10 @@ const maxNameHits = 200;
 /**
  * Customers named in the topic and contacts named among the participants, in one statement. Both
  * sides are keyed by `cscx_name_key` (migration 0008): the stored `name_key` columns, and the
- * grams and names here, so each probe is an equality on an (org_id, name_key) index, which
- * row-level security lets the planner use (an expression index over `name` it would not).
+ * grams and names here, so each probe is an equality on an (org_id, name_key) index. The keys are
+ * computed in a sub-query that is not flattened (`offset 0`, `group by`): row-level security lets
+ * the planner probe an index only with a leakproof clause, and `name_key = cscx_name_key(…)` is
+ * not one, while `name_key = g.key` is; each key is also computed once instead of per use.
  */
 export async function findMeetingHits(db: Db, orgId: string, clues: MeetingClues): Promise<MeetingHit[]> {
   const branches: SQL[] = [];
@@ -31,7 +33,7 @@ export async function findMeetingHits(db: Db, orgId: string, clues: MeetingClues
     branches.push(sql`
       select 'topic' as kind, c.id as customer_id, g.gram as position, null::json as contact
       from (select (g.ord - 1)::int as gram, cscx_name_key(g.text) as key
-            from unnest(${sql.param(clues.grams)}::text[]) with ordinality as g(text, ord)) g
+            from unnest(${sql.param(clues.grams)}::text[]) with ordinality as g(text, ord) offset 0) g
       join ${customers} c on c.org_id = ${orgId} and c.name_key = g.key
       where g.key <> '' and g.key <> all(array(
         select cscx_name_key(o.name) from ${orgs} o where o.id = ${orgId}

@@ -96,13 +96,16 @@ describe('customers.context by a meeting topic and participants’ names', () =>
     await aContact(db, org, acme.id, { name: 'Ana Silva', email: 'ana@acme.example' });
     await aContact(db, org, acme.id, { name: 'Raj Patel', email: 'raj@acme.example' });
     await aContact(db, org, acme.id, { name: 'Li Wei', email: 'li@acme.example' });
+    await anActivity(db, org, acme.id, { subject: 'Kickoff notes' });
+    const other = await aCustomer(db, org, { name: 'Other' });
+    await aContact(db, org, other.id, { name: 'Ana Silva', email: 'ana@other.example' });
 
     const context = await api.customers.context.query({
       topic: 'Weekly sync',
       names: ['ana silva', 'Raj Patel (Acme)', 'Someone Else'],
     });
 
-    expect(names(context)).toEqual(['Acme']);
+    expect(names(context)).toEqual(['Acme', 'Other']);
     expect(context.candidates[0]?.reason).toMatchObject({
       contactNames: ['Ana Silva', 'Raj Patel'],
       summary: '2 participants are its contacts: Ana Silva, Raj Patel',
@@ -111,6 +114,7 @@ describe('customers.context by a meeting topic and participants’ names', () =>
       'ana@acme.example',
       'raj@acme.example',
     ]);
+    expect(context.customer?.recentActivities.map((a) => a.subject)).toEqual(['Kickoff notes']);
   });
 
   it('ranks the topic and participants together above either alone, then the longer name, then more participants, then recent activity', async () => {
