@@ -57,14 +57,17 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
       openTaskCount: forOpened(
         sql<number>`(select count(*)::int from ${tasks} t where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open')`,
       ),
-      // The first 10 open tasks, soonest due first, with their assignee: the same index walk as the count.
+      // The first 10 open tasks, soonest due first: the same index walk as the count; their assignees are
+      // joined after the limit, so at most 10 probes of the users' key whatever the team's size.
       openTasks: forOpened(sql<
         OpenTaskRow[] | string
-      >`(select coalesce(json_agg(o order by o.due_date asc nulls last, o.created_at, o.id), '[]'::json) from (
-        select t.id, t.title, t.due_date, t.created_at, t.assignee_id, u.name as assignee_name, u.email as assignee_email
-        from ${tasks} t left join ${users} u on u.org_id = t.org_id and u.id = t.assignee_id
-        where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open'
-        order by t.due_date asc nulls last, t.created_at, t.id limit 10) o)`),
+      >`(select coalesce(json_agg(json_build_object('id', o.id, 'title', o.title, 'due_date', o.due_date,
+          'assignee_id', o.assignee_id, 'assignee_name', u.name, 'assignee_email', u.email)
+          order by o.due_date asc nulls last, o.created_at, o.id), '[]'::json)
+        from (select t.id, t.title, t.due_date, t.created_at, t.assignee_id
+          from ${tasks} t where t.org_id = ${orgId} and t.customer_id = ${customers.id} and t.status = 'open'
+          order by t.due_date asc nulls last, t.created_at, t.id limit 10) o
+        left join ${users} u on u.org_id = ${orgId} and u.id = o.assignee_id)`),
       domains: customerDomainList,
       contactHits: sql<ContactHitRow[] | string | null>`(select json_agg(json_build_object(
           'id', c.id, 'email', c.email, 'name', c.name, 'title', c.title, 'role', c.role))
