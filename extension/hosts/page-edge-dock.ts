@@ -52,8 +52,11 @@ export function dockAtPageEdge(
     else restorePage();
   };
   const choose = (next: boolean) => {
+    // Hidden from inside (its "Hide"), focus would fall to the page: it goes to the tab that reopens it.
+    const focusWasInside = frame !== null && document.activeElement === frame;
     collapsed = next;
     render();
+    if (next && focusWasInside) tab?.focus();
     void collapsedPreference.save(next).catch(() => undefined);
   };
 

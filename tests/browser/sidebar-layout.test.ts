@@ -229,6 +229,9 @@ describe('a sidebar that gets out of the way', () => {
     expect(await pageMargin(page)).toBe('');
     const tab = page.getByRole('button', { name: 'Show the CSCX sidebar' });
     expect(await tab.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Show the CSCX sidebar',
+    );
     await screenshots(page, 'layout-calendar-collapsed');
 
     await page.reload();

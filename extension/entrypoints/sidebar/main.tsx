@@ -20,7 +20,9 @@ if (root) {
         host,
         lastTab: host ? chromeSidebarPreferences(host).lastTab : memoryPreference(null),
         // The content script owns the frame: the background forwards "hide" to this tab's.
-        hideSidebar: docked ? () => void browser.runtime.sendMessage(toggleSidebar) : null,
+        hideSidebar: docked
+          ? () => void browser.runtime.sendMessage(toggleSidebar).catch(() => undefined)
+          : null,
         connectApi: (target) => createApiClient(target),
         requestBackendAccess,
         openSettings: () => void browser.runtime.openOptionsPage(),

@@ -56,6 +56,18 @@ describe('the sidebar docked at the page’s edge', () => {
     expect(preference.current).toBe(true);
   });
 
+  it('hands focus to the tab when hidden from inside, and leaves the page’s focus alone otherwise', async () => {
+    const { dock, frame, tab } = await dockWith(false);
+    const search = document.body.appendChild(document.createElement('input'));
+    search.focus();
+    dock.toggle();
+    expect(document.activeElement).toBe(search);
+    dock.toggle();
+    frame.focus();
+    dock.toggle();
+    expect(document.activeElement).toBe(tab);
+  });
+
   it('starts collapsed where the CSM collapsed it before, and the tab brings it back', async () => {
     const { dock, preference, container, tab } = await dockWith(true);
     expect(container.getAttribute('data-cscx-state')).toBe('collapsed');
