@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { DomainError } from '../domain-error.ts';
-import { type AcquiredLock, type LockOwner, lockDataDir } from './data-dir-lock.ts';
-import { embeddedPaths, startEmbeddedServer } from './embedded.ts';
+import { type AcquiredLock, type DataDirLock, type LockOwner, lockDataDir } from './data-dir-lock.ts';
+import { type EmbeddedPaths, embeddedPaths, startEmbeddedServer } from './embedded.ts';
 import { preferPreparedStatements } from './prepared-statements.ts';
 import * as schema from './schema.ts';
 import { serverUrlOf } from './server-file.ts';
@@ -46,21 +47,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return { ...database, singleConnection: () => postgres(url, { max: 1, ...silent }) };
   }
   const paths = embeddedPaths(options.dataDir);
-  const lock =
-    options.lock ??
-    (await lockDataDir(paths, {
-      holder: 'command',
-      waitForCommandMs: commandWaitMs,
-      onWait: options.onWait,
-    }));
+  const lock = options.lock ?? (await lockOrFindSocket(paths, options.onWait));
   if (lock.kind === 'held') {
     const { pid, holder } = lock.owner;
-    if (holder === 'command')
+    if (holder === 'command' && !existsSync(paths.socketPath))
       throw new DomainError(
         'CONFLICT',
         `another cscx command (pid ${pid}) is still using ${paths.dataDir} after ${commandWaitMs / 1000} s`,
       );
-    // A server owns the folder: reach its database through its socket, and its address through server.json.
+    // Reach its database through its socket, and a server's address through server.json.
     const sql = embeddedClient(paths.socketPath);
     return wrap('pglite', { serverUrl: serverUrlOf(paths, pid) }, sql, async () => sql.end({ timeout: 5 }));
   }
@@ -101,4 +96,27 @@ function wrap(
     close,
     singleConnection: () => sql,
   };
+}
+
+/**
+ * The folder's lock, or its holder when that one serves the database on the folder's socket (a
+ * server, or a long-lived command such as a test harness). Another command may hold the folder for a
+ * moment before its socket is up, or without one: then wait, up to `commandWaitMs`, until either the
+ * socket appears or the lock comes free.
+ */
+async function lockOrFindSocket(
+  paths: EmbeddedPaths,
+  onWait: ((owner: LockOwner) => void) | undefined,
+): Promise<DataDirLock> {
+  const deadline = Date.now() + commandWaitMs;
+  let told = false;
+  for (;;) {
+    const lock = await lockDataDir(paths, { holder: 'command' });
+    if (lock.kind === 'acquired' || lock.owner.holder !== 'command' || existsSync(paths.socketPath))
+      return lock;
+    if (Date.now() >= deadline) return lock;
+    if (!told) onWait?.(lock.owner);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
