@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ContextOutput, contextInput, contextLookupInput } from '../../shared/api/customers.ts';
 import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
+import { conferenceKey } from '../meetings/conference-id.ts';
 import { type Candidate, loadCandidates } from './candidates.ts';
 import {
   type CustomerEvidence,
@@ -50,12 +51,16 @@ async function lookUpCustomer(
   const participants = readParticipants(input.emails, principal.orgDomains);
   const grams = input.topic ? topicGrams(input.topic) : [];
   const names = participantNameVariants(input.names);
-  if (participants.length === 0 && grams.length === 0 && names.length === 0)
+  const conference = input.meetingId ? conferenceKey(input.meetingId) : '';
+  if (participants.length === 0 && grams.length === 0 && names.length === 0 && !conference)
     return { candidates: [], customer: null, unmatchedEmails: [] };
   const hits = await findMeetingHits(db, principal.orgId, {
     grams: grams.map((g) => g.text),
     ownNames: ownNames(principal.orgDomains),
     participantNames: names,
+    ...(conference
+      ? { conference: { key: conference, at: input.at ? new Date(input.at) : deps.clock.now() } }
+      : {}),
   });
   // Common names recur across customers: only the strongest few are worth loading.
   const shortlist = gatherEvidence([], hits, grams).sort(compareEvidence).slice(0, maxCandidates);
@@ -91,6 +96,7 @@ function noEvidence(customerId: string): CustomerEvidence {
     topicName: null,
     topicWords: 0,
     nameHits: [],
+    calendarEvent: null,
     lastActivityAt: null,
   };
 }
@@ -113,6 +119,7 @@ function toContextOutput(
         domainMatches: evidence.domainMatches,
         topicName: evidence.topicName,
         contactNames: evidence.nameHits.map((c) => c.name),
+        calendarEvent: evidence.calendarEvent,
         summary: summary ?? describeEvidence(evidence),
       },
       lastActivityAt: row.lastActivityAt?.toISOString() ?? null,

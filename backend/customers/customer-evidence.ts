@@ -9,6 +9,8 @@ export interface CustomerEvidence extends CustomerMatch {
   topicWords: number;
   /** Its contacts whose name a participant shows, beyond those matched by address. */
   nameHits: ContactHit[];
+  /** The title of its Calendar event with this meeting's conference id, when no other customer has one. */
+  calendarEvent: string | null;
   lastActivityAt: Date | null;
 }
 
@@ -34,6 +36,7 @@ export function gatherEvidence(
         topicName: null,
         topicWords: 0,
         nameHits: [],
+        calendarEvent: null,
         lastActivityAt,
       };
       byCustomer.set(customerId, found);
@@ -56,19 +59,28 @@ export function gatherEvidence(
     const known = [...evidence.contactHits, ...evidence.nameHits].some((c) => c.id === hit.contact.id);
     if (!known) evidence.nameHits.push(hit.contact);
   }
+  // Ids are reused (personal meeting ids, recurring meetings): an id two customers' events carry says nothing.
+  const events = hits.flatMap((hit) => (hit.kind === 'event' ? [hit] : []));
+  const [nearest] = events;
+  if (nearest && events.every((e) => e.customerId === nearest.customerId))
+    entry(nearest.customerId, nearest.lastActivityAt).calendarEvent = nearest.title;
   return [...byCustomer.values()].filter(
-    (e) => e.contactHits.length + e.domainMatches.length + e.topicWords + e.nameHits.length > 0,
+    (e) =>
+      e.calendarEvent !== null ||
+      e.contactHits.length + e.domainMatches.length + e.topicWords + e.nameHits.length > 0,
   );
 }
 
 /**
- * Addresses first, being exact: matched contacts, then the deepest domain. Then customers with both
+ * The customer whose Calendar event is this meeting first. Then addresses, being exact: matched
+ * contacts, then the deepest domain. Then customers with both
  * the topic and participants' names for them, the longer name in the topic, more participants who
  * are its contacts, and last the most recent activity.
  */
 export function compareEvidence(a: CustomerEvidence, b: CustomerEvidence): number {
   const kinds = (e: CustomerEvidence) => (e.topicWords > 0 ? 1 : 0) + (e.nameHits.length > 0 ? 1 : 0);
   return (
+    Number(b.calendarEvent !== null) - Number(a.calendarEvent !== null) ||
     b.contactHits.length - a.contactHits.length ||
     b.domainSpecificity - a.domainSpecificity ||
     kinds(b) - kinds(a) ||
@@ -81,6 +93,7 @@ export function compareEvidence(a: CustomerEvidence, b: CustomerEvidence): numbe
 /** A sentence for the sidebar: why this customer. */
 export function describeEvidence(e: CustomerEvidence): string {
   const parts: string[] = [];
+  if (e.calendarEvent !== null) parts.push(`Its Calendar event '${e.calendarEvent}' is this meeting`);
   if (e.contactHits.length > 0 || e.domainMatches.length > 0) parts.push(describeMatch(e));
   if (e.topicName) parts.push('Named in the meeting topic');
   const n = e.nameHits.length;

@@ -96,6 +96,8 @@ export const orgs = pgTable(
     name: text('name').notNull(),
     /** The org's own email domains, lower-case: never matched as a customer. */
     domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    /** The Calendar sidebar records each event it shows a customer for on that customer's timeline. */
+    recordCalendarMeetings: boolean('record_calendar_meetings').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -346,6 +348,8 @@ export const activities = pgTable(
     ticketStatus: ticketStatus('ticket_status'),
     ticketPriority: ticketPriority('ticket_priority'),
     npsScore: smallint('nps_score'),
+    /** A meeting's video conference id (Zoom's meeting number, Meet's code): how a Zoom page finds its event. */
+    conferenceId: text('conference_id'),
     ...externalRef(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -359,6 +363,10 @@ export const activities = pgTable(
       t.occurredAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // Few activities have a conference: only those are indexed.
+    index('activities_conference_idx')
+      .on(t.orgId, t.conferenceId, t.occurredAt)
+      .where(sql`${t.conferenceId} is not null`),
     ofCustomer(t),
     // Migration 0005 narrows the SET NULL to contact_id: org_id must stay.
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete(

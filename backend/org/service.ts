@@ -23,6 +23,9 @@ export async function updateOrg(
     .set({
       ...(input.name ? { name: input.name } : {}),
       ...(domains ? { domains } : {}),
+      ...(input.recordCalendarMeetings === undefined
+        ? {}
+        : { recordCalendarMeetings: input.recordCalendarMeetings }),
       updatedAt: clock.now(),
     })
     .where(eq(orgs.id, principal.orgId))

@@ -1,6 +1,7 @@
 import { authRouter } from '../auth/router.ts';
 import { contactsRouter } from '../customers/contacts-router.ts';
 import { customersRouter } from '../customers/router.ts';
+import { meetingsRouter } from '../meetings/router.ts';
 import { orgRouter } from '../org/router.ts';
 import { tokensRouter } from '../tokens/router.ts';
 import { usersRouter } from '../users/router.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   org: orgRouter,
   customers: customersRouter,
   contacts: contactsRouter,
+  meetings: meetingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,5 +15,10 @@ export function toUserOutput(row: typeof users.$inferSelect): z.infer<typeof use
 }
 
 export function toOrgOutput(row: typeof orgs.$inferSelect): z.infer<typeof orgOutput> {
-  return { id: row.id, name: row.name, domains: row.domains };
+  return {
+    id: row.id,
+    name: row.name,
+    domains: row.domains,
+    recordCalendarMeetings: row.recordCalendarMeetings,
+  };
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { orgOutput } from '../../shared/api/auth.ts';
 import type { ApiClient } from '../lib/api-client.ts';
 import { ErrorAlert } from './api-errors.tsx';
+import { CalendarMeetingsSetting } from './calendar-meetings-setting.tsx';
 
 /** Splits "a.com, b.com\nc.com" into domains; the API validates each one. */
 export function parseDomains(text: string): string[] {
@@ -61,6 +62,7 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
           {save.isPending ? 'Saving…' : 'Save'}
         </button>
       </form>
+      <CalendarMeetingsSetting api={api} org={org} />
     </section>
   );
 }

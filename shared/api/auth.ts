@@ -37,7 +37,13 @@ export const userOutput = z.object({
 });
 export type UserOutput = z.infer<typeof userOutput>;
 
-export const orgOutput = z.object({ id, name: z.string(), domains: z.array(z.string()) });
+export const orgOutput = z.object({
+  id,
+  name: z.string(),
+  domains: z.array(z.string()),
+  /** The Calendar sidebar records the events it shows a customer for on that customer's timeline. */
+  recordCalendarMeetings: z.boolean(),
+});
 
 export const meOutput = z.object({ user: userOutput, org: orgOutput, tokenKind: z.enum(tokenKinds) });
 
@@ -84,4 +90,5 @@ export const removeUserInput = z.object({ userId: id });
 export const updateOrgInput = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   domains: z.array(domain).max(50).optional(),
+  recordCalendarMeetings: z.boolean().optional(),
 });

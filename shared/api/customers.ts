@@ -155,10 +155,22 @@ export const contextLookupInput = z
     topic: z.string().max(1000).optional(),
     /** Participants' display names (Zoom shows no addresses): contacts' names among them count. */
     names: z.array(z.string().max(300)).max(1000).default([]),
+    /**
+     * A video meeting's id (Zoom's meeting number): the customer whose Calendar event carries it, if
+     * exactly one customer's does within 12 hours of `at`, comes first.
+     */
+    meetingId: z.string().trim().min(1).max(200).optional(),
+    /** When the meeting takes place; now when not given. */
+    at: isoDateTime.optional(),
   })
-  .refine((input) => input.emails.length > 0 || (input.topic ?? '').trim() !== '' || input.names.length > 0, {
-    message: 'give emails, a topic or participant names',
-  });
+  .refine(
+    (input) =>
+      input.emails.length > 0 ||
+      (input.topic ?? '').trim() !== '' ||
+      input.names.length > 0 ||
+      input.meetingId !== undefined,
+    { message: 'give emails, a topic, participant names or a meeting id' },
+  );
 
 export const contextInput = z.union([contextLookupInput, z.object({ customerId: id })]);
 
@@ -171,6 +183,8 @@ export const matchReason = z.object({
   topicName: z.string().nullable(),
   /** Its contacts whose names the participants show (matched by name, not address). */
   contactNames: z.array(z.string()),
+  /** The title of its Calendar event that is this meeting (the same conference id). */
+  calendarEvent: z.string().nullable(),
   /** A sentence for the sidebar: why this customer. */
   summary: z.string(),
 });

@@ -15,6 +15,7 @@ import { LinkPerson } from './link-person.tsx';
 import { lookupCustomer } from './lookup-customer.ts';
 import { OpenTasks } from './open-tasks.tsx';
 import { RecentTimeline } from './recent-timeline.tsx';
+import { useRecordCalendarMeeting } from './record-calendar-meeting.ts';
 
 interface CustomerTabProps {
   api: ApiClient;
@@ -22,11 +23,20 @@ interface CustomerTabProps {
   backendUrl: string;
   /** The signed-in org's own domains: its people are never "not matched". */
   orgDomains: string[];
+  /** Whether a Calendar event's meeting goes on the shown customer's timeline (the org's setting, not for viewers). */
+  recordsMeetings: boolean;
   onUnauthorized: () => void;
 }
 
 /** The Customer tab for one host context; the parent keys it by context so a new event starts fresh. */
-export function CustomerTab({ api, context, backendUrl, orgDomains, onUnauthorized }: CustomerTabProps) {
+export function CustomerTab({
+  api,
+  context,
+  backendUrl,
+  orgDomains,
+  recordsMeetings,
+  onUnauthorized,
+}: CustomerTabProps) {
   const [picked, setPicked] = useState<string | null>(null);
   const lookup = useQuery({
     queryKey: ['customer.lookup', context],
@@ -43,6 +53,8 @@ export function CustomerTab({ api, context, backendUrl, orgDomains, onUnauthoriz
   useEffect(() => {
     if (failure === 'unauthorized') onUnauthorized();
   }, [failure, onUnauthorized]);
+  const shownId = picked && picked !== matchedId ? (chosen.data?.customer?.id ?? null) : matchedId;
+  useRecordCalendarMeeting(api, context, shownId, recordsMeetings);
 
   if (failure === 'unreachable')
     return (

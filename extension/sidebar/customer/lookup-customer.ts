@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isoDateTime } from '../../../shared/api/common.ts';
 import type { ContextOutput, contextLookupInput } from '../../../shared/api/customers.ts';
 import { contextPeople, type HostContext, participantEmails } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
@@ -8,7 +9,8 @@ type LookupInput = z.input<typeof contextLookupInput>;
 /**
  * What the page says about who the customer is, for one `customers.context` call: the people's
  * addresses, the event title or meeting topic, and the names of people shown without an address
- * (Zoom shows names only). The server matches all of it and ranks one list (customers/context.ts).
+ * (Zoom shows names only), a Zoom meeting's number. The server matches all of it and ranks one list
+ * (customers/context.ts).
  */
 export function customerLookupInput(context: HostContext): LookupInput | null {
   const emails = participantEmails(context);
@@ -21,11 +23,17 @@ export function customerLookupInput(context: HostContext): LookupInput | null {
         .map((p) => p.name.trim()),
     ),
   ];
-  if (emails.length === 0 && !topic && names.length === 0) return null;
+  // A Zoom meeting's number finds the customer whose Calendar event carried it (meetings.recordFromCalendar).
+  const meetingId = context.host === 'zoom' ? context.meetingId : null;
+  const at =
+    context.host === 'zoom' && isoDateTime.safeParse(context.startTime).success ? context.startTime : null;
+  if (emails.length === 0 && !topic && names.length === 0 && !meetingId) return null;
   return {
     emails,
     ...(topic ? { topic } : {}),
     ...(names.length > 0 ? { names } : {}),
+    ...(meetingId ? { meetingId } : {}),
+    ...(meetingId && at ? { at } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ function CustomerPanel({ api, context, host, backendUrl, me, onUnauthorized }: S
       context={context}
       backendUrl={backendUrl}
       orgDomains={me.org.domains}
+      recordsMeetings={me.user.role !== 'viewer' && me.org.recordCalendarMeetings !== false}
       onUnauthorized={onUnauthorized}
     />
   );

@@ -22,7 +22,12 @@ export const me: z.infer<typeof meOutput> = {
     mustChangePassword: false,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
-  org: { id: '00000000-0000-4000-8000-00000000bbbb', name: 'CSCX', domains: ['cscx.localhost'] },
+  org: {
+    id: '00000000-0000-4000-8000-00000000bbbb',
+    name: 'CSCX',
+    domains: ['cscx.localhost'],
+    recordCalendarMeetings: true,
+  },
   tokenKind: 'session',
 };
 

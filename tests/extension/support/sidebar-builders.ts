@@ -69,6 +69,7 @@ export function aMatch(customer: CustomerContext, others: CustomerSummary[] = []
     domainMatches: [],
     topicName: null,
     contactNames: [],
+    calendarEvent: null,
     summary: `matched ${customer.domains[0]}`,
   };
   return {

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { isoDateTime } from '../../../shared/api/common.ts';
+import type { recordCalendarMeetingInput } from '../../../shared/api/meetings.ts';
+import type { HostContext } from '../../../shared/host-context.ts';
+import type { ApiClient } from '../../lib/api-client.ts';
+
+type CalendarMeeting = z.input<typeof recordCalendarMeetingInput>;
+
+/**
+ * The meeting to put on the shown customer's timeline for a Calendar event: under the Calendar
+ * API's event id, with its video meeting id. None for other hosts, for an event without an id, or
+ * for an all-day or unreadable time (a meeting has a moment, and a Zoom page is matched to it).
+ */
+export function calendarMeetingToRecord(
+  context: HostContext,
+  customerId: string | null,
+): CalendarMeeting | null {
+  if (context.host !== 'calendar' || !customerId || !context.eventId) return null;
+  if (!isoDateTime.safeParse(context.start).success || !context.start) return null;
+  return {
+    customerId,
+    eventId: context.eventId,
+    title: context.title,
+    start: context.start,
+    conferenceId: context.conference?.id ?? null,
+  };
+}
+
+/**
+ * Records the Calendar event once the tab shows its customer. A query rather than a mutation: it
+ * runs once per event and customer however often the tab renders, and the server's upsert makes a
+ * repeat harmless. A failure is not the CSM's concern here and shows nothing.
+ */
+export function useRecordCalendarMeeting(
+  api: ApiClient,
+  context: HostContext,
+  customerId: string | null,
+  enabled: boolean,
+): void {
+  const meeting = enabled ? calendarMeetingToRecord(context, customerId) : null;
+  useQuery({
+    queryKey: ['meetings.recordFromCalendar', meeting],
+    queryFn: () => (meeting ? api.meetings.recordFromCalendar.mutate(meeting) : null),
+    enabled: meeting !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+}

@@ -1,0 +1,86 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { me, renderSidebar } from '../support/render-sidebar.tsx';
+import { aCalendarEvent, aCustomerContext, aMatch, aZoomRecording } from '../support/sidebar-builders.ts';
+
+const acme = aCustomerContext({ name: 'Acme Robotics' });
+
+/** A timed occurrence of a weekly event with a Zoom link, as the Calendar adapter reads it. */
+const weeklyQbr = aCalendarEvent({
+  eventId: 'qbr7series_20260426T210000Z',
+  title: 'Acme Robotics QBR',
+  start: '2026-04-26T14:00:00-07:00',
+  conference: { provider: 'zoom', id: '81234567890', url: 'https://acme.zoom.us/j/81234567890' },
+});
+
+const recordings = (backend: { calls: { path: string; input: unknown }[] }) =>
+  backend.calls.filter((c) => c.path === 'meetings.recordFromCalendar');
+
+describe('recording a Calendar event on the customer’s timeline', () => {
+  it('records the event once its customer shows, under its event id and with its Zoom meeting id', async () => {
+    const { backend } = renderSidebar({
+      context: weeklyQbr,
+      procedures: {
+        'customers.context': () => aMatch(acme),
+        'meetings.recordFromCalendar': () => ({ outcome: 'recorded' }),
+      },
+    });
+    expect(await screen.findByRole('heading', { name: 'Acme Robotics' })).toBeTruthy();
+    await waitFor(() => expect(recordings(backend)).toHaveLength(1));
+    expect(recordings(backend)[0]?.input).toEqual({
+      customerId: acme.id,
+      eventId: 'qbr7series_20260426T210000Z',
+      title: 'Acme Robotics QBR',
+      start: '2026-04-26T14:00:00-07:00',
+      conferenceId: '81234567890',
+    });
+  });
+
+  it('records nothing for a viewer, when the org turned it off, for an all-day event, or without a customer', async () => {
+    const setups = [
+      {
+        me: { ...me, user: { ...me.user, role: 'viewer' as const } },
+        context: weeklyQbr,
+        match: aMatch(acme),
+      },
+      {
+        me: { ...me, org: { ...me.org, recordCalendarMeetings: false } },
+        context: weeklyQbr,
+        match: aMatch(acme),
+      },
+      { me, context: { ...weeklyQbr, start: '2026-04-26', end: null }, match: aMatch(acme) },
+      { me, context: weeklyQbr, match: { candidates: [], customer: null, unmatchedEmails: [] } },
+    ];
+    for (const setup of setups) {
+      const { backend, unmount } = renderSidebar({
+        context: setup.context,
+        procedures: {
+          'auth.me': () => setup.me,
+          'customers.context': () => setup.match,
+          'meetings.recordFromCalendar': () => ({ outcome: 'recorded' }),
+        },
+      });
+      await waitFor(() => expect(backend.calls.some((c) => c.path === 'customers.context')).toBe(true));
+      await screen.findByRole('heading', {
+        name: setup.match.customer ? 'Acme Robotics' : 'Not a customer yet',
+      });
+      // Long enough for the batched request the first test sees go out.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(recordings(backend)).toEqual([]);
+      unmount();
+    }
+  });
+
+  it('looks a Zoom meeting up by its meeting number and start as well, in the same call', async () => {
+    const { backend } = renderSidebar({
+      host: 'zoom',
+      context: aZoomRecording({ meetingId: '81234567890', startTime: '2026-04-26T21:02:00Z' }),
+      procedures: { 'customers.context': () => aMatch(acme) },
+    });
+    expect(await screen.findByRole('heading', { name: 'Acme Robotics' })).toBeTruthy();
+    expect(backend.calls.find((c) => c.path === 'customers.context')?.input).toMatchObject({
+      meetingId: '81234567890',
+      at: '2026-04-26T21:02:00Z',
+    });
+  });
+});
