@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { callProcedure, resultData } from '../process/support/cscx-process.ts';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  sidebarOf,
+  signIn,
+} from './support/chromium-with-extension.ts';
+import { fixturePages, routeFixturePages } from './support/fixture-routes.ts';
+import { fixturesDir } from './support/paths.ts';
+
+/** A Zoom meeting page for the meeting number of the Initech event's Zoom invitation; its topic names nobody. */
+const zoomMeetingOfTheEvent = {
+  url: 'https://us05web.zoom.us/meeting/81234567890',
+  file: 'zoom/meeting-from-calendar.html',
+};
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await routeFixturePages(browser.context);
+  await signIn(browser, {
+    backendUrl: inject('backendUrl'),
+    token: inject('token'),
+    email: inject('userEmail'),
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function initechTimeline() {
+  const server = { url: inject('backendUrl') };
+  const found = resultData<{ items: { id: string; name: string }[] }>(
+    await callProcedure(server, 'customers.list', { search: 'Initech', limit: 5 }, inject('token')),
+  );
+  const initech = found.items.find((c) => c.name === 'Initech');
+  if (!initech) throw new Error('the fixture customer Initech is missing');
+  const timeline = resultData<{ items: { kind: string; subject: string; source: string }[] }>(
+    await callProcedure(server, 'customers.timeline', { customerId: initech.id }, inject('token')),
+  );
+  return timeline.items;
+}
+
+describe('a Zoom page found through its Calendar event', () => {
+  it('records the Calendar event the sidebar shows, then shows its customer on the Zoom page of that meeting', async () => {
+    const calendar = await browser.context.newPage();
+    await calendar.goto(fixturePages.calendarEventPageVariant.url);
+    await sidebarOf(calendar)
+      .getByRole('heading', { name: 'Initech', exact: true })
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(initechTimeline, { timeout: 10_000 }).toContainEqual(
+      expect.objectContaining({
+        kind: 'meeting',
+        subject: 'Initech onboarding check-in',
+        source: 'google_calendar',
+      }),
+    );
+    await calendar.close();
+
+    const zoom = await browser.context.newPage();
+    await zoom.route(zoomMeetingOfTheEvent.url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: readFileSync(path.join(fixturesDir, zoomMeetingOfTheEvent.file), 'utf8'),
+      }),
+    );
+    await zoom.goto(zoomMeetingOfTheEvent.url);
+    const sidebar = sidebarOf(zoom);
+    await sidebar.getByRole('heading', { name: 'Initech', exact: true }).waitFor({ timeout: 20_000 });
+    await expect(
+      sidebar.getByText("Its Calendar event 'Initech onboarding check-in' is this meeting").count(),
+    ).resolves.toBe(1);
+    await zoom.close();
+  });
+});
