@@ -39,9 +39,9 @@ export async function getCustomerContext(
 }
 
 /**
- * Two statements at most: the customers a meeting's topic and participants' names point at (only
- * when the page shows either), then the candidates with the account, found by address and by those
- * ids together.
+ * Two statements at most: the customers a meeting's topic, participants' names and conference id
+ * point at (only when the page shows any), then the candidates with the account, found by address
+ * and by those ids together.
  */
 async function lookUpCustomer(
   deps: OrgDeps,

@@ -73,9 +73,9 @@ export function gatherEvidence(
 
 /**
  * The customer whose Calendar event is this meeting first. Then addresses, being exact: matched
- * contacts, then the deepest domain. Then customers with both
- * the topic and participants' names for them, the longer name in the topic, more participants who
- * are its contacts, and last the most recent activity.
+ * contacts, then the deepest domain. Then customers with both the topic and participants' names for
+ * them, the longer name in the topic, more participants who are its contacts, and last the most
+ * recent activity.
  */
 export function compareEvidence(a: CustomerEvidence, b: CustomerEvidence): number {
   const kinds = (e: CustomerEvidence) => (e.topicWords > 0 ? 1 : 0) + (e.nameHits.length > 0 ? 1 : 0);
