@@ -161,8 +161,9 @@ rows.push({
   name: 'Calendar: event details shown → Customer tab painted with data (Chromium, built extension, this backend)',
   summary: opened,
   unit: 'ms',
-  budget: 'p95 ≤ 400 ms',
-  verdict: opened.p95 <= 400 ? 'within budget' : 'over budget',
+  // DESIGN.md: Calendar and Zoom p95 ≤ 100 ms (400 ms is Gmail's, where InboxSDK must load first).
+  budget: 'p95 ≤ 100 ms',
+  verdict: opened.p95 <= 100 ? 'within budget' : 'over budget',
 });
 const bundles = measureBundles(extensionDir);
 
