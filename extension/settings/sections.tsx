@@ -6,7 +6,7 @@ import type { ApiClient } from '../lib/api-client.ts';
 import { AccountSection } from './account-section.tsx';
 import { ChangePasswordSection } from './change-password-form.tsx';
 import { MembersSection } from './members/members-section.tsx';
-import { OrgSection } from './org-section.tsx';
+import { OrgSection } from './org/org-section.tsx';
 import { TokensSection } from './tokens/tokens-section.tsx';
 
 /** What every section is given by the signed-in settings page. */

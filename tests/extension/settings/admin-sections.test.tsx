@@ -145,44 +145,6 @@ describe('members, for an admin', () => {
   });
 });
 
-describe('the organisation, for an admin', () => {
-  it("saves the org's email domains, one per line", async () => {
-    const { backend } = renderSettings({
-      at: '#/org',
-      procedures: {
-        'auth.me': () => admin,
-        'org.update': (input) => ({ ...admin.org, ...(input as object) }),
-      },
-    });
-    const org = await screen.findByRole('form', { name: 'Organisation' });
-    const domains = within(org).getByLabelText('Email domains');
-    await userEvent.clear(domains);
-    await userEvent.type(domains, 'cscx.localhost{enter}CSCX.example, cscx.localhost');
-    await userEvent.click(within(org).getByRole('button', { name: 'Save' }));
-    expect(await within(org).findByText('Saved.')).toBeTruthy();
-    expect(callsTo(backend, 'org.update')[0]?.input).toEqual({
-      name: 'CSCX',
-      domains: ['cscx.localhost', 'cscx.example'],
-    });
-  });
-
-  it('shows the API refusing a domain', async () => {
-    renderSettings({
-      at: '#/org',
-      procedures: {
-        'auth.me': () => admin,
-        'org.update': () => {
-          throw new FakeProcedureError('BAD_REQUEST', 'domains.0: not a domain name');
-        },
-      },
-    });
-    const org = await screen.findByRole('form', { name: 'Organisation' });
-    await userEvent.type(within(org).getByLabelText('Email domains'), '{enter}not a domain');
-    await userEvent.click(within(org).getByRole('button', { name: 'Save' }));
-    expect((await within(org).findByRole('alert')).textContent).toBe('Domains.0: not a domain name');
-  });
-});
-
 describe('personal access tokens', () => {
   it('creates a token, shows it once, and lists it', async () => {
     const tokens = [aToken({ id: '00000000-0000-4000-8000-0000000000c1', name: 'Old script' })];

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { z } from 'zod';
-import type { orgOutput } from '../../shared/api/auth.ts';
-import type { ApiClient } from '../lib/api-client.ts';
-import { ErrorAlert } from './api-errors.tsx';
+import type { orgOutput } from '../../../shared/api/auth.ts';
+import type { ApiClient } from '../../lib/api-client.ts';
+import { ErrorAlert } from '../api-errors.tsx';
 
 /**
  * Admins only: whether the Calendar sidebar records the events it shows a customer for on that

@@ -1,22 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { z } from 'zod';
-import type { orgOutput } from '../../shared/api/auth.ts';
-import type { ApiClient } from '../lib/api-client.ts';
-import { ErrorAlert } from './api-errors.tsx';
+import type { orgOutput } from '../../../shared/api/auth.ts';
+import type { ApiClient } from '../../lib/api-client.ts';
+import { ErrorAlert } from '../api-errors.tsx';
 import { CalendarMeetingsSetting } from './calendar-meetings-setting.tsx';
-
-/** Splits "a.com, b.com\nc.com" into domains; the API validates each one. */
-export function parseDomains(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,]+/)
-        .map((d) => d.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-}
+import { describeInvalidDomains, readDomains } from './org-domains.ts';
 
 /** Admins only: the org's name and its own email domains (whose people are colleagues, never customers). */
 export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof orgOutput> }) {
@@ -24,8 +13,9 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
   const queryClient = useQueryClient();
   const [name, setName] = useState(org.name);
   const [domains, setDomains] = useState(org.domains.join('\n'));
+  const [invalid, setInvalid] = useState<string[]>([]);
   const save = useMutation({
-    mutationFn: () => api.org.update.mutate({ name, domains: parseDomains(domains) }),
+    mutationFn: (next: string[]) => api.org.update.mutate({ name, domains: next }),
     onSuccess: async (saved) => {
       setDomains(saved.domains.join('\n'));
       await queryClient.invalidateQueries({ queryKey: ['auth.me'] });
@@ -33,7 +23,10 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    const read = readDomains(domains);
+    setInvalid(read.invalid);
+    save.reset();
+    if (read.invalid.length === 0) save.mutate(read.domains);
   };
   return (
     <section className="card" aria-labelledby="org-heading">
@@ -50,8 +43,14 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
           onChange={(e) => setDomains(e.target.value)}
         />
         <p id={`${ids}-domains-help`} className="muted small">
-          One per line. People at these domains are colleagues, never matched to a customer.
+          Separated by commas, spaces or new lines. People at these domains are colleagues, never matched to a
+          customer.
         </p>
+        {invalid.length > 0 && (
+          <p role="alert" className="error">
+            {describeInvalidDomains(invalid)}
+          </p>
+        )}
         {save.isError && <ErrorAlert error={save.error} />}
         {save.isSuccess && (
           <p role="status" className="small">
