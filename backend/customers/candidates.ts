@@ -15,10 +15,10 @@ export interface CandidateQuery {
   emails: string[];
   domains: string[];
   /**
-   * The one customer whose account the sidebar will open, when the caller knows it before loading
-   * (a meeting ranked on its topic and names alone): the others' timelines and tasks are not read.
+   * The customers whose account the sidebar may open, when the caller knows them before loading (a
+   * meeting ranked on its topic and names alone): the others' timelines and tasks are not read.
    */
-  openingId?: string;
+  openingIds?: string[];
 }
 
 /**
@@ -43,8 +43,8 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
         sql`${customers.id} = any(array(${sql.join(lookups, sql` union `)}))`;
   // Only the opened account's timeline and tasks are shown; the other candidates need a name.
   const forOpened = <T>(column: SQL<T>): SQL<T | null> =>
-    query.openingId
-      ? sql<T | null>`case when ${customers.id} = ${query.openingId}::uuid then ${column} end`
+    query.openingIds
+      ? sql<T | null>`case when ${customers.id} = any(${sql.param(query.openingIds)}::uuid[]) then ${column} end`
       : column;
   const rows = await db
     .select({

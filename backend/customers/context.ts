@@ -9,6 +9,7 @@ import {
   compareEvidence,
   describeEvidence,
   gatherEvidence,
+  shortlistEvidence,
 } from './customer-evidence.ts';
 import { matchParticipantsToCustomer } from './match.ts';
 import { findMeetingHits } from './meeting-evidence.ts';
@@ -17,6 +18,8 @@ import { readParticipants } from './participants.ts';
 import { ownNames, participantNameVariants, topicGrams } from './topic-grams.ts';
 
 const maxCandidates = 5;
+/** Customers tied on a meeting's evidence, loaded so that recent activity can rank them. */
+const maxShortlist = 12;
 
 /**
  * The call the sidebar makes when a thread, an event or a meeting opens: who the customer is, why
@@ -62,15 +65,18 @@ async function lookUpCustomer(
       ? { conference: { key: conference, at: input.at ? new Date(input.at) : deps.clock.now() } }
       : {}),
   });
-  // Common names recur across customers: only the strongest few are worth loading.
-  const shortlist = gatherEvidence([], hits, grams).sort(compareEvidence).slice(0, maxCandidates);
-  // Without addresses the meeting's own evidence decides, so only the first needs its account read.
-  const opening = participants.length === 0 ? shortlist[0]?.customerId : undefined;
+  // Common names recur across customers: only the strongest few are worth loading, and without
+  // addresses only those that may come first need their account read.
+  const shortlist = shortlistEvidence(
+    gatherEvidence([], hits, grams).sort(compareEvidence),
+    maxCandidates,
+    maxShortlist,
+  );
   const rows = await loadCandidates(db, principal.orgId, {
-    customerIds: shortlist.map((e) => e.customerId),
+    customerIds: shortlist.ids,
     emails: participants.map((p) => p.email),
     domains: [...new Set(participants.flatMap((p) => p.domainCandidates))],
-    ...(opening ? { openingId: opening } : {}),
+    ...(participants.length === 0 ? { openingIds: shortlist.contenders } : {}),
   });
   const { matches, unmatchedEmails } = matchParticipantsToCustomer(participants, {
     contacts: rows.flatMap((r) => r.contactHits),

@@ -11,6 +11,7 @@ export interface CustomerEvidence extends CustomerMatch {
   nameHits: ContactHit[];
   /** The title of its Calendar event with this meeting's conference id, when no other customer has one. */
   calendarEvent: string | null;
+  /** Read with the candidates (candidates.ts); null until then. */
   lastActivityAt: Date | null;
 }
 
@@ -25,7 +26,7 @@ export function gatherEvidence(
   grams: readonly TopicGram[],
 ): CustomerEvidence[] {
   const byCustomer = new Map<string, CustomerEvidence>();
-  const entry = (customerId: string, lastActivityAt: Date | null = null) => {
+  const entry = (customerId: string) => {
     let found = byCustomer.get(customerId);
     if (!found) {
       found = {
@@ -37,7 +38,7 @@ export function gatherEvidence(
         topicWords: 0,
         nameHits: [],
         calendarEvent: null,
-        lastActivityAt,
+        lastActivityAt: null,
       };
       byCustomer.set(customerId, found);
     }
@@ -46,16 +47,16 @@ export function gatherEvidence(
   for (const match of addressMatches) Object.assign(entry(match.customerId), match);
   const named = hits.flatMap((hit) => {
     const gram = hit.kind === 'topic' ? grams[hit.gram] : undefined;
-    return gram ? [{ ...gram, customerId: hit.customerId, lastActivityAt: hit.lastActivityAt }] : [];
+    return gram ? [{ ...gram, customerId: hit.customerId }] : [];
   });
   for (const gram of longestNonOverlapping(named)) {
-    const evidence = entry(gram.customerId, gram.lastActivityAt);
+    const evidence = entry(gram.customerId);
     if (gram.words > evidence.topicWords)
       Object.assign(evidence, { topicName: gram.text, topicWords: gram.words });
   }
   for (const hit of hits) {
     if (hit.kind !== 'name') continue;
-    const evidence = entry(hit.customerId, hit.lastActivityAt);
+    const evidence = entry(hit.customerId);
     const known = [...evidence.contactHits, ...evidence.nameHits].some((c) => c.id === hit.contact.id);
     if (!known) evidence.nameHits.push(hit.contact);
   }
@@ -63,7 +64,7 @@ export function gatherEvidence(
   const events = hits.flatMap((hit) => (hit.kind === 'event' ? [hit] : []));
   const [nearest] = events;
   if (nearest && events.every((e) => e.customerId === nearest.customerId))
-    entry(nearest.customerId, nearest.lastActivityAt).calendarEvent = nearest.title;
+    entry(nearest.customerId).calendarEvent = nearest.title;
   return [...byCustomer.values()].filter(
     (e) =>
       e.calendarEvent !== null ||
@@ -88,6 +89,26 @@ export function compareEvidence(a: CustomerEvidence, b: CustomerEvidence): numbe
     b.nameHits.length - a.nameHits.length ||
     (b.lastActivityAt?.getTime() ?? 0) - (a.lastActivityAt?.getTime() ?? 0)
   );
+}
+
+/**
+ * Which customers of a meeting's evidence (sorted, before recent activity is known) to load: the
+ * first `size`, and those tied with the last of them, since recent activity decides between them,
+ * at most `cap`. `contenders` are the ones that may come first and whose account the sidebar may open.
+ */
+export function shortlistEvidence(
+  sorted: readonly CustomerEvidence[],
+  size: number,
+  cap: number,
+): { ids: string[]; contenders: string[] } {
+  const last = sorted[size - 1];
+  const listed = sorted.filter((e, i) => i < size || (last !== undefined && compareEvidence(e, last) === 0));
+  const [first] = listed;
+  const contenders = first ? listed.filter((e) => compareEvidence(e, first) === 0) : [];
+  return {
+    ids: listed.slice(0, cap).map((e) => e.customerId),
+    contenders: contenders.slice(0, cap).map((e) => e.customerId),
+  };
 }
 
 /** A sentence for the sidebar: why this customer. */

@@ -15,9 +15,9 @@ export interface MeetingClues {
 }
 
 export type MeetingHit =
-  | { kind: 'topic'; customerId: string; gram: number; lastActivityAt: Date | null }
-  | { kind: 'name'; customerId: string; contact: ContactHit; lastActivityAt: Date | null }
-  | { kind: 'event'; customerId: string; title: string; lastActivityAt: Date | null };
+  | { kind: 'topic'; customerId: string; gram: number }
+  | { kind: 'name'; customerId: string; contact: ContactHit }
+  | { kind: 'event'; customerId: string; title: string };
 
 /** Contacts found by a participant's name: common names recur across customers, so some stop here. */
 const maxNameHits = 200;
@@ -67,9 +67,7 @@ export async function findMeetingHits(db: Db, orgId: string, clues: MeetingClues
   }
   if (branches.length === 0) return [];
   const rows = await db.execute<HitRow>(sql`
-    select h.*, (select max(a.occurred_at) from ${activities} a
-                 where a.org_id = ${orgId} and a.customer_id = h.customer_id) as last_activity_at
-    from (${sql.join(branches, sql` union all `)}) h
+    select h.* from (${sql.join(branches, sql` union all `)}) h
     order by h.kind, h.position, h.customer_id`);
   return rows.map(toHit);
 }
@@ -80,14 +78,12 @@ interface HitRow extends Record<string, unknown> {
   /** The gram's index for a topic hit, the name's for a name hit, nearness for an event. */
   position: number;
   detail: Omit<ContactHit, 'customerId'> | { title: string } | string | null;
-  last_activity_at: string | Date | null;
 }
 
 function toHit(row: HitRow): MeetingHit {
-  const lastActivityAt = row.last_activity_at ? new Date(row.last_activity_at) : null;
   const customerId = row.customer_id;
-  if (row.kind === 'topic') return { kind: 'topic', customerId, gram: Number(row.position), lastActivityAt };
+  if (row.kind === 'topic') return { kind: 'topic', customerId, gram: Number(row.position) };
   const detail = typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail;
-  if (row.kind === 'event') return { kind: 'event', customerId, title: detail.title, lastActivityAt };
-  return { kind: 'name', customerId, contact: { ...detail, customerId }, lastActivityAt };
+  if (row.kind === 'event') return { kind: 'event', customerId, title: detail.title };
+  return { kind: 'name', customerId, contact: { ...detail, customerId } };
 }
