@@ -1,8 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { orgOutput, updateOrgInput } from '../../shared/api/auth.ts';
+import type {
+  DomainConflict,
+  domainConflictsInput,
+  orgOutput,
+  updateOrgInput,
+} from '../../shared/api/auth.ts';
 import { recordAudit } from '../audit/record.ts';
-import { orgs } from '../db/schema.ts';
+import { customerDomains, customers, orgs } from '../db/schema.ts';
 import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { toOrgOutput } from '../users/output.ts';
@@ -40,4 +45,23 @@ export async function updateOrg(
     changes: { ...input, ...(domains ? { domains } : {}) },
   });
   return toOrgOutput(row);
+}
+
+/**
+ * The org's customers that own any of these domains. Made the org's own, a domain's people count as
+ * colleagues and stop matching its customer: the settings page warns before saving.
+ */
+export async function findDomainConflicts(
+  { db, principal }: OrgDeps,
+  input: z.infer<typeof domainConflictsInput>,
+): Promise<DomainConflict[]> {
+  return db
+    .select({ domain: customerDomains.domain, customerId: customers.id, customerName: customers.name })
+    .from(customerDomains)
+    .innerJoin(
+      customers,
+      and(eq(customers.orgId, customerDomains.orgId), eq(customers.id, customerDomains.customerId)),
+    )
+    .where(and(eq(customerDomains.orgId, principal.orgId), inArray(customerDomains.domain, input.domains)))
+    .orderBy(asc(customerDomains.domain));
 }

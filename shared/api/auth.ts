@@ -87,8 +87,28 @@ export const inviteUserOutput = z.object({
 export const setRoleInput = z.object({ userId: id, role: z.enum(userRoles) });
 export const removeUserInput = z.object({ userId: id });
 
+/** One of the org's own domains; a refusal names the value ("'acme..com' is not a domain name"). */
+const orgDomain = z
+  .string()
+  .max(300)
+  .transform((value, ctx) => {
+    const read = domain.safeParse(value);
+    if (read.success) return read.data;
+    ctx.addIssue({ code: 'custom', message: `'${value}' is not a domain name` });
+    return z.NEVER;
+  });
+
 export const updateOrgInput = z.object({
   name: z.string().trim().min(1).max(200).optional(),
-  domains: z.array(domain).max(50).optional(),
+  domains: z.array(orgDomain).max(50).optional(),
   recordCalendarMeetings: z.boolean().optional(),
 });
+/** The domains an admin is about to make the org's own, asked before saving. */
+export const domainConflictsInput = z.object({ domains: z.array(orgDomain).min(1).max(50) });
+/** A customer of the org that owns one of them: its people would no longer match it. */
+export const domainConflictOutput = z.object({
+  domain: z.string(),
+  customerId: id,
+  customerName: z.string(),
+});
+export type DomainConflict = z.infer<typeof domainConflictOutput>;

@@ -5,6 +5,7 @@ import type { orgOutput } from '../../../shared/api/auth.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { ErrorAlert } from '../api-errors.tsx';
 import { CalendarMeetingsSetting } from './calendar-meetings-setting.tsx';
+import { DomainConflicts } from './domain-conflicts.tsx';
 import { describeInvalidDomains, readDomains } from './org-domains.ts';
 
 /** Admins only: the org's name and its own email domains (whose people are colleagues, never customers). */
@@ -15,8 +16,16 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
   const [domains, setDomains] = useState(org.domains.join('\n'));
   const [invalid, setInvalid] = useState<string[]>([]);
   const save = useMutation({
-    mutationFn: (next: string[]) => api.org.update.mutate({ name, domains: next }),
-    onSuccess: async (saved) => {
+    mutationFn: async ({ next, confirmed }: { next: string[]; confirmed: boolean }) => {
+      const added = next.filter((d) => !org.domains.includes(d));
+      if (!confirmed && added.length > 0) {
+        const conflicts = await api.org.domainConflicts.query({ domains: added });
+        if (conflicts.length > 0) return { conflicts, saved: null };
+      }
+      return { conflicts: [], saved: await api.org.update.mutate({ name, domains: next }) };
+    },
+    onSuccess: async ({ saved }) => {
+      if (!saved) return;
       setDomains(saved.domains.join('\n'));
       await queryClient.invalidateQueries({ queryKey: ['auth.me'] });
     },
@@ -26,8 +35,10 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
     const read = readDomains(domains);
     setInvalid(read.invalid);
     save.reset();
-    if (read.invalid.length === 0) save.mutate(read.domains);
+    if (read.invalid.length === 0) save.mutate({ next: read.domains, confirmed: false });
   };
+  const conflicts = save.data?.conflicts ?? [];
+  const asked = save.variables;
   return (
     <section className="card" aria-labelledby="org-heading">
       <h2 id="org-heading">Organisation</h2>
@@ -40,7 +51,10 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
           rows={3}
           aria-describedby={`${ids}-domains-help`}
           value={domains}
-          onChange={(e) => setDomains(e.target.value)}
+          onChange={(e) => {
+            setDomains(e.target.value);
+            if (conflicts.length > 0) save.reset();
+          }}
         />
         <p id={`${ids}-domains-help`} className="muted small">
           Separated by commas, spaces or new lines. People at these domains are colleagues, never matched to a
@@ -52,7 +66,14 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
           </p>
         )}
         {save.isError && <ErrorAlert error={save.error} />}
-        {save.isSuccess && (
+        {conflicts.length > 0 && asked && (
+          <DomainConflicts
+            conflicts={conflicts}
+            saving={save.isPending}
+            onSaveAnyway={() => save.mutate({ next: asked.next, confirmed: true })}
+          />
+        )}
+        {save.data?.saved && (
           <p role="status" className="small">
             Saved.
           </p>

@@ -21,6 +21,7 @@ function renderOrg(procedures: Record<string, Procedure> = {}) {
     procedures: {
       'auth.me': () => admin,
       'org.update': (input) => ({ ...admin.org, ...(input as object) }),
+      'org.domainConflicts': () => [],
       ...procedures,
     },
   });
@@ -72,5 +73,52 @@ describe("the organisation's email domains, for an admin", () => {
     expect((await within(form).findByRole('alert')).textContent).toBe(
       'Domains: Too big: expected array to have <=50 items',
     );
+  });
+});
+
+const acmeCorp = { customerId: '00000000-0000-4000-8000-0000000000a1', customerName: 'Acme Corp' };
+
+describe("a customer's domain made the org's own, for an admin", () => {
+  it('warns naming the customer, and saves nothing until asked to save anyway', async () => {
+    const { backend } = renderOrg({
+      'org.domainConflicts': (input) =>
+        (input as { domains: string[] }).domains.includes('acme.example')
+          ? [{ domain: 'acme.example', ...acmeCorp }]
+          : [],
+    });
+    const form = await saveDomains('cscx.localhost, acme.example');
+    expect((await within(form).findByRole('alert')).textContent).toContain(
+      "acme.example is also Acme Corp's domain: its people would no longer match Acme Corp.",
+    );
+    expect(callsTo(backend, 'org.update')).toHaveLength(0);
+
+    await userEvent.click(within(form).getByRole('button', { name: 'Save anyway' }));
+    expect(await within(form).findByText('Saved.')).toBeTruthy();
+    expect(callsTo(backend, 'org.update')[0]?.input).toEqual({
+      name: 'CSCX',
+      domains: ['cscx.localhost', 'acme.example'],
+    });
+    expect(within(form).queryByRole('alert')).toBeNull();
+  });
+
+  it("asks only about the domains that are not the org's already", async () => {
+    const { backend } = renderOrg();
+    const form = await saveDomains('cscx.localhost acme.example');
+    await within(form).findByText('Saved.');
+    expect(callsTo(backend, 'org.domainConflicts').map((c) => c.input)).toEqual([
+      { domains: ['acme.example'] },
+    ]);
+  });
+
+  it('drops the warning once the list is edited, and asks again on saving', async () => {
+    const { backend } = renderOrg({ 'org.domainConflicts': () => [{ domain: 'acme.example', ...acmeCorp }] });
+    const form = await saveDomains('acme.example');
+    await within(form).findByRole('alert');
+    await userEvent.type(within(form).getByLabelText('Email domains'), ' ');
+    expect(within(form).queryByRole('alert')).toBeNull();
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await within(form).findByRole('alert');
+    expect(callsTo(backend, 'org.domainConflicts')).toHaveLength(2);
+    expect(callsTo(backend, 'org.update')).toHaveLength(0);
   });
 });
