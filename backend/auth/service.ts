@@ -146,6 +146,12 @@ export async function acceptInvite(
   const passwordHash = await hashPassword(input.password);
   const { user, invitation } = found;
   const session = await transactions.inOrg(user.orgId, async (tx) => {
+    // Locked first, as a new link (users.reissueInvite) does: the two cannot cross.
+    await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)))
+      .for('update');
     const accepted = await tx
       .update(invitations)
       .set({ acceptedAt: now })

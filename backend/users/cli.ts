@@ -11,7 +11,7 @@ import { inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
 import { findOrCreateOrg, findOrgForCli } from '../org/lookup.ts';
 import { createUser } from './create.ts';
-import { createInvitation } from './service.ts';
+import { createInvitation, invitationUrl } from './invitations.ts';
 
 export interface AddUserArgs {
   /** A name or id; none: the only org. A name no org has creates that org (a second team). */
@@ -57,8 +57,6 @@ export async function addUserFromCli(database: Database, config: Config, args: A
   if (!args.password) {
     const invite = await inOrg(db, org.id, (tx) => createInvitation(tx, user, now));
     const publicUrl = database.serverUrl ?? config.publicUrl;
-    console.log(
-      `one-time link to set a password (valid 7 days):\n${publicUrl}/app/#/accept-invite?token=${invite.token}`,
-    );
+    console.log(`one-time link to set a password (valid 7 days):\n${invitationUrl(publicUrl, invite.token)}`);
   }
 }

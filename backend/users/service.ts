@@ -1,73 +1,47 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  inviteUserInput,
-  inviteUserOutput,
-  removeUserInput,
-  setRoleInput,
-  userOutput,
-} from '../../shared/api/auth.ts';
+import type { MemberOutput, removeUserInput, setRoleInput, userOutput } from '../../shared/api/auth.ts';
 import { recordAudit } from '../audit/record.ts';
 import { revokeUserTokens } from '../auth/queries.ts';
-import { issueToken } from '../auth/secrets.ts';
 import type { Db } from '../db/client.ts';
-import { invitations, users } from '../db/schema.ts';
+import { invitations, passwordCredentials, users } from '../db/schema.ts';
 import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { toUserOutput } from './output.ts';
 
-const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
-
-export async function listUsers({ db, principal }: OrgDeps): Promise<z.infer<typeof userOutput>[]> {
+/**
+ * The org's members. One invited but not signed in yet (no password, an invitation not accepted, maybe
+ * expired) is pending, with when the latest link was issued and when it expires.
+ */
+export async function listUsers({ db, principal }: OrgDeps): Promise<MemberOutput[]> {
   const rows = await db
-    .select()
+    .select({ user: users, passwordOf: passwordCredentials.userId })
     .from(users)
+    .leftJoin(
+      passwordCredentials,
+      and(eq(passwordCredentials.orgId, users.orgId), eq(passwordCredentials.userId, users.id)),
+    )
     .where(and(eq(users.orgId, principal.orgId), isNull(users.removedAt)))
     .orderBy(asc(users.email));
-  return rows.map(toUserOutput);
-}
-
-/** Creates the user without a password and returns a one-time link to set one. */
-export async function inviteUser(
-  { db, clock, config, principal }: OrgDeps,
-  input: z.infer<typeof inviteUserInput>,
-): Promise<z.infer<typeof inviteUserOutput>> {
-  const now = clock.now();
-  const [existing] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.orgId, principal.orgId), eq(users.email, input.email)))
-    .limit(1);
-  if (existing) throw new DomainError('CONFLICT', 'a user with this email already exists');
-  const [user] = await db
-    .insert(users)
-    .values({ orgId: principal.orgId, email: input.email, name: input.name, role: input.role })
-    .returning();
-  if (!user) throw new Error('user insert returned nothing');
-  const invite = await createInvitation(db, user, now);
-  await recordAudit(db, {
-    orgId: principal.orgId,
-    actorUserId: principal.userId,
-    action: 'user.invite',
-    tableName: 'users',
-    rowId: user.id,
-    changes: { role: input.role },
+  const open = await db
+    .select({
+      userId: invitations.userId,
+      invitedAt: max(invitations.createdAt),
+      expiresAt: max(invitations.expiresAt),
+    })
+    .from(invitations)
+    .where(and(eq(invitations.orgId, principal.orgId), isNull(invitations.acceptedAt)))
+    .groupBy(invitations.userId);
+  const invitationOf = new Map(open.map((i) => [i.userId, i]));
+  return rows.map(({ user, passwordOf }) => {
+    const invitation = passwordOf ? undefined : invitationOf.get(user.id);
+    return {
+      ...toUserOutput(user),
+      pending: invitation !== undefined,
+      invitedAt: invitation?.invitedAt?.toISOString() ?? null,
+      invitationExpiresAt: invitation?.expiresAt?.toISOString() ?? null,
+    };
   });
-  return {
-    user: toUserOutput(user),
-    inviteToken: invite.token,
-    inviteUrl: `${config.publicUrl}/app/#/accept-invite?token=${encodeURIComponent(invite.token)}`,
-    expiresAt: invite.expiresAt.toISOString(),
-  };
-}
-
-export async function createInvitation(db: Db, user: { id: string; orgId: string }, now: Date) {
-  const issued = issueToken('invite');
-  const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
-  await db
-    .insert(invitations)
-    .values({ orgId: user.orgId, userId: user.id, tokenHash: issued.hash, expiresAt });
-  return { token: issued.token, expiresAt };
 }
 
 /** Locks the org's admins so that two concurrent demotions cannot both pass the last-admin check. */

@@ -37,6 +37,16 @@ export const userOutput = z.object({
 });
 export type UserOutput = z.infer<typeof userOutput>;
 
+/** A member as the members list shows them. */
+export const memberOutput = userOutput.extend({
+  /** Invited and not signed in yet: no password, and an invitation not accepted (it may have expired). */
+  pending: z.boolean(),
+  /** When the pending member's latest link was issued, and when it expires; null for everyone else. */
+  invitedAt: isoDateTime.nullable(),
+  invitationExpiresAt: isoDateTime.nullable(),
+});
+export type MemberOutput = z.infer<typeof memberOutput>;
+
 export const orgOutput = z.object({
   id,
   name: z.string(),
@@ -86,6 +96,8 @@ export const inviteUserOutput = z.object({
 });
 export const setRoleInput = z.object({ userId: id, role: z.enum(userRoles) });
 export const removeUserInput = z.object({ userId: id });
+/** A new link for a member who has not signed in yet; the old one stops working. */
+export const reissueInviteInput = z.object({ userId: id });
 
 /** One of the org's own domains; a refusal names the value ("'acme..com' is not a domain name"). */
 const orgDomain = z

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { type UserRole, userRoles } from '../../../shared/enums.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { ErrorAlert } from '../api-errors.tsx';
-import { OneTimeSecret } from '../one-time-secret.tsx';
+import { InvitationLink } from './invitation-link.tsx';
 import { membersKey } from './members-query.ts';
 
 /** Creates the member without a password; the one-time link is shown here, once, to pass on. */
@@ -58,13 +58,7 @@ export function InviteForm({ api }: { api: ApiClient }) {
       <button type="submit" className="primary" disabled={invite.isPending}>
         {invite.isPending ? 'Inviting…' : 'Invite'}
       </button>
-      {invite.data && (
-        <OneTimeSecret
-          label="Invitation link"
-          value={invite.data.inviteUrl}
-          note={`Send this link to ${invite.data.user.email}: it sets their password once and expires ${new Date(invite.data.expiresAt).toLocaleDateString()}. It is not shown again.`}
-        />
-      )}
+      {invite.data && <InvitationLink invitation={invite.data} />}
     </form>
   );
 }

@@ -1,18 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { UserOutput } from '../../../shared/api/auth.ts';
+import type { MemberOutput } from '../../../shared/api/auth.ts';
 import { type UserRole, userRoles } from '../../../shared/enums.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { ErrorAlert } from '../api-errors.tsx';
 import { membersKey } from './members-query.ts';
+import { invitationState, PendingInvitation } from './new-invitation-link.tsx';
 
 interface MemberRowProps {
   api: ApiClient;
-  member: UserOutput;
+  member: MemberOutput;
   isMe: boolean;
 }
 
-/** One member: role picker and a two-step remove. The API's last-admin refusals are shown as they come. */
+/**
+ * One member: whether they have signed in yet (with a new link for who has not), role picker and a
+ * two-step remove. The API's last-admin refusals are shown as they come.
+ */
 export function MemberRow({ api, member, isMe }: MemberRowProps) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -27,6 +31,7 @@ export function MemberRow({ api, member, isMe }: MemberRowProps) {
     onSettled: () => setConfirming(false),
   });
   const failure = setRole.error ?? remove.error;
+  const invited = invitationState(member, new Date());
   return (
     <li className="row">
       <span className="row-main">
@@ -35,6 +40,7 @@ export function MemberRow({ api, member, isMe }: MemberRowProps) {
           {member.name ? member.email : ''}
           {isMe ? ' (you)' : ''}
         </span>
+        {invited && <span className="small pending">{invited}</span>}
       </span>
       <select
         aria-label={`Role of ${member.email}`}
@@ -51,6 +57,7 @@ export function MemberRow({ api, member, isMe }: MemberRowProps) {
           </option>
         ))}
       </select>
+      {member.pending && <PendingInvitation api={api} member={member} />}
       {confirming ? (
         <span className="row-actions">
           <button

@@ -4,7 +4,7 @@ import { createApiClient } from '../../../extension/lib/api-client.ts';
 import type { Session, SessionStore } from '../../../extension/lib/session-store.ts';
 import { SettingsApp } from '../../../extension/settings/app.tsx';
 import type { SettingsPlatform } from '../../../extension/settings/platform.ts';
-import type { UserOutput } from '../../../shared/api/auth.ts';
+import type { MemberOutput, UserOutput } from '../../../shared/api/auth.ts';
 import { type FakeBackend, fakeBackend, type Procedure } from './fake-backend.ts';
 import { me } from './render-sidebar.tsx';
 import { memorySessionStore, signedIn } from './sidebar-builders.ts';
@@ -15,7 +15,8 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-export function aMember(overrides: Partial<UserOutput> = {}): UserOutput {
+/** A member as `users.list` lists them: signed in already unless made `pending`. */
+export function aMember(overrides: Partial<MemberOutput> = {}): MemberOutput {
   seq += 1;
   return {
     ...me.user,
@@ -23,6 +24,9 @@ export function aMember(overrides: Partial<UserOutput> = {}): UserOutput {
     email: `member${seq}@cscx.localhost`,
     name: `Member ${seq}`,
     role: 'csm',
+    pending: false,
+    invitedAt: null,
+    invitationExpiresAt: null,
     ...overrides,
   };
 }
