@@ -69,12 +69,19 @@ export async function loadCandidates(db: Db, orgId: string, query: CandidateQuer
           order by t.due_date asc nulls last, t.created_at, t.id limit 10) o
         left join ${users} u on u.org_id = ${orgId} and u.id = o.assignee_id)`),
       domains: customerDomainList,
-      contactHits: sql<ContactHitRow[] | string | null>`(select json_agg(json_build_object(
+      // A meeting without addresses matches none: its candidates skip these probes.
+      contactHits:
+        emails.length > 0
+          ? sql<ContactHitRow[] | string | null>`(select json_agg(json_build_object(
           'id', c.id, 'email', c.email, 'name', c.name, 'title', c.title, 'role', c.role))
-        from ${contacts} c where c.org_id = ${orgId} and c.customer_id = ${customers.id} and c.email = any(${sql.param(emails)}::text[]))`,
-      domainHits: sql<
-        string[] | null
-      >`(select array_agg(d.domain) from ${customerDomains} d where d.org_id = ${orgId} and d.customer_id = ${customers.id} and d.domain = any(${sql.param(domains)}::text[]))`,
+        from ${contacts} c where c.org_id = ${orgId} and c.customer_id = ${customers.id} and c.email = any(${sql.param(emails)}::text[]))`
+          : sql<null>`null`,
+      domainHits:
+        domains.length > 0
+          ? sql<
+              string[] | null
+            >`(select array_agg(d.domain) from ${customerDomains} d where d.org_id = ${orgId} and d.customer_id = ${customers.id} and d.domain = any(${sql.param(domains)}::text[]))`
+          : sql<null>`null`,
       // The last 10 activities ride along for the customer the sidebar opens.
       recent: forOpened(sql<
         RecentActivityRow[] | string

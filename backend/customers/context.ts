@@ -19,7 +19,7 @@ import { ownNames, participantNameVariants, topicGrams } from './topic-grams.ts'
 
 const maxCandidates = 5;
 /** Customers tied on a meeting's evidence, loaded so that recent activity can rank them. */
-const maxShortlist = 12;
+const maxShortlist = 8;
 
 /**
  * The call the sidebar makes when a thread, an event or a meeting opens: who the customer is, why

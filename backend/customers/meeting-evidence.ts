@@ -46,10 +46,11 @@ export async function findMeetingHits(db: Db, orgId: string, clues: MeetingClues
     branches.push(sql`
       (select 'name' as kind, k.customer_id, p.position,
               json_build_object('id', k.id, 'email', k.email, 'name', k.name, 'title', k.title, 'role', k.role) as detail
-      from (select cscx_name_key(n.name) as key, min(n.ord - 1)::int as position
-            from unnest(${sql.param(clues.participantNames)}::text[]) with ordinality as n(name, ord) group by 1) p
+      from (select n.key, min(n.ord - 1)::int as position
+            from (select cscx_name_key(n.name) as key, n.ord
+                  from unnest(${sql.param(clues.participantNames)}::text[]) with ordinality as n(name, ord) offset 0) n
+            where n.key <> '' group by n.key) p
       join ${contacts} k on k.org_id = ${orgId} and k.name_key = p.key
-      where p.key <> ''
       order by p.position, k.id
       limit ${maxNameHits})`);
   if (clues.conference) {
