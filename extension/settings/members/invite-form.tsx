@@ -58,7 +58,7 @@ export function InviteForm({ api }: { api: ApiClient }) {
       <button type="submit" className="primary" disabled={invite.isPending}>
         {invite.isPending ? 'Inviting…' : 'Invite'}
       </button>
-      {invite.data && <InvitationLink invitation={invite.data} />}
+      {invite.data && <InvitationLink invitation={invite.data} onDone={() => invite.reset()} />}
     </form>
   );
 }

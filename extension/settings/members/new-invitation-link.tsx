@@ -25,7 +25,9 @@ export function PendingInvitation({ api, member }: { api: ApiClient; member: Mem
       {(reissue.error || reissue.data) && (
         <div className="row-detail">
           {reissue.error && <ErrorAlert error={reissue.error} />}
-          {reissue.data && <InvitationLink invitation={reissue.data} replacesAnother />}
+          {reissue.data && (
+            <InvitationLink invitation={reissue.data} replacesAnother onDone={() => reissue.reset()} />
+          )}
         </div>
       )}
     </>

@@ -3,12 +3,12 @@ import { type FormEvent, useId, useState } from 'react';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { ErrorAlert } from '../api-errors.tsx';
 import { OneTimeSecret } from '../one-time-secret.tsx';
-import { tokensKey } from './tokens-query.ts';
+import { allTokensKey } from './tokens-query.ts';
 
 const lifetimes = [30, 90, 365] as const;
 
 /** The token itself comes back once, from `tokens.create`; only its hash is kept on the server. */
-export function CreateTokenForm({ api, userId }: { api: ApiClient; userId: string }) {
+export function CreateTokenForm({ api }: { api: ApiClient }) {
   const ids = useId();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
@@ -17,7 +17,7 @@ export function CreateTokenForm({ api, userId }: { api: ApiClient; userId: strin
     mutationFn: () => api.tokens.create.mutate({ name, expiresInDays }),
     onSuccess: async () => {
       setName('');
-      await queryClient.invalidateQueries({ queryKey: tokensKey(userId) });
+      await queryClient.invalidateQueries({ queryKey: allTokensKey });
     },
   });
   const submit = (event: FormEvent) => {
@@ -63,6 +63,7 @@ export function CreateTokenForm({ api, userId }: { api: ApiClient; userId: strin
           label={`New token “${create.data.info.name}”`}
           value={create.data.token}
           note="Copy it now: it is not shown again. Send it as `Authorization: Bearer <token>`."
+          onDone={() => create.reset()}
         />
       )}
     </form>

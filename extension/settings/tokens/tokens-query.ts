@@ -1,2 +1,5 @@
-/** One user's token list in the cache: creating and revoking refresh it. */
-export const tokensKey = (userId: string) => ['tokens.list', userId] as const;
+/** Every token list in the cache: creating and revoking refresh them all (one user's, or everyone's). */
+export const allTokensKey = ['tokens.list'] as const;
+
+/** One user's token list in the cache. */
+export const tokensKey = (userId: string) => [...allTokensKey, userId] as const;

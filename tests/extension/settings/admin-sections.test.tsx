@@ -7,19 +7,6 @@ import { aMember, callsTo, meAs, renderSettings } from '../support/render-settin
 
 const admin = meAs({ role: 'admin', email: 'admin@cscx.localhost', name: 'Alex Admin' });
 
-function aToken(overrides: { id: string; name: string }) {
-  return {
-    userId: admin.user.id,
-    kind: 'pat' as const,
-    prefix: 'cscx_pat_ab12',
-    createdAt: '2026-04-01T00:00:00.000Z',
-    expiresAt: '2026-07-01T00:00:00.000Z',
-    lastUsedAt: null,
-    revokedAt: null,
-    ...overrides,
-  };
-}
-
 function sectionLinks(): string[] {
   const nav = screen.getByRole('navigation', { name: 'Settings' });
   return within(nav)
@@ -142,71 +129,5 @@ describe('members, for an admin', () => {
     await screen.findByRole('button', { name: 'Remove admin@cscx.localhost' });
     expect(screen.queryByText('leaving@cscx.localhost')).toBeNull();
     expect(callsTo(backend, 'users.remove')[0]?.input).toEqual({ userId: member.id });
-  });
-});
-
-describe('personal access tokens', () => {
-  it('creates a token, shows it once, and lists it', async () => {
-    const tokens = [aToken({ id: '00000000-0000-4000-8000-0000000000c1', name: 'Old script' })];
-    const { backend } = renderSettings({
-      at: '#/tokens',
-      procedures: {
-        'auth.me': () => admin,
-        'tokens.list': () => tokens,
-        'tokens.create': (input) => {
-          const info = aToken({
-            id: '00000000-0000-4000-8000-0000000000c2',
-            name: (input as { name: string }).name,
-          });
-          tokens.unshift(info);
-          return { token: 'cscx_pat_ab12_the_whole_secret', info };
-        },
-      },
-    });
-    const create = await screen.findByRole('form', { name: 'Create a token' });
-    await userEvent.type(within(create).getByLabelText('Token name'), 'CRM import');
-    await userEvent.selectOptions(within(create).getByLabelText('Expires after'), '30');
-    await userEvent.click(within(create).getByRole('button', { name: 'Create token' }));
-    const secret = (await within(create).findByLabelText('New token “CRM import”')) as HTMLInputElement;
-    expect(secret.value).toBe('cscx_pat_ab12_the_whole_secret');
-    expect(callsTo(backend, 'tokens.create')[0]?.input).toEqual({ name: 'CRM import', expiresInDays: 30 });
-    const list = screen.getByRole('list', { name: 'Personal access tokens' });
-    expect(await within(list).findByText('CRM import')).toBeTruthy();
-    expect(callsTo(backend, 'tokens.list')[0]?.input).toEqual({ userId: admin.user.id });
-  });
-
-  it('revokes a token and drops it from the list', async () => {
-    let tokens = [aToken({ id: '00000000-0000-4000-8000-0000000000c1', name: 'Old script' })];
-    const { backend } = renderSettings({
-      at: '#/tokens',
-      procedures: {
-        'auth.me': () => admin,
-        'tokens.list': () => tokens,
-        'tokens.revoke': () => {
-          tokens = [];
-          return { ok: true };
-        },
-      },
-    });
-    await userEvent.click(await screen.findByRole('button', { name: 'Revoke Old script' }));
-    expect(await screen.findByText('No tokens yet.')).toBeTruthy();
-    expect(callsTo(backend, 'tokens.revoke')[0]?.input).toEqual({
-      id: '00000000-0000-4000-8000-0000000000c1',
-    });
-  });
-
-  it('lists personal access tokens only, not sign-in sessions', async () => {
-    renderSettings({
-      at: '#/tokens',
-      procedures: {
-        'auth.me': () => admin,
-        'tokens.list': () => [
-          aToken({ id: '00000000-0000-4000-8000-0000000000c1', name: 'Script' }),
-          { ...aToken({ id: '00000000-0000-4000-8000-0000000000c3', name: 'sign-in' }), kind: 'session' },
-        ],
-      },
-    });
-    const list = await screen.findByRole('list', { name: 'Personal access tokens' });
-    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
   });
 });

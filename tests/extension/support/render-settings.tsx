@@ -1,10 +1,11 @@
 import { render } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import type { z } from 'zod';
 import { createApiClient } from '../../../extension/lib/api-client.ts';
 import type { Session, SessionStore } from '../../../extension/lib/session-store.ts';
 import { SettingsApp } from '../../../extension/settings/app.tsx';
 import type { SettingsPlatform } from '../../../extension/settings/platform.ts';
-import type { MemberOutput, UserOutput } from '../../../shared/api/auth.ts';
+import type { MemberOutput, tokenOutput, UserOutput } from '../../../shared/api/auth.ts';
 import { type FakeBackend, fakeBackend, type Procedure } from './fake-backend.ts';
 import { me } from './render-sidebar.tsx';
 import { memorySessionStore, signedIn } from './sidebar-builders.ts';
@@ -27,6 +28,23 @@ export function aMember(overrides: Partial<MemberOutput> = {}): MemberOutput {
     pending: false,
     invitedAt: null,
     invitationExpiresAt: null,
+    ...overrides,
+  };
+}
+
+/** A personal access token of the signed-in user's, as `tokens.list` lists it. */
+export function aToken(overrides: Partial<z.infer<typeof tokenOutput>> = {}): z.infer<typeof tokenOutput> {
+  seq += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(7000 + seq).padStart(12, '0')}`,
+    userId: me.user.id,
+    kind: 'pat',
+    name: `Script ${seq}`,
+    prefix: 'cscx_pat_ab12',
+    createdAt: '2026-04-01T00:00:00.000Z',
+    expiresAt: '2026-07-01T00:00:00.000Z',
+    lastUsedAt: null,
+    revokedAt: null,
     ...overrides,
   };
 }
