@@ -59,6 +59,8 @@ export class WireBridge {
     /** @type {Connection | undefined} the connection holding the session (see above) */
     this.owner = undefined;
     this.running = false;
+    /** @type {Connection | undefined} the connection whose replies are being held back to go out in one write */
+    this.corked = undefined;
   }
 
   /** @param {import('node:net').Socket} socket */
@@ -195,10 +197,21 @@ export class WireBridge {
     if (this.running) return;
     this.running = true;
     try {
-      for (let job = this.#next(); job; job = this.#next()) await this.#execute(job);
+      for (let job = this.#next(); job; job = this.#next()) {
+        if (this.corked !== job.connection) this.#uncork();
+        await this.#execute(job);
+      }
     } finally {
+      this.#uncork();
       this.running = false;
     }
+  }
+
+  /** Sends the replies held back for the connection whose jobs ran last (see #write). */
+  #uncork() {
+    const socket = this.corked?.socket;
+    this.corked = undefined;
+    if (socket && !socket.destroyed) socket.uncork();
   }
 
   /** The holder's next job while a connection holds the session, else the oldest one; never one whose
@@ -280,6 +293,13 @@ export class WireBridge {
   /** @param {Connection} connection @param {Buffer} reply */
   #write(connection, reply) {
     if (!connection.open || reply.length === 0 || connection.socket.destroyed) return;
+    // A client that pipelines (postgres.js sends BEGIN with a transaction's first statement) gets
+    // the replies of its consecutive batches in one write: one wakeup of its thread instead of one
+    // per batch.
+    if (this.corked !== connection) {
+      connection.socket.cork();
+      this.corked = connection;
+    }
     if (!connection.socket.write(reply)) {
       connection.blocked = true;
       this.#flow(connection);
