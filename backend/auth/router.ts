@@ -1,6 +1,8 @@
 import {
   acceptInviteInput,
   changePasswordInput,
+  describeInviteInput,
+  describeInviteOutput,
   loginInput,
   loginOutput,
   meOutput,
@@ -11,7 +13,7 @@ import { okOutput } from '../../shared/api/common.ts';
 import { authedProcedure, orgProcedure, streamingAuthedProcedure } from '../trpc/procedures.ts';
 import { publicProcedure, router } from '../trpc/trpc.ts';
 import { updateMe } from '../users/profile.ts';
-import { acceptInvite, changePassword, describeMe, signIn, signOut } from './service.ts';
+import { acceptInvite, changePassword, describeInvite, describeMe, signIn, signOut } from './service.ts';
 
 export const authRouter = router({
   login: publicProcedure
@@ -22,6 +24,10 @@ export const authRouter = router({
     .input(acceptInviteInput)
     .output(loginOutput)
     .mutation(({ ctx, input }) => acceptInvite(ctx.deps, { ...input, ip: ctx.ip })),
+  describeInvite: publicProcedure
+    .input(describeInviteInput)
+    .output(describeInviteOutput)
+    .query(({ ctx, input }) => describeInvite(ctx.deps, { ...input, ip: ctx.ip })),
   logout: authedProcedure.output(okOutput).mutation(({ ctx }) => signOut(ctx.deps)),
   me: authedProcedure.output(meOutput).query(({ ctx }) => describeMe(ctx.deps)),
   updateMe: orgProcedure

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type {
   acceptInviteInput,
   changePasswordInput,
+  describeInviteInput,
+  describeInviteOutput,
   loginInput,
   loginOutput,
   meOutput,
@@ -134,6 +136,29 @@ export async function changePassword(
   return { ok: true };
 }
 
+const unusableInvitation = () =>
+  new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
+
+/**
+ * For the page an invitation link opens: the address it sets up and the org, without accepting it.
+ * Any link that would not work gets the one refusal accepting gives, and the guesses count as
+ * sign-ins: it tells nothing the link's holder does not already hold.
+ */
+export async function describeInvite(
+  { transactions, clock, limits }: PublicDeps,
+  input: z.infer<typeof describeInviteInput> & { ip: string },
+): Promise<z.infer<typeof describeInviteOutput>> {
+  const now = clock.now();
+  limitSignIns(limits, input.ip, now);
+  const described = await transactions.inAuthLookup(async (tx) => {
+    const found = await findOpenInvitation(tx, hashToken(input.token), now);
+    const org = found && (await findOrg(tx, found.user.orgId));
+    return found && org ? { email: found.user.email, orgName: org.name } : null;
+  });
+  if (!described) throw unusableInvitation();
+  return described;
+}
+
 /** Turns a one-time invitation link into a password and a signed-in session. */
 export async function acceptInvite(
   { transactions, clock, limits }: PublicDeps,
@@ -142,7 +167,7 @@ export async function acceptInvite(
   const now = clock.now();
   limitSignIns(limits, input.ip, now);
   const found = await transactions.inAuthLookup((tx) => findOpenInvitation(tx, hashToken(input.token), now));
-  if (!found) throw new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
+  if (!found) throw unusableInvitation();
   const passwordHash = await hashPassword(input.password);
   const { user, invitation } = found;
   const session = await transactions.inOrg(user.orgId, async (tx) => {
@@ -163,8 +188,7 @@ export async function acceptInvite(
         ),
       )
       .returning({ id: invitations.id });
-    if (accepted.length !== 1)
-      throw new DomainError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
+    if (accepted.length !== 1) throw unusableInvitation();
     await storePassword(tx, user, passwordHash, now);
     await tx
       .update(users)

@@ -1,12 +1,16 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { Session } from '../lib/session-store.ts';
 import { Notice } from '../sidebar/layout/notice.tsx';
+import { PanelSkeleton } from '../sidebar/layout/skeleton.tsx';
 import { useSessionServices } from '../sidebar/session/session-services.tsx';
-import { ErrorAlert } from './api-errors.tsx';
+import { describeApiError, ErrorAlert } from './api-errors.tsx';
 import { type NewPassword, NewPasswordFields } from './new-password-fields.tsx';
 
-/** The page an invitation link opens: choose a password (and a name), and be signed in. */
+/**
+ * The page an invitation link opens: which address it sets up, in which org; then choose a password
+ * (and a name), and be signed in. A link that would not work says so before anything is typed.
+ */
 export function AcceptInvite({
   token,
   session,
@@ -18,6 +22,14 @@ export function AcceptInvite({
 }) {
   const services = useSessionServices();
   const ids = useId();
+  const invitation = useQuery({
+    queryKey: ['auth.describeInvite', session.backendUrl, token],
+    queryFn: () =>
+      services
+        .connectApi({ backendUrl: session.backendUrl, token: null })
+        .auth.describeInvite.query({ token: token ?? '' }),
+    enabled: token !== null,
+  });
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<NewPassword>({ password: '', repeated: '' });
   const { password } = chosen;
@@ -35,6 +47,17 @@ export function AcceptInvite({
         <p>Open the whole link your administrator sent, or ask them for a new one.</p>
       </Notice>
     );
+  if (invitation.error)
+    return (
+      <Notice title={describeApiError(invitation.error)} tone="warning">
+        <p>If the link was used or has expired, ask your administrator for a new one.</p>
+        <button type="button" onClick={() => void invitation.refetch()}>
+          Try again
+        </button>
+      </Notice>
+    );
+  if (!invitation.data) return <PanelSkeleton label="Reading the invitation" />;
+  const { email, orgName } = invitation.data;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMismatch(chosen.password !== chosen.repeated);
@@ -43,7 +66,12 @@ export function AcceptInvite({
   return (
     <form className="card settings-narrow" onSubmit={submit} aria-label="Accept the invitation">
       <h2>Welcome to CSCX</h2>
+      <p>
+        You are setting up <strong>{email}</strong> in {orgName}.
+      </p>
       <p className="muted">Choose a password to finish setting up your account.</p>
+      {/* Lets a password manager store the new password under the right address. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <label htmlFor={`${ids}-name`}>Your name</label>
       <input id={`${ids}-name`} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
       <NewPasswordFields label="Password" value={chosen} onChange={setChosen} mismatch={mismatch} />

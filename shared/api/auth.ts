@@ -21,6 +21,10 @@ export const acceptInviteInput = z.object({
   password,
   name: z.string().trim().max(200).optional(),
 });
+/** Any string: a link that is not one gets the same answer as a used or expired one. */
+export const describeInviteInput = z.object({ token: z.string().max(200) });
+/** Who the link sets up, so the page can say which address is being set up, and where. */
+export const describeInviteOutput = z.object({ email: z.string(), orgName: z.string() });
 export const changePasswordInput = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: password,

@@ -40,7 +40,42 @@ describe('accepting an invitation', () => {
     expect(window.location.hash).toBe('#/');
   });
 
-  it('says so when the link was used or has expired', async () => {
+  it('says which address is being set up, and in which org, before a password is chosen', async () => {
+    window.location.hash = '#/accept-invite?token=cscx_inv_secret';
+    const { backend } = renderSettings({
+      session: signedOut,
+      procedures: {
+        'auth.describeInvite': () => ({ email: 'nia@acme.example', orgName: 'Acme Success' }),
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Accept the invitation' });
+    expect(form.textContent).toContain('You are setting up nia@acme.example in Acme Success.');
+    expect(callsTo(backend, 'auth.describeInvite').map((c) => c.input)).toEqual([
+      { token: 'cscx_inv_secret' },
+    ]);
+    expect(callsTo(backend, 'auth.describeInvite')[0]?.authorization).toBeNull();
+  });
+
+  it('says the link cannot be used before anything is typed, and offers no form', async () => {
+    window.location.hash = '#/accept-invite?token=cscx_inv_used';
+    renderSettings({
+      session: signedOut,
+      procedures: {
+        'auth.describeInvite': () => {
+          throw new FakeProcedureError('BAD_REQUEST', 'this invitation link is invalid, used or expired');
+        },
+      },
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'This invitation link is invalid, used or expired' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('If the link was used or has expired, ask your administrator for a new one.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Accept the invitation' })).toBeNull();
+  });
+
+  it('says so when the link was used between opening it and setting the password', async () => {
     window.location.hash = '#/accept-invite?token=cscx_inv_used';
     renderSettings({
       session: signedOut,

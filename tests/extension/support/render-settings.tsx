@@ -77,6 +77,7 @@ export function renderSettings({
     'auth.me': () => me,
     'users.list': () => [me.user],
     'tokens.list': () => [],
+    'auth.describeInvite': () => ({ email: 'nia@cscx.localhost', orgName: 'Acme Success' }),
     ...procedures,
   });
   const urls: string[] = [];
