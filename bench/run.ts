@@ -134,8 +134,8 @@ const rows: BenchRow[] = [
     name: 'customers.context by Zoom topic (topic + 3 participant names), server time',
     summary: byTopic,
     unit: 'ms',
-    budget: 'p95 ≤ 10 ms',
-    verdict: byTopic.p95 <= 10 ? 'within budget' : 'over budget',
+    budget: 'p95 ≤ 5 ms',
+    verdict: byTopic.p95 <= 5 ? 'within budget' : 'over budget',
   },
   {
     name: 'floor: system.ping interleaved with the topic lookups, server time',
