@@ -45,7 +45,7 @@ function Organisation({ api, me }: SettingsSectionProps) {
 }
 
 function Tokens({ api, me }: SettingsSectionProps) {
-  return <TokensSection api={api} userId={me.user.id} />;
+  return <TokensSection api={api} me={me.user} />;
 }
 
 const admins = (role: UserRole) => role === 'admin';

@@ -3,3 +3,6 @@ export const allTokensKey = ['tokens.list'] as const;
 
 /** One user's token list in the cache. */
 export const tokensKey = (userId: string) => [...allTokensKey, userId] as const;
+
+/** An admin's list of the whole org's tokens. */
+export const everyonesTokensKey = [...allTokensKey, 'everyone'] as const;

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../support/fake-backend.ts';
-import { aToken, callsTo, meAs, renderSettings } from '../support/render-settings.tsx';
+import { aMember, aToken, callsTo, meAs, renderSettings } from '../support/render-settings.tsx';
 
 const csm = meAs({ role: 'csm', email: 'csm@cscx.localhost' });
 
@@ -120,5 +120,81 @@ describe('revoking a personal access token', () => {
     });
     const list = await screen.findByRole('list', { name: 'Personal access tokens' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+  });
+});
+
+describe("members' tokens, for an admin", () => {
+  const admin = meAs({ role: 'admin', email: 'admin@cscx.localhost' });
+  const sam = aMember({ email: 'sam@cscx.localhost', name: 'Sam Seller' });
+  const mine = aToken({ userId: admin.user.id, name: 'my script' });
+  const sams = aToken({ userId: sam.id, name: 'laptop script' });
+
+  /** `tokens.list` as the API answers an admin: one user's, or the whole org's without a userId. */
+  function renderAsAdmin(procedures: Record<string, Procedure> = {}) {
+    let tokens = [mine, sams];
+    return renderSettings({
+      at: '#/tokens',
+      procedures: {
+        'auth.me': () => admin,
+        'users.list': () => [admin.user, sam],
+        'tokens.list': (input) => {
+          const { userId } = (input ?? {}) as { userId?: string };
+          return tokens.filter((t) => !userId || t.userId === userId);
+        },
+        'tokens.revoke': (input) => {
+          tokens = tokens.filter((t) => t.id !== (input as { id: string }).id);
+          return { ok: true };
+        },
+        ...procedures,
+      },
+    });
+  }
+
+  it("lists a member's tokens when the admin picks them, and revokes one after asking", async () => {
+    const { backend } = renderAsAdmin();
+    expect(await rowOf('my script')).toBeTruthy();
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Tokens of'),
+      'Sam Seller (sam@cscx.localhost)',
+    );
+    const row = await rowOf('laptop script');
+    expect(screen.queryByText('my script')).toBeNull();
+    expect(callsTo(backend, 'tokens.list').at(-1)?.input).toEqual({ userId: sam.id });
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Revoke laptop script' }));
+    expect(within(row).getByText("Revoke 'laptop script'? Scripts using it stop working.")).toBeTruthy();
+    await userEvent.click(within(row).getByRole('button', { name: 'Revoke' }));
+    expect(await screen.findByText('Sam Seller (sam@cscx.localhost) has no tokens.')).toBeTruthy();
+    expect(callsTo(backend, 'tokens.revoke').map((c) => c.input)).toEqual([{ id: sams.id }]);
+  });
+
+  it("lists everyone's tokens with whose each is", async () => {
+    const { backend } = renderAsAdmin();
+    await userEvent.selectOptions(await screen.findByLabelText('Tokens of'), 'Everyone');
+    const samsRow = await rowOf('laptop script');
+    expect(samsRow.textContent).toContain('Sam Seller (sam@cscx.localhost) · ');
+    expect((await rowOf('my script')).textContent).toContain('You · ');
+    expect(callsTo(backend, 'tokens.list').at(-1)?.input).toEqual({});
+  });
+
+  it("offers to create a token only in the admin's own list, since a token is made by its owner", async () => {
+    renderAsAdmin();
+    expect(await screen.findByRole('form', { name: 'Create a token' })).toBeTruthy();
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Tokens of'),
+      'Sam Seller (sam@cscx.localhost)',
+    );
+    await rowOf('laptop script');
+    expect(screen.queryByRole('form', { name: 'Create a token' })).toBeNull();
+    expect(
+      screen.getByText('Each member creates their own tokens. Revoking one here stops it at once.'),
+    ).toBeTruthy();
+  });
+
+  it('offers a CSM no choice of owner, and does not ask for the members', async () => {
+    const { backend } = renderTokens({ 'tokens.list': () => [aToken({ name: 'mine' })] });
+    await rowOf('mine');
+    expect(screen.queryByLabelText('Tokens of')).toBeNull();
+    expect(callsTo(backend, 'users.list')).toHaveLength(0);
   });
 });
