@@ -137,12 +137,18 @@ describe('the settings page the backend serves at /app', () => {
     await invite.getByRole('button', { name: 'Invite' }).click();
     const link = await invite.getByLabel('Invitation link').inputValue();
     expect(link.startsWith(`${inject('backendUrl')}/app/#/accept-invite?token=`)).toBe(true);
-    await admin.getByRole('list', { name: 'Members' }).getByText('Ivy Invited').waitFor();
+    const ivysRow = admin
+      .getByRole('list', { name: 'Members' })
+      .getByRole('listitem')
+      .filter({ hasText: email });
+    await ivysRow.getByText('Ivy Invited').waitFor();
+    await ivysRow.getByText(/^Invited — not signed in yet/).waitFor();
     await saveSettingsScreenshots(admin, 'settings-web-admin');
 
     const invitee = await browser.context.newPage();
     await invitee.goto(link);
     const accept = invitee.getByRole('form', { name: 'Accept the invitation' });
+    await accept.getByText(`You are setting up ${email} in`).waitFor();
     await accept.getByLabel('Password', { exact: true }).fill('ivy-chose-this-password');
     await accept.getByLabel('Repeat password').fill('ivy-chose-this-password');
     await accept.getByRole('button', { name: 'Set password and sign in' }).click();
