@@ -171,7 +171,7 @@ export async function acceptInvite(
   const passwordHash = await hashPassword(input.password);
   const { user, invitation } = found;
   const session = await transactions.inOrg(user.orgId, async (tx) => {
-    // Locked first, as a new link (users.reissueInvite) does: the two cannot cross.
+    // Locked first, as a new link (users.reissueInvite) does: the two queue up rather than deadlock.
     await tx
       .select({ id: users.id })
       .from(users)

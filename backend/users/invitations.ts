@@ -63,7 +63,8 @@ export async function inviteUser(
 /**
  * A lost or expired link: the invitations not yet accepted are revoked (their links stop working) and a
  * new one is issued. Never for someone with a password: a link would let its holder replace it.
- * The user's row is locked first, as accepting does, so an acceptance and a new link cannot cross.
+ * The user's row is locked first, as accepting does: an acceptance and a new link queue up, and the
+ * later one finds the other done (a password set, or the link it would accept gone).
  */
 export async function reissueInvite(
   { db, clock, config, principal }: OrgDeps,
