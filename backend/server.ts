@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { maxCallsPerBatch } from '../shared/api/limits.ts';
+import { hashToken } from './auth/secrets.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { transactionsOf } from './db/tenancy.ts';
@@ -12,6 +13,7 @@ import type { AppDeps, PublicDeps } from './deps.ts';
 import type { CscxApp } from './http/cscx-app.ts';
 import { createLogger, logRequests } from './http/request-log.ts';
 import { createRateLimits } from './rate-limits/call-limiter.ts';
+import { isKnownOverLimit, refuseEveryCall } from './rate-limits/early-refusal.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
 import type { RequestContext } from './trpc/context.ts';
 import { defaultWebAppDir, webAppPlugin } from './web-app/plugin.ts';
@@ -105,6 +107,13 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
           .code(503)
           .header('retry-after', '2')
           .send({ error: 'starting: the database is being migrated' });
+    });
+    // A user who has used their minute is answered before tRPC reads the request (early-refusal.ts).
+    api.addHook('onRequest', async (request, reply) => {
+      const token = bearerToken(request);
+      if (!deps || !token) return;
+      if (isKnownOverLimit(deps.limits, hashToken(token), deps.clock.now().getTime()))
+        return refuseEveryCall(request, reply);
     });
     await api.register(fastifyTRPCPlugin, {
       prefix: '/trpc',

@@ -7,6 +7,8 @@
 export interface CallLimiter {
   /** Counts one call; false when the key has used its minute. */
   take(key: string, now: number): boolean;
+  /** Whether the key has used its minute, without counting a call. */
+  isOver(key: string, now: number): boolean;
 }
 
 const windowMs = 60_000;
@@ -29,6 +31,32 @@ export function createCallLimiter(perMinute: number): CallLimiter {
       window.used++;
       return window.used <= perMinute;
     },
+    isOver(key, now) {
+      const window = windows.get(key);
+      return window !== undefined && now - window.start < windowMs && window.used >= perMinute;
+    },
+  };
+}
+
+/**
+ * Whose each token was when it last resolved, by the token's hash: lets a call of a user who has
+ * used their minute be refused before any database work (a flood of refused calls would otherwise
+ * still cost a transaction each). Only ever used to refuse, never to let a call in: a token revoked
+ * since is refused with 429 instead of 401 until the minute is over.
+ */
+export interface RecentCallers {
+  remember(tokenHash: string, key: string): void;
+  keyOf(tokenHash: string): string | undefined;
+}
+
+function createRecentCallers(): RecentCallers {
+  const keys = new Map<string, string>();
+  return {
+    remember(tokenHash, key) {
+      if (keys.size >= sweepAt && !keys.has(tokenHash)) keys.clear();
+      keys.set(tokenHash, key);
+    },
+    keyOf: (tokenHash) => keys.get(tokenHash),
   };
 }
 
@@ -36,11 +64,13 @@ export function createCallLimiter(perMinute: number): CallLimiter {
 export interface RateLimits {
   calls: CallLimiter;
   signIns: CallLimiter;
+  callers: RecentCallers;
 }
 
 export function createRateLimits(config: { callsPerMinute: number; signInsPerMinute: number }): RateLimits {
   return {
     calls: createCallLimiter(config.callsPerMinute),
     signIns: createCallLimiter(config.signInsPerMinute),
+    callers: createRecentCallers(),
   };
 }
