@@ -1,0 +1,105 @@
+import type { Logger } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import type postgres from 'postgres';
+import { resolvePrincipal } from '../backend/auth/principal.ts';
+import type { Clock } from '../backend/clock.ts';
+import type { Config } from '../backend/config.ts';
+import { getCustomerContext } from '../backend/customers/context.ts';
+import type { Database, Db } from '../backend/db/client.ts';
+import { preferPreparedStatements } from '../backend/db/prepared-statements.ts';
+import * as schema from '../backend/db/schema.ts';
+import type { OrgDeps } from '../backend/deps.ts';
+import type { RateLimits } from '../backend/rate-limits/call-limiter.ts';
+import { contextLookupInput } from '../shared/api/customers.ts';
+import { type Summary, summarise } from './stats.ts';
+
+export interface Statement {
+  query: string;
+  params: unknown[];
+}
+
+/**
+ * The statements `customers.context` sends for each input, after the token is resolved: recorded
+ * by running the service itself (the same code the procedure runs) on a logging drizzle instance.
+ */
+export async function recordContextStatements(
+  database: Database,
+  token: string,
+  clock: Clock,
+  /** What the bench sends to `customers.context`, before the procedure's own parsing. */
+  inputs: unknown[],
+): Promise<Statement[][]> {
+  let recording: Statement[] | undefined;
+  const logger: Logger = { logQuery: (query, params) => recording?.push({ query, params }) };
+  const db = drizzle(preferPreparedStatements(database.sql), { schema, logger }) as unknown as Db;
+  const recorded: Statement[][] = [];
+  for (const input of inputs) {
+    await db.transaction(async (tx) => {
+      const principal = await resolvePrincipal(tx, token, clock.now());
+      if (!principal) throw new Error('the bench token did not resolve');
+      recording = [];
+      const deps: OrgDeps = { db: tx, principal, clock, log: silentLog, config: noConfig, limits: noLimits };
+      await getCustomerContext(deps, contextLookupInput.parse(input));
+      recorded.push(recording);
+      recording = undefined;
+    });
+  }
+  return recorded;
+}
+
+/** The service reads none of these on a lookup. */
+const silentLog = undefined as unknown as OrgDeps['log'];
+const noConfig = undefined as unknown as Config;
+const noLimits = undefined as unknown as RateLimits;
+
+export interface RawLookupTimings {
+  /** BEGIN, the role and org set LOCAL, the lookup's statements, COMMIT: postgres.js's own transaction. */
+  transaction: Summary;
+  /** The lookup's statements alone, inside that transaction. */
+  statements: Summary;
+  /** Lookups per second, one after the other on the one session. */
+  perSecond: number;
+  /** The statements' times themselves, to be merged with another run's. */
+  statementSamples: number[];
+}
+
+/**
+ * The floor under `customers.context`: the same statements through the same socket and driver,
+ * with no HTTP, tRPC, token resolution or result mapping. Prepared as the app prepares them.
+ */
+export async function measureRawLookups(
+  sql: postgres.Sql,
+  orgId: string,
+  calls: Statement[][],
+  warmUp: number,
+): Promise<RawLookupTimings> {
+  const transactions: number[] = [];
+  const statementTimes: number[] = [];
+  let measuredMs = 0;
+  for (const [i, statements] of calls.entries()) {
+    const started = performance.now();
+    let inStatements = 0;
+    await sql.begin(async (tx) => {
+      await tx.unsafe(enterOrg, [orgId], { prepare: true });
+      const first = performance.now();
+      for (const { query, params } of statements) {
+        const prepare = params.length > 0 && params.length <= 64;
+        await tx.unsafe(query, params as postgres.ParameterOrJSON<never>[], { prepare });
+      }
+      inStatements = performance.now() - first;
+    });
+    const elapsed = performance.now() - started;
+    if (i < warmUp) continue;
+    transactions.push(elapsed);
+    statementTimes.push(inStatements);
+    measuredMs += elapsed;
+  }
+  return {
+    transaction: summarise(transactions),
+    statements: summarise(statementTimes),
+    perSecond: transactions.length / (measuredMs / 1000),
+    statementSamples: statementTimes,
+  };
+}
+
+const enterOrg = `select set_config('role', 'cscx_app', true), set_config('app.org_id', $1, true)`;
