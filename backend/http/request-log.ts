@@ -17,23 +17,23 @@ const serializers = {
 
 /**
  * JSON lines for machines; on a terminal (or with CSCX_LOG_FORMAT=pretty) one readable line per
- * event. `stream` is where tests capture the lines.
+ * event. `stream` is where tests capture the lines (stdout otherwise).
  */
 export function createLogger(config: Config, stream?: Writable): Logger {
   const options = { level: config.logLevel, serializers, redact: ['req.headers', 'headers.authorization'] };
-  if (stream) return pino(options, stream);
   if (config.logFormat === 'pretty') {
     return pino(
       options,
       pretty({
-        colorize: true,
+        colorize: !stream,
         translateTime: 'HH:MM:ss',
         ignore: 'pid,hostname,req,res,ms',
         singleLine: true,
+        ...(stream ? { destination: stream } : {}),
       }),
     );
   }
-  return pino(options);
+  return stream ? pino(options, stream) : pino(options);
 }
 
 /**

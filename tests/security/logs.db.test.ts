@@ -85,6 +85,15 @@ describe.each(['info', 'debug'])('at log level %s', (level) => {
       });
     });
 
+    it('logs a health probe only at debug level', async () => {
+      const logStart = suite.app.logLines.length;
+      expect((await suite.app.fetch('/healthz')).status).toBe(200);
+      const probes = requestLines(suite.app.logLines.slice(logStart)).filter(
+        (l) => l.req?.path === '/healthz',
+      );
+      expect(probes).toHaveLength(level === 'debug' ? 1 : 0);
+    });
+
     it('names a route that does not exist by its path only, query string and all left out', async () => {
       const logStart = suite.app.logLines.length;
       const response = await suite.app.fetch(

@@ -36,6 +36,8 @@ export async function startTestApp(
     CSCX_RATE_LIMIT: '100000',
     CSCX_SIGN_IN_RATE_LIMIT: '100000',
     LOG_LEVEL: 'info',
+    // The log tests read JSON lines, whatever terminal the run is started from.
+    CSCX_LOG_FORMAT: 'json',
     ...options.env,
   });
   const server = await createServer({ config, logStream });
