@@ -3,7 +3,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyRequest, LogController } from 'fastify';
 import { maxCallsPerBatch } from '../shared/api/limits.ts';
 import { hashToken } from './auth/secrets.ts';
 import type { Config } from './config.ts';
@@ -46,7 +46,8 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
   const log = createLogger(config, logStream);
   const app: CscxApp = Fastify({
     loggerInstance: log,
-    disableRequestLogging: true,
+    // Our own one line per request instead (http/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 5000 },
     trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
