@@ -250,6 +250,9 @@ export class WireBridge {
     // The client has had the CopyInResponse already, from the probe.
     if (kind === 'copy' && reply[0] === wire.CopyInResponse) reply = reply.subarray(1 + reply.readInt32BE(1));
     if (kind !== 'cleanup') this.#write(connection, reply);
+    // Out of a transaction the client is waiting for this reply (a COMMIT's, say): send it now rather
+    // than behind the work of what it pipelined next (the next transaction's BEGIN).
+    if (this.owner !== connection) this.#uncork();
   }
 
   /**
@@ -294,8 +297,8 @@ export class WireBridge {
   #write(connection, reply) {
     if (!connection.open || reply.length === 0 || connection.socket.destroyed) return;
     // A client that pipelines (postgres.js sends BEGIN with a transaction's first statement) gets
-    // the replies of its consecutive batches in one write: one wakeup of its thread instead of one
-    // per batch.
+    // the replies of its consecutive batches inside a transaction in one write: one wakeup of its
+    // thread instead of one per batch (see #execute for when a reply goes at once).
     if (this.corked !== connection) {
       connection.socket.cork();
       this.corked = connection;
