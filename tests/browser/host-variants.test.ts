@@ -1,34 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  sidebarOf,
-  signIn,
-} from './support/chromium-with-extension.ts';
-import { fixturePages, routeFixturePages } from './support/fixture-routes.ts';
+import { describe, expect, it } from 'vitest';
+import { sidebarOf } from './support/chromium-with-extension.ts';
+import { fixturePages } from './support/fixture-routes.ts';
+import { signedInBrowserOnFixtures } from './support/signed-in-browser.ts';
 
-let browser: ExtensionBrowser;
+const suite = signedInBrowserOnFixtures();
 
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await routeFixturePages(browser.context);
-  await signIn(browser, {
-    backendUrl: inject('backendUrl'),
-    token: inject('token'),
-    email: inject('userEmail'),
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  return page;
-}
+const open = (url: string) => suite.open(url);
 
 function customerHeading(page: Page, name: string) {
   return sidebarOf(page).getByRole('heading', { name, exact: true });

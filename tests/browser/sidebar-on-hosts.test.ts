@@ -1,34 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  saveSidebarScreenshot,
-  sidebarOf,
-  signIn,
-} from './support/chromium-with-extension.ts';
-import { fixturePages, routeFixturePages } from './support/fixture-routes.ts';
+import { describe, expect, it } from 'vitest';
+import { saveSidebarScreenshot, sidebarOf } from './support/chromium-with-extension.ts';
+import { fixturePages } from './support/fixture-routes.ts';
+import { signedInBrowserOnFixtures } from './support/signed-in-browser.ts';
 
-let browser: ExtensionBrowser;
+const suite = signedInBrowserOnFixtures();
 
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await routeFixturePages(browser.context);
-  await signIn(browser, {
-    backendUrl: inject('backendUrl'),
-    token: inject('token'),
-    email: inject('userEmail'),
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(url: string) {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  return page;
-}
+const open = (url: string) => suite.open(url);
 
 async function customerHeading(page: Awaited<ReturnType<typeof open>>, name: string) {
   const heading = sidebarOf(page).getByRole('heading', { name, exact: true });
@@ -38,7 +15,7 @@ async function customerHeading(page: Awaited<ReturnType<typeof open>>, name: str
 
 describe('the built extension on the host pages', () => {
   it('has the stable id its manifest key gives it', () => {
-    expect(browser.extensionId).toBe('klfcdoandklhhhinoncifhffmglnldke');
+    expect(suite.browser.extensionId).toBe('klfcdoandklhhhinoncifhffmglnldke');
   });
 
   it('shows the customer of the Calendar event whose details are open', async () => {

@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { callProcedure, resultData } from '../process/support/cscx-process.ts';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  sidebarOf,
-  signIn,
-} from './support/chromium-with-extension.ts';
-import { fixturePages, routeFixturePages } from './support/fixture-routes.ts';
+import { sidebarOf } from './support/chromium-with-extension.ts';
+import { fixturePages } from './support/fixture-routes.ts';
 import { fixturesDir } from './support/paths.ts';
+import { signedInBrowserOnFixtures } from './support/signed-in-browser.ts';
 
 /** A Zoom meeting page for the meeting number of the Initech event's Zoom invitation; its topic names nobody. */
 const zoomMeetingOfTheEvent = {
@@ -17,21 +13,7 @@ const zoomMeetingOfTheEvent = {
   file: 'zoom/meeting-from-calendar.html',
 };
 
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  browser = await launchWithExtension();
-  await routeFixturePages(browser.context);
-  await signIn(browser, {
-    backendUrl: inject('backendUrl'),
-    token: inject('token'),
-    email: inject('userEmail'),
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = signedInBrowserOnFixtures();
 
 async function initechTimeline() {
   const server = { url: inject('backendUrl') };
@@ -48,7 +30,7 @@ async function initechTimeline() {
 
 describe('a Zoom page found through its Calendar event', () => {
   it('records the Calendar event the sidebar shows, then shows its customer on the Zoom page of that meeting', async () => {
-    const calendar = await browser.context.newPage();
+    const calendar = await suite.browser.context.newPage();
     await calendar.goto(fixturePages.calendarEventPageVariant.url);
     await sidebarOf(calendar)
       .getByRole('heading', { name: 'Initech', exact: true })
@@ -62,7 +44,7 @@ describe('a Zoom page found through its Calendar event', () => {
     );
     await calendar.close();
 
-    const zoom = await browser.context.newPage();
+    const zoom = await suite.browser.context.newPage();
     await zoom.route(zoomMeetingOfTheEvent.url, (route) =>
       route.fulfill({
         contentType: 'text/html',
