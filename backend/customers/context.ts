@@ -9,6 +9,7 @@ import {
   compareEvidence,
   describeEvidence,
   gatherEvidence,
+  noEvidence,
   shortlistEvidence,
 } from './customer-evidence.ts';
 import { matchParticipantsToCustomer } from './match.ts';
@@ -91,20 +92,6 @@ async function lookUpCustomer(
     .sort((a, b) => compareEvidence(a.evidence, b.evidence))
     .slice(0, maxCandidates);
   return toContextOutput(deps, ranked, unmatchedEmails);
-}
-
-function noEvidence(customerId: string): CustomerEvidence {
-  return {
-    customerId,
-    contactHits: [],
-    domainMatches: [],
-    domainSpecificity: 0,
-    topicName: null,
-    topicWords: 0,
-    nameHits: [],
-    calendarEvent: null,
-    lastActivityAt: null,
-  };
 }
 
 function toContextOutput(

@@ -29,17 +29,7 @@ export function gatherEvidence(
   const entry = (customerId: string) => {
     let found = byCustomer.get(customerId);
     if (!found) {
-      found = {
-        customerId,
-        contactHits: [],
-        domainMatches: [],
-        domainSpecificity: 0,
-        topicName: null,
-        topicWords: 0,
-        nameHits: [],
-        calendarEvent: null,
-        lastActivityAt: null,
-      };
+      found = noEvidence(customerId);
       byCustomer.set(customerId, found);
     }
     return found;
@@ -123,4 +113,19 @@ export function describeEvidence(e: CustomerEvidence): string {
       `${n} participant${n === 1 ? ' is its contact' : 's are its contacts'}: ${e.nameHits.map((c) => c.name).join(', ')}`,
     );
   return parts.join('; ');
+}
+
+/** A customer nothing on the page points at (yet): opened by id, or the start of a tally. */
+export function noEvidence(customerId: string): CustomerEvidence {
+  return {
+    customerId,
+    contactHits: [],
+    domainMatches: [],
+    domainSpecificity: 0,
+    topicName: null,
+    topicWords: 0,
+    nameHits: [],
+    calendarEvent: null,
+    lastActivityAt: null,
+  };
 }
