@@ -26,6 +26,20 @@ export async function createInvitation(db: Db, user: { id: string; orgId: string
   return { token: issued.token, expiresAt };
 }
 
+/** What an admin is shown once: the member and the one-time link to set a password. */
+function toInviteOutput(
+  user: typeof users.$inferSelect,
+  invite: { token: string; expiresAt: Date },
+  publicUrl: string,
+): z.infer<typeof inviteUserOutput> {
+  return {
+    user: toUserOutput(user),
+    inviteToken: invite.token,
+    inviteUrl: invitationUrl(publicUrl, invite.token),
+    expiresAt: invite.expiresAt.toISOString(),
+  };
+}
+
 /** Creates the user without a password and returns a one-time link to set one. */
 export async function inviteUser(
   { db, clock, config, principal }: OrgDeps,
@@ -52,12 +66,7 @@ export async function inviteUser(
     rowId: user.id,
     changes: { role: input.role },
   });
-  return {
-    user: toUserOutput(user),
-    inviteToken: invite.token,
-    inviteUrl: invitationUrl(config.publicUrl, invite.token),
-    expiresAt: invite.expiresAt.toISOString(),
-  };
+  return toInviteOutput(user, invite, config.publicUrl);
 }
 
 /**
@@ -99,10 +108,5 @@ export async function reissueInvite(
     tableName: 'users',
     rowId: user.id,
   });
-  return {
-    user: toUserOutput(user),
-    inviteToken: invite.token,
-    inviteUrl: invitationUrl(config.publicUrl, invite.token),
-    expiresAt: invite.expiresAt.toISOString(),
-  };
+  return toInviteOutput(user, invite, config.publicUrl);
 }
