@@ -69,6 +69,8 @@ export interface EmbedResult {
  */
 export interface AiProvider {
   name: AiProviderName;
+  /** Anthropic has no embeddings API: the wrapper skips such a provider for `embed`. */
+  embeds: boolean;
   streamText(call: TextCall): AsyncIterable<TextEvent>;
   /** Validates against `call.schema`; on invalid output asks once more with the errors, then throws `invalid_output`. */
   generateObject<T>(call: ObjectCall<T>): Promise<ObjectResult<T>>;
