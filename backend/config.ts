@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type AiProviderName, aiProviderNames } from '../shared/api/ai.ts';
 
 /** Where package.json, wxt.config.ts and node_modules are, wherever the command is started from. */
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +33,23 @@ const configSchema = z.object({
   /** WXT's output folder for that build (the Chrome build lands in its `chrome-mv3`); default `.output`
    * in the package root, where `npm run build` puts it too. */
   CSCX_EXTENSION_OUT_DIR: z.string().optional(),
+  /**
+   * 32 bytes, base64 or hex: the key that encrypts secrets at rest (API keys, OAuth tokens). Required
+   * with DATABASE_URL (every instance must share it); on the embedded database one is generated into
+   * the data folder when unset.
+   */
+  CSCX_SECRET_KEY: z.string().optional(),
+  /** The provider an org uses until an admin chooses; `auto`: the first with a key, else `local`. */
+  CSCX_AI_PROVIDER: z.enum(['auto', ...aiProviderNames]).default('auto'),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  GEMINI_API_KEY: z.string().optional(),
+  /** Where the SDKs send requests (a proxy, or the tests' fake servers); default the vendors' own. */
+  CSCX_ANTHROPIC_BASE_URL: z.string().url().optional(),
+  CSCX_GEMINI_BASE_URL: z.string().url().optional(),
+  CSCX_ANTHROPIC_MODEL: z.string().min(1).optional(),
+  CSCX_GEMINI_MODEL: z.string().min(1).optional(),
+  /** How long one model call may take (a stream: until its first chunk, then between chunks). */
+  CSCX_AI_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export interface Config {
@@ -47,6 +65,17 @@ export interface Config {
   logFormat: 'pretty' | 'json';
   signInRateLimitPerMinute: number;
   extensionBuild: { enabled: boolean; outDir: string };
+  secretKey: string | undefined;
+  ai: AiEnvironment;
+}
+
+/** What the server's environment says about models: each org's settings may override it. */
+export interface AiEnvironment {
+  provider: 'auto' | AiProviderName;
+  keys: { anthropic: string | undefined; gemini: string | undefined };
+  baseUrls: { anthropic: string | undefined; gemini: string | undefined };
+  models: { anthropic: string | undefined; gemini: string | undefined };
+  timeoutMs: number;
 }
 
 /** Validated once at start; nothing else reads `process.env`. */
@@ -79,6 +108,14 @@ export function loadConfig(
       outDir: e.CSCX_EXTENSION_OUT_DIR
         ? path.resolve(e.CSCX_EXTENSION_OUT_DIR)
         : path.join(packageRoot, '.output'),
+    },
+    secretKey: e.CSCX_SECRET_KEY || undefined,
+    ai: {
+      provider: e.CSCX_AI_PROVIDER,
+      keys: { anthropic: e.ANTHROPIC_API_KEY || undefined, gemini: e.GEMINI_API_KEY || undefined },
+      baseUrls: { anthropic: e.CSCX_ANTHROPIC_BASE_URL, gemini: e.CSCX_GEMINI_BASE_URL },
+      models: { anthropic: e.CSCX_ANTHROPIC_MODEL, gemini: e.CSCX_GEMINI_MODEL },
+      timeoutMs: e.CSCX_AI_TIMEOUT_MS,
     },
   };
 }

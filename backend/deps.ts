@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
 import type { OrgRunner, Transactions } from './db/tenancy.ts';
 import type { RateLimits } from './rate-limits/call-limiter.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
 
 /**
  * What every service is handed, passed in and never imported. No database handle is here: a
@@ -16,6 +17,8 @@ export interface AppDeps {
   log: Logger;
   config: Config;
   limits: RateLimits;
+  /** Seals and opens secrets at rest (API keys, OAuth tokens). */
+  secrets: SecretBox;
 }
 
 /** Before anyone is signed in (signing in, accepting an invitation): short transactions of its own. */

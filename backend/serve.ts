@@ -8,6 +8,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { removeServerFile, writeServerFile } from './db/server-file.ts';
 import { DomainError } from './domain-error.ts';
 import { buildChromeExtension } from './extension-build/build-chrome.ts';
+import { loadSecretKey } from './secrets/secret-key.ts';
 import { createServer } from './server.ts';
 
 /**
@@ -18,6 +19,7 @@ export async function serve(config: Config): Promise<void> {
   const paths = embeddedPaths(config.dataDir);
   // Kept until the database closes: openDatabase is handed this lock.
   const lock = config.databaseUrl ? undefined : await lockFolder(config);
+  const secretKey = loadSecretKey(config);
   const server = await createServer({ config });
   const address = await server.app.listen({ host: config.host, port: config.port });
   const log = server.app.log;
@@ -30,7 +32,7 @@ export async function serve(config: Config): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lock });
   await migrateDatabase(database);
   const firstAdmin = await ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
-  server.attach({ database, clock: systemClock, config });
+  server.attach({ database, clock: systemClock, config, secretKey });
 
   const lines = [
     '',

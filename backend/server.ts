@@ -14,6 +14,7 @@ import type { CscxApp } from './http/cscx-app.ts';
 import { createLogger, logRequests } from './http/request-log.ts';
 import { createRateLimits } from './rate-limits/call-limiter.ts';
 import { isKnownOverLimit, refuseEveryCall } from './rate-limits/early-refusal.ts';
+import { createSecretBox } from './secrets/secret-box.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
 import type { RequestContext } from './trpc/context.ts';
 import { defaultWebAppDir, webAppPlugin } from './web-app/plugin.ts';
@@ -32,7 +33,9 @@ export interface CscxServer {
    * Called once the database is migrated: until then the API answers 503. Returns what requests
    * start from (no database handle in it, only the ways to open a transaction).
    */
-  attach(ready: { database: Database } & Omit<AppDeps, 'log' | 'limits'>): PublicDeps;
+  attach(
+    ready: { database: Database; secretKey: Buffer } & Omit<AppDeps, 'log' | 'limits' | 'secrets'>,
+  ): PublicDeps;
 }
 
 function bearerToken(request: FastifyRequest): string | undefined {
@@ -134,13 +137,14 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
 
   return {
     app,
-    attach({ database: ready, clock, config: readyConfig }) {
+    attach({ database: ready, clock, config: readyConfig, secretKey }) {
       database = ready;
       const attached: PublicDeps = {
         clock,
         config: readyConfig,
         log,
         limits,
+        secrets: createSecretBox(secretKey),
         transactions: transactionsOf(ready),
       };
       deps = attached;

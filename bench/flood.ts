@@ -5,6 +5,7 @@ import type { Database } from '../backend/db/client.ts';
 import { findOrCreateOrg } from '../backend/org/lookup.ts';
 import { createServer } from '../backend/server.ts';
 import { issueBenchToken } from './book.ts';
+import { benchSecretKey } from './secret-key.ts';
 import { type Summary, summarise } from './stats.ts';
 
 export interface FloodOptions {
@@ -95,7 +96,7 @@ export async function measureFlood(options: FloodOptions): Promise<FloodResult> 
   const { database, clock } = options;
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', CSCX_TRUST_PROXY: '127.0.0.1' });
   const server = await createServer({ config });
-  server.attach({ database, clock, config });
+  server.attach({ database, clock, config, secretKey: benchSecretKey });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
   const neighbour = await findOrCreateOrg(database.db, 'Bench neighbour');
   // Two members, one per phase, each pinging every 20 ms: within the default 600 calls a minute.

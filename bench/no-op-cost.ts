@@ -4,6 +4,7 @@ import type { Clock } from '../backend/clock.ts';
 import type { Config } from '../backend/config.ts';
 import type { Database } from '../backend/db/client.ts';
 import { createServer } from '../backend/server.ts';
+import { benchSecretKey } from './secret-key.ts';
 import { type BenchRow, summarise } from './stats.ts';
 
 export interface NoOpCostOptions {
@@ -24,7 +25,7 @@ export async function measureNoOpCost(options: NoOpCostOptions): Promise<BenchRo
   const { database, clock, config, token } = options;
   const server = await createServer({ config });
   server.app.post('/bench/no-op', async () => ({ ok: true }));
-  const deps = server.attach({ database, clock, config });
+  const deps = server.attach({ database, clock, config, secretKey: benchSecretKey });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
   const bare = Fastify();
   bare.post('/no-op', async () => ({ ok: true }));

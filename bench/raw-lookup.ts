@@ -10,7 +10,9 @@ import { preferPreparedStatements } from '../backend/db/prepared-statements.ts';
 import * as schema from '../backend/db/schema.ts';
 import type { OrgDeps } from '../backend/deps.ts';
 import type { RateLimits } from '../backend/rate-limits/call-limiter.ts';
+import { createSecretBox } from '../backend/secrets/secret-box.ts';
 import { contextLookupInput } from '../shared/api/customers.ts';
+import { benchSecretKey } from './secret-key.ts';
 import { type Summary, summarise } from './stats.ts';
 
 export interface Statement {
@@ -38,7 +40,15 @@ export async function recordContextStatements(
       const principal = await resolvePrincipal(tx, token, clock.now());
       if (!principal) throw new Error('the bench token did not resolve');
       recording = [];
-      const deps: OrgDeps = { db: tx, principal, clock, log: silentLog, config: noConfig, limits: noLimits };
+      const deps: OrgDeps = {
+        db: tx,
+        principal,
+        clock,
+        log: silentLog,
+        config: noConfig,
+        limits: noLimits,
+        secrets: createSecretBox(benchSecretKey),
+      };
       await getCustomerContext(deps, contextLookupInput.parse(input));
       recorded.push(recording);
       recording = undefined;

@@ -9,6 +9,7 @@
  *   --ten-times        also measure customers.context on a 10× book (100,000 customers, 5,000,000 activities),
  *                      interleaved with the design book; seeding it the first time takes about 20 minutes
  */
+
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,7 @@ import { drawContextCalls, drawTopicCalls } from './context-workload.ts';
 import { measureFlood } from './flood.ts';
 import { measureNoOpCost } from './no-op-cost.ts';
 import { measureRawLookups, recordContextStatements } from './raw-lookup.ts';
+import { benchSecretKey } from './secret-key.ts';
 import { type BenchRow, markdownTable, summarise } from './stats.ts';
 import { compareBooks } from './ten-times.ts';
 
@@ -54,7 +56,7 @@ const { database, org } = await openBook(book, { fresh: values.fresh, log });
 const token = await issueBenchToken(database, org, 'bench@cscx-bench.example');
 const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', CSCX_RATE_LIMIT: '1000000' });
 const server = await createServer({ config });
-server.attach({ database, clock: systemClock, config });
+server.attach({ database, clock: systemClock, config, secretKey: benchSecretKey });
 const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
 
 const workload = await drawContextCalls(database.db, org.id, calls + 50);

@@ -6,6 +6,7 @@ import { createServer } from '../backend/server.ts';
 import { type BookSize, describeBook, issueBenchToken } from './book.ts';
 import { drawContextCalls } from './context-workload.ts';
 import { measureRawLookups, recordContextStatements } from './raw-lookup.ts';
+import { benchSecretKey } from './secret-key.ts';
 import { type BenchRow, type Summary, summarise } from './stats.ts';
 
 export interface BookUnderTest {
@@ -32,7 +33,7 @@ export async function compareBooks(options: {
   const targets = await Promise.all(
     [options.small, options.large].map(async ({ database, org }) => {
       const server = await createServer({ config: options.config });
-      server.attach({ database, clock: options.clock, config: options.config });
+      server.attach({ database, clock: options.clock, config: options.config, secretKey: benchSecretKey });
       const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
       const token = await issueBenchToken(database, org, 'bench@cscx-bench.example');
       const workload = await drawContextCalls(database.db, org.id, options.calls + options.warmUp);

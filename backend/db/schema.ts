@@ -5,8 +5,10 @@ import {
   boolean,
   char,
   date,
+  doublePrecision,
   foreignKey,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgPolicy,
@@ -20,6 +22,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { aiFeatures, aiProviderNames, aiRunStatuses } from '../../shared/api/ai.ts';
+import type { ThreadAnalysis } from '../../shared/api/threads.ts';
 import {
   activityKinds,
   contactRoles,
@@ -87,6 +91,19 @@ export const activityKind = pgEnum('activity_kind', activityKinds);
 export const ticketStatus = pgEnum('ticket_status', ticketStatuses);
 export const ticketPriority = pgEnum('ticket_priority', ticketPriorities);
 export const taskStatus = pgEnum('task_status', taskStatuses);
+export const aiProvider = pgEnum('ai_provider', aiProviderNames);
+export const aiFeature = pgEnum('ai_feature', aiFeatures);
+export const aiRunStatus = pgEnum('ai_run_status', aiRunStatuses);
+
+/** What an email activity keeps of its thread's analysis: never the messages themselves. */
+export interface StoredThreadAnalysis {
+  /** A hash of the messages analysed: the same thread opened again is not analysed again. */
+  fingerprint: string;
+  messageCount: number;
+  provider: string;
+  model: string;
+  analysis: ThreadAnalysis;
+}
 
 export const orgs = pgTable(
   'orgs',
@@ -350,6 +367,8 @@ export const activities = pgTable(
     npsScore: smallint('nps_score'),
     /** A meeting's video conference id (Zoom's meeting number, Meet's code): how a Zoom page finds its event. */
     conferenceId: text('conference_id'),
+    /** A Gmail thread's analysis (sentiment, asks, commitments…) and what it was made from. */
+    analysis: jsonb('analysis').$type<StoredThreadAnalysis>(),
     ...externalRef(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -413,4 +432,54 @@ export const auditLog = pgTable(
     at: tstz('at').notNull().defaultNow(),
   },
   (t) => [index('audit_log_org_at_idx').on(t.orgId, t.at), orgIsolation('audit_log')],
+);
+
+/**
+ * An org's model choice. API keys are sealed (AES-256-GCM, `secrets/secret-box.ts`) and leave the
+ * server only towards their vendor. Kept apart from `orgs`, which sign-in may read.
+ */
+export const orgAiSettings = pgTable(
+  'org_ai_settings',
+  {
+    orgId: uuid('org_id')
+      .primaryKey()
+      .references(() => orgs.id),
+    /** Null: the server's default (`CSCX_AI_PROVIDER`). */
+    provider: aiProvider('provider'),
+    model: text('model'),
+    anthropicKeySealed: text('anthropic_key_sealed'),
+    geminiKeySealed: text('gemini_key_sealed'),
+    redaction: boolean('redaction').notNull().default(true),
+    logGmailThreads: boolean('log_gmail_threads').notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  () => [orgIsolation('org_ai_settings')],
+);
+
+/** One row per model call, written by the wrapper in `ai/run.ts`: never the prompt or its output. */
+export const aiRuns = pgTable(
+  'ai_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    /** Null for work no user started (jobs). */
+    userId: uuid('user_id'),
+    feature: aiFeature('feature').notNull(),
+    provider: aiProvider('provider').notNull(),
+    model: text('model').notNull(),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    latencyMs: integer('latency_ms').notNull(),
+    /** Streams only: until the first chunk of text. */
+    firstTokenMs: integer('first_token_ms'),
+    costUsd: doublePrecision('cost_usd').notNull().default(0),
+    status: aiRunStatus('status').notNull(),
+    errorClass: text('error_class'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('ai_runs_org_time_idx').on(t.orgId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+    orgIsolation('ai_runs'),
+  ],
 );

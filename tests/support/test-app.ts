@@ -5,7 +5,12 @@ import { systemClock } from '../../backend/clock.ts';
 import { loadConfig } from '../../backend/config.ts';
 import type { Database } from '../../backend/db/client.ts';
 import type { PublicDeps } from '../../backend/deps.ts';
+import { parseSecretKey } from '../../backend/secrets/secret-key.ts';
 import { createServer } from '../../backend/server.ts';
+
+/** Tests seal secrets with a fixed key, never one generated into the working folder. */
+const testSecretKey = Buffer.alloc(32, 7);
+
 import type { AppRouter } from '../../backend/trpc/app-router.ts';
 
 export interface TestApp {
@@ -41,7 +46,12 @@ export async function startTestApp(
     ...options.env,
   });
   const server = await createServer({ config, logStream });
-  const deps = server.attach({ database, clock: options.clock ?? systemClock, config });
+  const deps = server.attach({
+    database,
+    clock: options.clock ?? systemClock,
+    config,
+    secretKey: config.secretKey ? parseSecretKey(config.secretKey) : testSecretKey,
+  });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
