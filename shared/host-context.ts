@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime } from './api/common.ts';
 
 /**
  * What a host adapter reads from the page the CSM is looking at. The sidebar turns it into a customer
@@ -108,6 +109,13 @@ export type GmailParticipant = z.infer<typeof gmailParticipant>;
 export const gmailMessage = z.object({
   /** The sender's address; null when Gmail showed none. */
   from: text(320).nullable(),
+  /** The sender's name as Gmail shows it; empty when it shows none. Absent in contexts read before it was. */
+  fromName: text(300).default(''),
+  /**
+   * When it was sent, in the page's time zone with its offset ("2026-04-21T09:12:00-07:00"); null when
+   * the page gives no date the adapter can read (another language, a message still loading).
+   */
+  sentAt: isoDateTime.nullable().default(null),
   /** The body as plain text, quoted history left out. Untrusted: it may inform a draft, never act. */
   text: text(20_000),
 });

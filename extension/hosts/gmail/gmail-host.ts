@@ -14,7 +14,7 @@ import { readComposeContext, readThreadContext } from './read-context.ts';
  */
 export type GmailMessageView = Pick<
   MessageView,
-  'isLoaded' | 'getSender' | 'getRecipientsFull' | 'getBodyElement'
+  'isLoaded' | 'getSender' | 'getRecipientsFull' | 'getBodyElement' | 'getDateString'
 > & {
   on(event: 'load', listener: () => void): unknown;
 };

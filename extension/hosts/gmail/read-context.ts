@@ -7,6 +7,7 @@ import {
 } from '../../../shared/host-context.ts';
 import { asEmail } from '../people.ts';
 import type { GmailComposeView, GmailMessageView, GmailThreadView } from './gmail-host.ts';
+import { gmailSentAt } from './message-date.ts';
 import { messageText } from './message-text.ts';
 
 type Role = GmailParticipant['roles'][number];
@@ -31,9 +32,12 @@ export async function readThreadContext(thread: GmailThreadView): Promise<GmailT
         ...recipients.map((contact) => ({ contact, role: 'recipient' as const })),
       ]),
     ),
-    messages: messages
-      .slice(-limits.messages)
-      .map(({ sender, text }) => ({ from: asEmail(sender?.emailAddress), text })),
+    messages: messages.slice(-limits.messages).map(({ sender, sentAt, text }) => ({
+      from: asEmail(sender?.emailAddress),
+      fromName: clip(sender?.name?.trim() ?? '', limits.name),
+      sentAt,
+      text,
+    })),
   };
 }
 
@@ -56,8 +60,18 @@ async function readMessage(message: GmailMessageView) {
   return {
     sender: senderOf(message),
     recipients: await message.getRecipientsFull().catch(() => []),
+    sentAt: sentAtOf(message),
     text: messageText(message.getBodyElement()),
   };
+}
+
+/** InboxSDK throws when the message shows no date element (e.g. a message still loading). */
+function sentAtOf(message: GmailMessageView): string | null {
+  try {
+    return gmailSentAt(message.getDateString());
+  } catch {
+    return null;
+  }
 }
 
 /** InboxSDK throws when Gmail shows no sender address (e.g. a message still loading). */

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inboxSdkGmailHost, type OpenGmailView } from '../../../extension/hosts/gmail/gmail-host.ts';
 import { feedGmailSidebar, inSidebarPanel, type Lifetime } from '../../../extension/hosts/gmail/mount.ts';
 import type { SidebarFrame } from '../../../extension/hosts/sidebar-frame.ts';
@@ -61,6 +61,16 @@ function feed() {
   return { gmail, sidebar, lifetime, last };
 }
 
+// Gmail writes a message's time in the browser's zone: read here as a CSM in California would see it.
+const zoneBefore = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'America/Los_Angeles';
+});
+afterAll(() => {
+  if (zoneBefore === undefined) delete process.env.TZ;
+  else process.env.TZ = zoneBefore;
+});
+
 describe('the Gmail adapter reading an opened thread', () => {
   it('gives the subject, the thread id, every participant with their name and role, and the texts', async () => {
     const context = await contextOf((gmail) => gmail.openThread(aThreadView()));
@@ -77,6 +87,8 @@ describe('the Gmail adapter reading an opened thread', () => {
       messages: [
         {
           from: 'dana.reyes@acme-robotics.test',
+          fromName: 'Dana Reyes',
+          sentAt: '2026-04-21T09:12:00-07:00',
           text: [
             'Hi Sam,',
             '',
@@ -91,6 +103,8 @@ describe('the Gmail adapter reading an opened thread', () => {
         },
         {
           from: 'csm@cscx.localhost',
+          fromName: 'Sam Carter',
+          sentAt: '2026-04-21T11:40:00-07:00',
           text: 'Hi Dana,\n\nBerlin is on SSO since Monday. The seat quote follows tomorrow.\n\nSam',
         },
       ],
@@ -113,8 +127,36 @@ describe('the Gmail adapter reading an opened thread', () => {
       { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes', roles: ['from'] },
     ]);
     expect(context.view === 'thread' && context.messages).toEqual([
-      { from: 'dana.reyes@acme-robotics.test', text: 'Hello' },
+      {
+        from: 'dana.reyes@acme-robotics.test',
+        fromName: 'Dana Reyes',
+        sentAt: '2026-04-20T16:05:00-07:00',
+        text: 'Hello',
+      },
     ]);
+  });
+
+  it('gives no date for a message whose page shows none or shows it in words it cannot read', async () => {
+    const undated = aMessageView({ dateString: null });
+    const german = aMessageView({ dateString: 'Di., 21. Apr. 2026, 09:12' });
+    const context = await contextOf((gmail) =>
+      gmail.openThread(aThreadView({ messages: [undated, german] })),
+    );
+    expect(context.view === 'thread' && context.messages.map((m) => m.sentAt)).toEqual([null, null]);
+  });
+
+  it('still accepts a thread read before messages carried a name and a date, as having neither', () => {
+    const older = {
+      host: 'gmail',
+      view: 'thread',
+      threadId: '18f3a2b4c5d6e7f8',
+      subject: 'Renewal terms',
+      participants: [],
+      messages: [{ from: 'dana.reyes@acme-robotics.test', text: 'Hello' }],
+    };
+    expect(hostContext.parse(older)).toMatchObject({
+      messages: [{ from: 'dana.reyes@acme-robotics.test', fromName: '', sentAt: null, text: 'Hello' }],
+    });
   });
 
   it('keeps a huge thread within the schema the sidebar accepts', async () => {

@@ -28,6 +28,13 @@ export function acmeThreadBodies(): HTMLElement[] {
   return [...fixtureDocument('gmail', 'thread-acme.html').querySelectorAll<HTMLElement>('div.a3s')];
 }
 
+/** Each message's full date as InboxSDK's `getDateString()` reads it: the title of its `.gK .g3`. */
+export function acmeThreadDateStrings(): string[] {
+  return [...fixtureDocument('gmail', 'thread-acme.html').querySelectorAll('div.adn .gK .g3')].map(
+    (el) => el.getAttribute('title') ?? '',
+  );
+}
+
 export const dana: Contact = { name: 'Dana Reyes', emailAddress: 'dana.reyes@acme-robotics.test' };
 export const sam: Contact = { name: 'Sam Carter', emailAddress: 'csm@cscx.localhost' };
 export const li: Contact = { name: 'Li Wei', emailAddress: 'li.wei@acme-robotics.test' };
@@ -36,6 +43,8 @@ export interface MessageSpec {
   sender: Contact;
   recipients: ContactNameOptional[];
   body: HTMLElement;
+  /** What Gmail's date element's title says; null when the page shows none (InboxSDK then throws). */
+  dateString: string | null;
   loaded: boolean;
 }
 
@@ -56,6 +65,10 @@ export class StandInMessageView extends Events<'load'> implements GmailMessageVi
   getBodyElement() {
     return this.spec.body;
   }
+  getDateString(): string {
+    if (this.spec.dateString === null) throw new Error('Failed to find element for selector');
+    return this.spec.dateString;
+  }
   /** The user expanded a collapsed message. */
   load() {
     this.spec = { ...this.spec, loaded: true };
@@ -66,18 +79,32 @@ export class StandInMessageView extends Events<'load'> implements GmailMessageVi
 export function aMessageView(overrides: Partial<MessageSpec> = {}): StandInMessageView {
   const body = document.createElement('div');
   body.textContent = 'Hello';
-  return new StandInMessageView({ sender: dana, recipients: [sam], body, loaded: true, ...overrides });
+  return new StandInMessageView({
+    sender: dana,
+    recipients: [sam],
+    body,
+    dateString: 'Mon, Apr 20, 2026, 4:05 PM',
+    loaded: true,
+    ...overrides,
+  });
 }
 
 /** Dana's question to Sam and Li, then Sam's reply quoting it: the fixture thread. */
 export function acmeThreadMessages(): StandInMessageView[] {
   const [question, reply] = acmeThreadBodies();
+  const [asked, answered] = acmeThreadDateStrings();
   return [
-    aMessageView({ sender: dana, recipients: [sam, li], ...(question ? { body: question } : {}) }),
+    aMessageView({
+      sender: dana,
+      recipients: [sam, li],
+      ...(question ? { body: question } : {}),
+      ...(asked ? { dateString: asked } : {}),
+    }),
     aMessageView({
       sender: sam,
       recipients: [dana, { emailAddress: li.emailAddress }],
       ...(reply ? { body: reply } : {}),
+      ...(answered ? { dateString: answered } : {}),
     }),
   ];
 }
