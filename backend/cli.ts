@@ -4,6 +4,7 @@ import { loadConfig } from './config.ts';
 import { withDatabase } from './db/with-database.ts';
 import { seedDemoFromCli } from './demo/cli.ts';
 import { DomainError } from './domain-error.ts';
+import { runEvalFromCli } from './eval/cli.ts';
 import { importFromCli } from './imports/cli.ts';
 import { serve } from './serve.ts';
 import { createTokenFromCli } from './tokens/cli.ts';
@@ -18,6 +19,10 @@ const usage = `usage: cscx <command> [options]
   tokens create --email E [--org NAME|ID] [--name N] [--days D]   prints the token alone on the last line
   seed-demo [--org NAME|ID] [--customers N] [--activities M]
   import customers|contacts|activities FILE.csv [--org NAME|ID] [--skip-invalid]
+  eval thread --dataset DIR [--json] [--limit N] [--fit FILE]
+                                          ask detection of the local provider beside baselines, on
+                                          files like ../shared/data/email-intent-parakweet
+  eval redaction --dataset DIR [--json]   redaction per PII type beside a baseline
 
   --org defaults to the only org (with several, the error lists them; tokens create needs it only for
   an address in several orgs). For users add and seed-demo a name no org has creates that org: that is
@@ -96,6 +101,8 @@ async function main(argv: string[]): Promise<void> {
         importFromCli(db, { entity, file, org: values.org, skipInvalid: values['skip-invalid'] }),
       );
     }
+    case 'eval':
+      return runEvalFromCli(argv.slice(1));
     case undefined:
     case 'help':
     case '--help':

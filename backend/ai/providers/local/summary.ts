@@ -1,0 +1,63 @@
+import type { FoundAsk } from './asks.ts';
+import { isCommitment } from './commitments.ts';
+import type { Sentence } from './sentences.ts';
+import { isCourtesy, type ThreadMessageView } from './thread-messages.ts';
+
+const maxLineLength = 280;
+const contentTags = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
+
+interface Candidate {
+  message: ThreadMessageView;
+  sentence: Sentence;
+  score: number;
+}
+
+/**
+ * Two lines taken from the thread, each "Sender: sentence": the two most informative sentences, by
+ * content words (nouns, verbs, numbers), words shared with the subject, being an ask or a promise,
+ * opening its message, and recency. A second line from the same message as the first needs to beat
+ * the best of another message by half again, so the two lines usually tell both sides.
+ */
+export function extractiveSummary(subject: string, messages: ThreadMessageView[], asks: FoundAsk[]): string {
+  const subjectWords = new Set(subject.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []);
+  const asked = new Set(asks.map((a) => a.sentence));
+  const candidates: Candidate[] = [];
+  for (const message of messages) {
+    const contentful = message.sentences.filter((s) => !isCourtesy(s) && s.tokens.length >= 4);
+    contentful.forEach((sentence, position) => {
+      const content = sentence.tokens.filter((t) => contentTags.has(t.pos) && !t.stopWord);
+      const shared = new Set(content.map((t) => t.normal).filter((w) => subjectWords.has(w))).size;
+      const score =
+        Math.min(content.length, 12) / 4 +
+        Math.min(shared, 3) * 0.75 +
+        (asked.has(sentence) ? 1.5 : 0) +
+        (message.ours && isCommitment(sentence) ? 1 : 0) +
+        (position === 0 ? 0.5 : 0) +
+        (message.index / Math.max(messages.length - 1, 1)) * 0.75 -
+        (sentence.tokens.length > 45 ? 1 : 0);
+      candidates.push({ message, sentence, score });
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.message.index - b.message.index);
+  const first = candidates[0];
+  if (!first) return subject.trim().slice(0, maxLineLength);
+  const elsewhere = candidates.find((c) => c.message !== first.message);
+  const sameMessage = candidates.find((c) => c !== first && c.message === first.message);
+  const second =
+    sameMessage && (!elsewhere || sameMessage.score > elsewhere.score * 1.5) ? sameMessage : elsewhere;
+  return [first, second]
+    .filter((c): c is Candidate => c !== undefined)
+    .sort((a, b) => a.message.index - b.message.index || a.sentence.start - b.sentence.start)
+    .map((c) => line(c))
+    .join('\n');
+}
+
+/** A sentence longer than a line is cut at a word boundary and marked with "…". */
+function line({ message, sentence }: Candidate): string {
+  const prefix = `${message.sender}: `;
+  const text = sentence.text.replace(/\s+/g, ' ');
+  const room = maxLineLength - prefix.length;
+  if (text.length <= room) return prefix + text;
+  const cut = text.slice(0, room - 1);
+  return `${prefix}${cut.slice(0, Math.max(cut.lastIndexOf(' '), room / 2))}…`;
+}

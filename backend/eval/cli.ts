@@ -1,0 +1,12 @@
+import { DomainError } from '../domain-error.ts';
+import { runThreadEval } from './thread.ts';
+
+/** `cscx eval <name> …`: one entry per evaluation, each parsing its own options. */
+const evaluations = new Map<string, (args: string[]) => Promise<void>>([['thread', runThreadEval]]);
+
+export async function runEvalFromCli(args: string[]): Promise<void> {
+  const [name, ...rest] = args;
+  const run = name === undefined ? undefined : evaluations.get(name);
+  if (!run) throw new DomainError('BAD_REQUEST', `eval needs one of: ${[...evaluations.keys()].join(', ')}`);
+  await run(rest);
+}
