@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 const dbTests = ['tests/**/*.db.test.ts'];
 const extensionTests = ['tests/extension/**/*.test.{ts,tsx}'];
 const browserTests = ['tests/browser/**/*.test.ts'];
-const shared = { testTimeout: 30_000, hookTimeout: 120_000 };
+// Every project refuses (and counts) outbound connections that are not to loopback.
+const shared = { testTimeout: 30_000, hookTimeout: 120_000, setupFiles: ['tests/support/outbound-guard.ts'] };
 
 /**
  * One database suite, two targets, both always present: the embedded PGlite, and a real PostgreSQL
