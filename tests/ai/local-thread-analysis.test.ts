@@ -150,6 +150,11 @@ describe('the local provider analysing a thread', () => {
     ]);
   });
 
+  it('takes the deadline ahead, not a date in the past the sentence mentions', async () => {
+    const input = thread([message(csm, 'As I said two days ago, we will ship the connector on Monday.')]);
+    expect((await analyze(input)).commitments.map((c) => c.due)).toEqual(['2026-11-30T17:00:00+01:00']);
+  });
+
   it('counts only our own people’s promises as commitments', async () => {
     const input = thread([message(customer, "I'll send you our security questionnaire by Friday.")]);
     expect((await analyze(input)).commitments).toEqual([]);

@@ -19,7 +19,9 @@ export function resolveDue(nlp: LocalNlp, sentence: string, reference: string): 
   if (named) return formatInOffset(named, offset);
   const result = nlp.chrono
     .parse(sentence, { instant, timezone: offset }, { forwardDate: true })
-    .find((r) => !notDates.test(r.text.trim()));
+    .find(
+      (r) => !notDates.test(r.text.trim()) && !/^\s*ago\b/i.test(sentence.slice(r.index + r.text.length)),
+    );
   if (!result) return null;
   const component = result.end ?? result.start;
   let date = component.date();
