@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import trainingSet from '../ai/providers/local/ask-classifier/training-hashes.json' with { type: 'json' };
-import { classifyAsk } from '../ai/providers/local/asks.ts';
+import { findAsks } from '../ai/providers/local/asks.ts';
 import { loadLocalNlp } from '../ai/providers/local/nlp.ts';
-import { splitSentences } from '../ai/providers/local/sentences.ts';
+import { type ThreadInput, viewThread } from '../ai/providers/local/thread-messages.ts';
 import { DomainError } from '../domain-error.ts';
 import { bagOfWordsPredictions, figuresOf, keywordRule, questionMarkRule } from './ask-baselines.ts';
 import type { BinaryFigures } from './figures.ts';
@@ -56,7 +56,7 @@ export async function evaluateAskDetection(options: ThreadEvalOptions): Promise<
   const scored = options.limit === undefined ? unseen : sampleByHash(unseen, options.limit);
   const nlp = await loadLocalNlp();
   const texts = scored.map((r) => r.text);
-  const local = texts.map((text) => splitSentences(nlp, text).some((s) => classifyAsk(s) !== null));
+  const local = texts.map((text) => findAsks(viewThread(nlp, asCustomerMessage(text))).length > 0);
   const bagOfWords = bagOfWordsPredictions(readLabelledSentences(options.fittingFile), texts);
   return {
     files: files.length,
@@ -70,6 +70,17 @@ export async function evaluateAskDetection(options: ThreadEvalOptions): Promise<
       keywords: figuresOf(texts.map(keywordRule), scored),
       bagOfWords: figuresOf(bagOfWords.predicted, scored),
     },
+  };
+}
+
+/** The sentence as the whole of a customer's email: the local provider's own path to its asks. */
+function asCustomerMessage(text: string): ThreadInput {
+  const sentAt = '2026-01-05T09:00:00+00:00';
+  return {
+    subject: '',
+    messages: [{ from: { email: 'customer@example.com', name: 'Customer' }, sentAt, text }],
+    ownAddresses: [],
+    now: sentAt,
   };
 }
 

@@ -242,6 +242,25 @@ describe('the local provider analysing a thread', () => {
     expect(summary).toContain('usage report');
   });
 
+  it('leads the summary with the customer’s problem and our answer, not a side question', async () => {
+    const { summary } = await analyze(
+      thread(
+        [
+          message(
+            customer,
+            'Hi Anna,\n\nOur dashboard has been down since this morning and the team cannot export the usage report. Also, when will the SOC 2 report be ready?\n\nThanks,\nDana',
+          ),
+          message(csm, "Hi Dana,\n\nSorry about that. I'll send the SOC 2 report by Friday.\n\nBest,\nAnna"),
+        ],
+        { subject: 'Dashboard outage' },
+      ),
+    );
+    expect(summary).toBe(
+      'Dana: Our dashboard has been down since this morning and the team cannot export the usage report.\n' +
+        "Anna: I'll send the SOC 2 report by Friday.",
+    );
+  });
+
   it('gives the same analysis for the same thread, and counts words as tokens', async () => {
     const input = thread([
       message(customer, 'Can you send the renewal quote? We need it before the board meeting on the 12th.'),

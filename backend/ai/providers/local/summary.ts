@@ -2,6 +2,7 @@ import type { FoundAsk } from './asks.ts';
 import { isCommitment } from './commitments.ts';
 import type { Sentence } from './sentences.ts';
 import { isCourtesy, type ThreadMessageView } from './thread-messages.ts';
+import { pressingCues, raisingCues } from './urgency.ts';
 
 const maxLineLength = 280;
 const contentTags = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
@@ -14,8 +15,8 @@ interface Candidate {
 
 /**
  * Two lines taken from the thread, each "Sender: sentence": the two most informative sentences, by
- * content words (nouns, verbs, numbers), words shared with the subject, being an ask or a promise,
- * opening its message, and recency. A second line from the same message as the first needs to beat
+ * content words (nouns, verbs, numbers), words shared with the subject, naming a problem or a
+ * deadline, being an ask or a promise, opening its message, and recency. A second line from the same message as the first needs to beat
  * the best of another message by half again, so the two lines usually tell both sides.
  */
 export function extractiveSummary(subject: string, messages: ThreadMessageView[], asks: FoundAsk[]): string {
@@ -23,18 +24,19 @@ export function extractiveSummary(subject: string, messages: ThreadMessageView[]
   const asked = new Set(asks.map((a) => a.sentence));
   const candidates: Candidate[] = [];
   for (const message of messages) {
-    const contentful = message.sentences.filter((s) => !isCourtesy(s) && s.tokens.length >= 4);
+    const contentful = message.sentences.filter((s) => !isCourtesy(s) && wordCount(s) >= 4);
     contentful.forEach((sentence, position) => {
       const content = sentence.tokens.filter((t) => contentTags.has(t.pos) && !t.stopWord);
       const shared = new Set(content.map((t) => t.normal).filter((w) => subjectWords.has(w))).size;
       const score =
         Math.min(content.length, 12) / 4 +
         Math.min(shared, 3) * 0.75 +
+        (pressingCues.test(sentence.text) || raisingCues.test(sentence.text) ? 1 : 0) +
         (asked.has(sentence) ? 1.5 : 0) +
         (message.ours && isCommitment(sentence) ? 1 : 0) +
         (position === 0 ? 0.5 : 0) +
         (message.index / Math.max(messages.length - 1, 1)) * 0.75 -
-        (sentence.tokens.length > 45 ? 1 : 0);
+        (wordCount(sentence) > 40 ? 1 : 0);
       candidates.push({ message, sentence, score });
     });
   }
@@ -52,10 +54,21 @@ export function extractiveSummary(subject: string, messages: ThreadMessageView[]
     .join('\n');
 }
 
-/** A sentence longer than a line is cut at a word boundary and marked with "…". */
+function wordCount(sentence: Sentence): number {
+  return sentence.tokens.filter((t) => t.type !== 'punctuation').length;
+}
+
+/** Words that tie a sentence to the one before it, and mean nothing alone on a summary line. */
+const linkingStart =
+  /^(also|and|but|so|plus|additionally|anyway|however|btw|by the way|one more thing)\s*[,:-]?\s+/i;
+
+/**
+ * The sentence as written, without its linking word; longer than a line, it is cut at a word
+ * boundary and marked with "…".
+ */
 function line({ message, sentence }: Candidate): string {
   const prefix = `${message.sender}: `;
-  const text = sentence.text.replace(/\s+/g, ' ');
+  const text = sentence.text.replace(/\s+/g, ' ').replace(linkingStart, '');
   const room = maxLineLength - prefix.length;
   if (text.length <= room) return prefix + text;
   const cut = text.slice(0, room - 1);

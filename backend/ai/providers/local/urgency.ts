@@ -5,10 +5,10 @@ import type { LocalNlp } from './nlp.ts';
 import { isCourtesy, type ThreadMessageView } from './thread-messages.ts';
 
 /** Words that make a thread urgent on their own. "down" only as in "the site is down". */
-const pressingCues =
+export const pressingCues =
   /\b(urgent(ly)?|asap|a\.s\.a\.p|emergency|critical|blocker|blocking|blocked|outage|escalat(e|ed|ing|ion)|immediately|right away|as soon as possible|top priority|sev ?1|p1|(is|are|was|were|went|been|goes|going|still) down|down (since|for|again)|stopped working|unusable|can(no|')t (log ?in|access|use))\b/i;
 /** Words that raise it a step. */
-const raisingCues =
+export const raisingCues =
   /\b(today|tonight|tomorrow|this week|soon|quickly|deadline|waiting|still (not|no|waiting|broken|failing)|again|any update|following up|follow(ing)?-up|not working|broken|failing|frustrat\w*|disappointed|concerned|worried|unacceptable)\b/i;
 
 const hourMs = 3_600_000;
