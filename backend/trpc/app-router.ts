@@ -1,8 +1,10 @@
+import { aiRouter } from '../ai/router.ts';
 import { authRouter } from '../auth/router.ts';
 import { contactsRouter } from '../customers/contacts-router.ts';
 import { customersRouter } from '../customers/router.ts';
 import { meetingsRouter } from '../meetings/router.ts';
 import { orgRouter } from '../org/router.ts';
+import { threadsRouter } from '../threads/router.ts';
 import { tokensRouter } from '../tokens/router.ts';
 import { usersRouter } from '../users/router.ts';
 import { systemRouter } from './system-router.ts';
@@ -17,6 +19,8 @@ export const appRouter = router({
   customers: customersRouter,
   contacts: contactsRouter,
   meetings: meetingsRouter,
+  threads: threadsRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

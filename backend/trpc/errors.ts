@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { type AiErrorClass, AiProviderError } from '../ai/provider.ts';
 import { DomainError } from '../domain-error.ts';
 
 /** Postgres SQLSTATEs that user input can cause, and what the caller is told. */
@@ -28,11 +29,26 @@ function causes(error: unknown): unknown[] {
   return chain;
 }
 
+const aiCodes: Partial<Record<AiErrorClass, TRPCError['code']>> = {
+  aborted: 'CLIENT_CLOSED_REQUEST',
+  rate_limited: 'TOO_MANY_REQUESTS',
+  timeout: 'GATEWAY_TIMEOUT',
+};
+
+/** Every provider of the chain failed (or the caller stopped): said in words, with the vendor named. */
+function aiFailure(error: AiProviderError): TRPCError {
+  return new TRPCError({
+    code: aiCodes[error.errorClass] ?? 'BAD_GATEWAY',
+    message: `AI call failed: ${error.message}`,
+  });
+}
+
 export function toTRPCError(error: TRPCError): TRPCError {
   for (const cause of causes(error.cause)) {
     if (cause instanceof TRPCError) return cause;
     if (cause instanceof DomainError)
       return new TRPCError({ code: cause.code, message: cause.message, cause });
+    if (cause instanceof AiProviderError) return aiFailure(cause);
     const sqlState = (cause as { code?: unknown }).code;
     if (typeof sqlState === 'string' && postgresErrors[sqlState]) {
       const known = postgresErrors[sqlState];
