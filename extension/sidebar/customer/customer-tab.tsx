@@ -16,6 +16,7 @@ import { lookupCustomer } from './lookup-customer.ts';
 import { OpenTasks } from './open-tasks.tsx';
 import { RecentTimeline } from './recent-timeline.tsx';
 import { useRecordCalendarMeeting } from './record-calendar-meeting.ts';
+import { ThreadSection } from './thread-analysis.tsx';
 
 interface CustomerTabProps {
   api: ApiClient;
@@ -104,6 +105,7 @@ export function CustomerTab({
       )}
       {reason && <p className="muted small reason">{reason}</p>}
       <AccountCard customer={customer} />
+      <ThreadSection api={api} context={context} customerId={customer.id} />
       <ContactsList contacts={customer.matchedContacts} />
       <OpenTasks tasks={customer.openTasks} total={customer.openTaskCount} />
       <RecentTimeline activities={customer.recentActivities} />

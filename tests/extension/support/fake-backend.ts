@@ -6,7 +6,13 @@ export type Procedure = (input: unknown, authorization: string | null) => unknow
 
 export class FakeProcedureError extends Error {
   constructor(
-    readonly code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT',
+    readonly code:
+      | 'UNAUTHORIZED'
+      | 'FORBIDDEN'
+      | 'BAD_REQUEST'
+      | 'NOT_FOUND'
+      | 'CONFLICT'
+      | 'TOO_MANY_REQUESTS',
     message = code.toLowerCase(),
   ) {
     super(message);
@@ -19,6 +25,7 @@ const httpStatus = {
   BAD_REQUEST: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
 } as const;
 
 export interface FakeBackend {

@@ -1,6 +1,12 @@
 import type { Session, SessionStore } from '../../../extension/lib/session-store.ts';
 import type { ContextOutput, CustomerSummary } from '../../../shared/api/customers.ts';
-import type { CalendarEventContext, HostContext, ZoomMeetingContext } from '../../../shared/host-context.ts';
+import type { AnalyzeThreadOutput } from '../../../shared/api/threads.ts';
+import type {
+  CalendarEventContext,
+  GmailThreadContext,
+  HostContext,
+  ZoomMeetingContext,
+} from '../../../shared/host-context.ts';
 
 type CustomerContext = NonNullable<ContextOutput['customer']>;
 
@@ -114,6 +120,60 @@ export function aZoomRecording(overrides: Partial<ZoomMeetingContext> = {}): Zoo
     topic: 'Globex Industrial <> CSCX — Quarterly business review',
     startTime: null,
     participants: [{ email: null, name: 'Hank Scorpio', kind: 'person' }],
+    ...overrides,
+  };
+}
+
+/** The fixture's thread (tests/fixtures/gmail/thread-acme.html) as the Gmail adapter reads it. */
+export function aGmailThread(overrides: Partial<GmailThreadContext> = {}): GmailThreadContext {
+  return {
+    host: 'gmail',
+    view: 'thread',
+    threadId: '18f3a2b4c5d6e7f8',
+    subject: 'Renewal terms and SSO rollout',
+    participants: [
+      { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes', roles: ['from', 'recipient'] },
+      { email: 'csm@cscx.localhost', name: 'Sam Carter', roles: ['from', 'recipient'] },
+    ],
+    messages: [
+      {
+        from: 'dana.reyes@acme-robotics.test',
+        fromName: 'Dana Reyes',
+        sentAt: '2026-04-21T09:12:00-07:00',
+        text: 'Hi Sam,\n\nBefore we sign the renewal we need a quote for 40 more seats.\nCan you send the updated terms by Friday?\n\nDana',
+      },
+      {
+        from: 'csm@cscx.localhost',
+        fromName: 'Sam Carter',
+        sentAt: '2026-04-21T11:40:00-07:00',
+        text: 'Hi Dana,\n\nThe seat quote follows tomorrow.\n\nSam',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** What `threads.analyze` answers for that thread with the local provider. */
+export function aThreadAnalysis(overrides: Partial<AnalyzeThreadOutput> = {}): AnalyzeThreadOutput {
+  return {
+    analysis: {
+      sentiment: { score: -0.12, label: 'neutral' },
+      urgency: 'high',
+      asks: [
+        { quote: 'we need a quote for 40 more seats', messageIndex: 0, kind: 'request' },
+        { quote: 'Can you send the updated terms by Friday?', messageIndex: 0, kind: 'question' },
+      ],
+      commitments: [
+        { quote: 'The seat quote follows tomorrow.', messageIndex: 1, due: '2026-04-22T12:00:00-07:00' },
+      ],
+      needsReply: true,
+      summary: 'Dana needs a seat quote and the updated terms before signing the renewal.',
+    },
+    provider: 'local',
+    model: 'cscx-local-1',
+    fellBackFrom: null,
+    logged: 'recorded',
+    activityId: '00000000-0000-4000-8000-00000000e1e1',
     ...overrides,
   };
 }
