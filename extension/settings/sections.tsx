@@ -4,6 +4,7 @@ import type { meOutput } from '../../shared/api/auth.ts';
 import type { UserRole } from '../../shared/enums.ts';
 import type { ApiClient } from '../lib/api-client.ts';
 import { AccountSection } from './account-section.tsx';
+import { AiSection } from './ai/ai-section.tsx';
 import { ChangePasswordSection } from './change-password-form.tsx';
 import { MembersSection } from './members/members-section.tsx';
 import { OrgSection } from './org/org-section.tsx';
@@ -44,6 +45,10 @@ function Organisation({ api, me }: SettingsSectionProps) {
   return <OrgSection api={api} org={me.org} />;
 }
 
+function Ai({ api }: SettingsSectionProps) {
+  return <AiSection api={api} />;
+}
+
 function Tokens({ api, me }: SettingsSectionProps) {
   return <TokensSection api={api} me={me.user} />;
 }
@@ -58,6 +63,7 @@ export const settingsSections: readonly SettingsSection[] = [
   { path: '/account', title: 'Account', allowed: () => true, Section: Account },
   { path: '/members', title: 'Members', allowed: admins, Section: Members },
   { path: '/org', title: 'Organisation', allowed: admins, Section: Organisation },
+  { path: '/ai', title: 'AI', allowed: admins, Section: Ai },
   // Viewers get no tokens from the API.
   { path: '/tokens', title: 'Access tokens', allowed: (role) => role !== 'viewer', Section: Tokens },
 ];

@@ -31,7 +31,7 @@ describe('what each role sees', () => {
   it('offers an admin every section', async () => {
     renderSettings({ procedures: { 'auth.me': () => admin } });
     await screen.findByRole('region', { name: 'Account' });
-    expect(sectionLinks()).toEqual(['Account', 'Members', 'Organisation', 'Access tokens']);
+    expect(sectionLinks()).toEqual(['Account', 'Members', 'Organisation', 'AI', 'Access tokens']);
   });
 });
 
