@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { id } from './common.ts';
+import { threadMessage } from './threads.ts';
+
+export const draftIntents = ['reply', 'follow_up', 'check_in', 'renewal', 'custom'] as const;
+export type DraftIntent = (typeof draftIntents)[number];
+export const draftTones = ['concise', 'warm', 'formal'] as const;
+export type DraftTone = (typeof draftTones)[number];
+export const draftLengths = ['short', 'medium', 'long'] as const;
+export type DraftLength = (typeof draftLengths)[number];
+
+export const generateDraftInput = z
+  .object({
+    customerId: id,
+    /** The thread being answered; null for a new message (a check-in, a renewal note). */
+    thread: z
+      .object({
+        threadId: z.string().trim().min(1).max(200).nullable(),
+        subject: z.string().max(1000),
+        messages: z.array(threadMessage).min(1).max(100),
+      })
+      .nullable(),
+    intent: z.enum(draftIntents).default('reply'),
+    /** What the CSM asks for in their own words; required for `custom`. Trusted: the CSM typed it. */
+    instruction: z.string().trim().max(2000).nullable().default(null),
+    tone: z.enum(draftTones).default('warm'),
+    length: z.enum(draftLengths).default('medium'),
+    /** The same seed, the same local draft; Regenerate sends a new one. */
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(0),
+  })
+  .refine((d) => d.intent !== 'custom' || (d.instruction?.length ?? 0) > 0, {
+    message: 'a custom draft needs an instruction',
+    path: ['instruction'],
+  });
+export type GenerateDraftInput = z.infer<typeof generateDraftInput>;
+
+/** A link in the draft that is in neither the thread nor CSCX's own data: shown, never inserted silently. */
+export const flaggedLink = z.object({ url: z.string(), reason: z.string() });
+export type FlaggedLink = z.infer<typeof flaggedLink>;
+
+/**
+ * What `drafts.generate` streams: who answers first, then the text as it comes, then the links
+ * checked against what CSCX knows and the draft's id (its record, for the feedback on edits).
+ */
+export const draftEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({
+    type: z.literal('done'),
+    draftId: id,
+    provider: z.string(),
+    model: z.string(),
+    fellBackFrom: z.string().nullable(),
+    flaggedLinks: z.array(flaggedLink),
+  }),
+]);
+export type DraftEvent = z.infer<typeof draftEvent>;
+
+/**
+ * How a CSM writes, learned from how they edit CSCX's drafts before sending: every provider's draft
+ * follows it. Null fields: not learned yet.
+ */
+export const styleProfile = z.object({
+  greeting: z.string().max(100).nullable(),
+  signOff: z.string().max(200).nullable(),
+  /** Words in a typical sent reply. */
+  typicalWords: z.number().int().min(1).max(2000).nullable(),
+  /** -1 casual … 1 formal. */
+  formality: z.number().min(-1).max(1).nullable(),
+  /** Phrases the CSM keeps deleting from drafts, and ones they keep adding. */
+  removedPhrases: z.array(z.string().max(200)).max(20),
+  addedPhrases: z.array(z.string().max(200)).max(20),
+  /** How many sent drafts it was learned from. */
+  samples: z.number().int().min(0),
+});
+export type StyleProfile = z.infer<typeof styleProfile>;
