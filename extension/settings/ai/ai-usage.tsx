@@ -33,8 +33,8 @@ function UsageTables({ usage }: { usage: AiUsageOutput }) {
   return (
     <>
       <p className="small">
-        {formatCount(total.calls)} calls ({formatCount(total.failed)} failed),{' '}
-        {formatCount(total.inputTokens)} tokens in, {formatCount(total.outputTokens)} out, about{' '}
+        {formatCount(total.calls)} {total.calls === 1 ? 'call' : 'calls'} ({formatCount(total.failed)}{' '}
+        failed), {formatCount(total.inputTokens)} tokens in, {formatCount(total.outputTokens)} out, about{' '}
         {formatUsd(total.costUsd)}. Local calls cost nothing; remote ones are estimated from list prices.
       </p>
       <UsageTable
