@@ -22,7 +22,9 @@ const usage = `usage: cscx <command> [options]
   eval thread --dataset DIR [--json] [--limit N] [--fit FILE]
                                           ask detection of the local provider beside baselines, on
                                           files like ../shared/data/email-intent-parakweet
-  eval redaction --dataset DIR [--json]   redaction per PII type beside a baseline
+  eval redaction --dataset DIR [--enron DIR] [--json] [--limit N]
+                                          PII redaction per type beside a baseline, on files like
+                                          ../shared/data/presidio-synth-pii (and enron-email-threads)
 
   --org defaults to the only org (with several, the error lists them; tokens create needs it only for
   an address in several orgs). For users add and seed-demo a name no org has creates that org: that is

@@ -1,8 +1,12 @@
 import { DomainError } from '../domain-error.ts';
+import { evalRedactionFromCli } from './redaction.ts';
 import { runThreadEval } from './thread.ts';
 
 /** `cscx eval <name> …`: one entry per evaluation, each parsing its own options. */
-const evaluations = new Map<string, (args: string[]) => Promise<void>>([['thread', runThreadEval]]);
+const evaluations = new Map<string, (args: string[]) => Promise<void>>([
+  ['thread', runThreadEval],
+  ['redaction', evalRedactionFromCli],
+]);
 
 export async function runEvalFromCli(args: string[]): Promise<void> {
   const [name, ...rest] = args;

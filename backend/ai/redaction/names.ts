@@ -1,0 +1,191 @@
+import { streetSuffixes } from './address-words.ts';
+import { lexicons } from './lexicons.ts';
+import {
+  closings,
+  determiners,
+  greetings,
+  headerLine,
+  introductions,
+  isCompanyWord,
+  locatives,
+  movementBefore,
+  personPrepositions,
+  personPronouns,
+  personVerbs,
+  relations,
+  speechBefore,
+  strongPersonVerbs,
+  titles,
+} from './name-cues.ts';
+import { type NamePiece, namePieces } from './name-pieces.ts';
+import { isAllCaps, type Token } from './tokens.ts';
+
+/** A piece scoring this or more is a person's name. */
+export const acceptScore = 2;
+
+export interface NameContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Lowercase words of names known to be people: the org's contacts and names found so far. */
+  nameWords: ReadonlySet<string>;
+}
+
+/** Token ranges [from, to) of the pieces that read as people's names. */
+export function findNamePieces(context: NameContext): NamePiece[] {
+  return namePieces(context.text, context.tokens, context.nameWords).filter(
+    (piece) => scoreNamePiece(context, piece) >= acceptScore,
+  );
+}
+
+/**
+ * How much a piece reads as a person's name: its words (a given name first, a surname last, an
+ * initial, a word no dictionary has), then what surrounds it (a title or greeting before, a verb
+ * people do after, a line of its own under "Thanks,", an email header) against what says place or
+ * company (a locative before, "Inc" after, a known place).
+ */
+export function scoreNamePiece(context: NameContext, piece: NamePiece): number {
+  const { text, tokens } = context;
+  const lex = lexicons();
+  const first = tokens[piece.from]!;
+  const last = tokens[piece.to - 1]!;
+  const phrase = tokens
+    .slice(piece.from, piece.to)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.lower);
+  const words = piece.kinds.filter((k) => k !== 'initial').length;
+  if (words === 0) return 0;
+  if (piece.kinds.includes('known')) return acceptScore + 10;
+  const joined = phrase.join(' ');
+  if (lex.places.has(joined) || lex.organisations.has(joined)) return 0;
+
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  const lineEndAt = text.indexOf('\n', last.end);
+  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
+  const around: Surroundings = {
+    before: text.slice(lineStart, first.start),
+    after: text.slice(last.end, lineEnd),
+    line: text.slice(lineStart, lineEnd),
+    previousLine: previousLine(text, lineStart),
+  };
+  const wordAfter = /^\W*?([\p{L}']+)/u.exec(around.after)?.[1]?.toLowerCase() ?? '';
+  if (isCompanyWord(wordAfter) || isCompanyWord(phrase.at(-1) ?? '')) return 0;
+  if (looksLikeFirmName(around.before, around.after)) return 0;
+  if (/^\s*\p{Lu}/u.test(around.after) && streetSuffixes.has(wordAfter)) return 0;
+
+  let score = shapeScore(piece, words);
+  if (piece.kinds.every((k) => k === 'initial' || k === 'foreign') && isAllCaps(first)) score -= 1.5;
+  if (words === 1 && lex.places.has(phrase.find((w) => w.length > 1) ?? '')) score -= 2.5;
+  return (
+    score +
+    scoreBefore(piece, words, around.before) +
+    scoreAfter(around.after, wordAfter) +
+    scoreLine(piece, words, around)
+  );
+}
+
+interface Surroundings {
+  /** The text on the piece's line before it, and after it. */
+  before: string;
+  after: string;
+  line: string;
+  previousLine: string;
+}
+
+/** A title, a greeting, an introduction, a verb of saying or a preposition people follow; or a place's preposition. */
+function scoreBefore(piece: NamePiece, words: number, before: string): number {
+  const match = /([\p{L}']+)(\W*)$/u.exec(before);
+  const wordBefore = match?.[1]?.toLowerCase() ?? '';
+  const gap = match?.[2] ?? before;
+  const tail = before.slice(-40);
+  if (titles.has(wordBefore) && /^\.?\s*$/.test(gap)) return 3;
+  if (greetings.has(wordBefore) && /^\s*,?\s*$/.test(gap)) return 2.5;
+  if (introductions.test(tail)) return 3;
+  if (speechBefore.test(tail)) return 2.5;
+  if (movementBefore.test(tail) || (locatives.has(wordBefore) && /^\s+$/.test(gap))) {
+    return -locativePenalty(piece, wordBefore);
+  }
+  if (determiners.has(wordBefore) && /^\s+$/.test(gap)) return words > 1 ? -1 : -1.5;
+  if (relations.test(tail)) return 1.5;
+  if (personPrepositions.has(wordBefore)) return words > 1 || piece.kinds[0] === 'given' ? 1 : 0.5;
+  return 0;
+}
+
+/** A verb people do, ", who", a possessive, a pronoun further on; a number after reads as a street or a product. */
+function scoreAfter(after: string, wordAfter: string): number {
+  let score = 0;
+  if (/^['’]s\b/.test(after)) score += 0.5;
+  if (/^\s+(is|was|are|were) from\b/i.test(after)) score += 1.5;
+  if (/^\s*,\s*who\b/i.test(after) || strongPersonVerbs.has(wordAfter)) score += 2;
+  else if (personVerbs.has(wordAfter) && /^\s+\p{Ll}/u.test(after)) score += 0.5;
+  if ([...after.slice(0, 80).matchAll(/\p{L}+/gu)].some((m) => personPronouns.has(m[0].toLowerCase())))
+    score += 1;
+  if (/^\s*\d/.test(after)) score -= 1;
+  return score;
+}
+
+/** A line of its own (a signature under "Thanks,", a salutation), an email header's line, a vocative opening. */
+function scoreLine(piece: NamePiece, words: number, around: Surroundings): number {
+  const { before, after } = around;
+  const startsLine = /^[\s>]*$/.test(before);
+  let score = 0;
+  if (startsLine && /^\s*[,;:]?\s*$/.test(after))
+    score += words > 1 || piece.kinds[0] === 'given' ? 1.5 : 0.5;
+  if (startsLine && closings.test(around.previousLine)) score += 3;
+  if (headerLine.test(around.line)) score += 2.5;
+  if (startsLine && /^\s*,\s*$/.test(after)) score += 1;
+  // "Danial, can I…": a message that opens by naming whom it speaks to.
+  if (/^[\s>"“]*$/.test(before) && /^\s*,\s+\p{Ll}/u.test(after)) score += 1.5;
+  return score;
+}
+
+/** A given name after "at" is mostly a person ("shouted at Gary"); after "in" or "to" less so. */
+function locativePenalty(piece: NamePiece, wordBefore: string): number {
+  if (piece.kinds[0] !== 'given') return 2.5;
+  return wordBefore === 'at' ? 0 : 1;
+}
+
+const firmWord = "\\p{Lu}[\\p{L}'’-]+";
+const firmAsFirst = new RegExp(`^,\\s*${firmWord},?\\s+(?:and|&)\\s+${firmWord}`, 'u');
+const firmAsMiddle = [
+  new RegExp(`${firmWord},\\s*$`, 'u'),
+  new RegExp(`^,?\\s+(?:and|&)\\s+${firmWord}`, 'u'),
+];
+const firmAsLast = new RegExp(`${firmWord},\\s*${firmWord},?\\s+(?:and|&)\\s+$`, 'u');
+
+/** "Thomas and Sons", "Marshall, Hernandez and Simpson": surnames that name a firm. */
+function looksLikeFirmName(before: string, after: string): boolean {
+  if (/^\s*(?:&|and)\s+(?:sons|co|company|partners|associates|brothers)\b/i.test(after)) return true;
+  const [middleBefore, middleAfter] = firmAsMiddle as [RegExp, RegExp];
+  return (
+    firmAsFirst.test(after) ||
+    (middleBefore.test(before) && middleAfter.test(after)) ||
+    firmAsLast.test(before)
+  );
+}
+
+function shapeScore(piece: NamePiece, words: number): number {
+  const [firstKind] = piece.kinds;
+  let score = 0;
+  if (firstKind === 'given') score += 2.5;
+  else if (firstKind === 'ambiguous-given') score += words > 1 ? 1.5 : 0.5;
+  else if (firstKind === 'foreign') score += 0.5;
+  if (words > 1) {
+    score += 1;
+    const lastKind = piece.kinds.at(-1);
+    if (lastKind === 'surname' || lastKind === 'given') score += 1;
+    if (piece.kinds.some((k) => k === 'initial')) score += 1;
+    if (piece.kinds.every((k) => k !== 'ambiguous-given')) score += 1;
+  } else if (firstKind === 'surname') score += 0.5;
+  return score;
+}
+
+function previousLine(text: string, lineStart: number): string {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (line.trim()) return line.replace(/^[\s>]+/, '');
+    end = start - 1;
+  }
+  return '';
+}
