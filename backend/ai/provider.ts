@@ -107,13 +107,25 @@ export class AiProviderError extends Error {
   readonly errorClass: AiErrorClass;
   /** The HTTP status the vendor answered, when it answered. */
   readonly status: number | undefined;
+  /**
+   * Tokens the vendor counted before the call failed (an answer rejected twice with its repair
+   * turn, a stream cut off after it started): billed all the same, so metered all the same.
+   */
+  readonly usage: Usage | undefined;
 
-  constructor(provider: AiProviderName, errorClass: AiErrorClass, message: string, status?: number) {
+  constructor(
+    provider: AiProviderName,
+    errorClass: AiErrorClass,
+    message: string,
+    status?: number,
+    usage?: Usage,
+  ) {
     super(`${provider}: ${message}`);
     this.name = 'AiProviderError';
     this.provider = provider;
     this.errorClass = errorClass;
     this.status = status;
+    this.usage = usage;
   }
 
   get fallsBack(): boolean {

@@ -66,9 +66,7 @@ export async function generateObjectWithAi<T>(
           schemaName: request.schemaName,
           schemaDescription: request.schemaDescription,
         });
-        const object = redactor
-          ? restoreObject(request.schema, result.object, redactor, route)
-          : result.object;
+        const object = redactor ? restoreObject(request.schema, result, redactor, route) : result.object;
         meter.record(route, attempt, 'ok', result.usage);
         return { object, ...answerOf(route, routes, index) };
       } catch (error) {
@@ -235,13 +233,20 @@ function embeddingModelOf(route: AiRoute): string {
  * A placeholder restored into a string may break the schema's limits; and one the model invented
  * stays a placeholder (`redaction/`), never someone's data.
  */
-function restoreObject<T>(schema: z.ZodType<T>, object: T, redactor: Redactor, route: AiRoute): T {
+function restoreObject<T>(
+  schema: z.ZodType<T>,
+  { object, usage }: { object: T; usage: Usage },
+  redactor: Redactor,
+  route: AiRoute,
+): T {
   const parsed = schema.safeParse(restoreStrings(object, redactor));
   if (!parsed.success)
     throw new AiProviderError(
       route.provider,
       'invalid_output',
       'the restored answer no longer fits its schema',
+      undefined,
+      usage,
     );
   return parsed.data;
 }
@@ -326,8 +331,16 @@ function logFallback(
 function createMeter(deps: StreamingDeps, feature: AiFeature) {
   const rows: RunRow[] = [];
   return {
-    record(route: AiRoute, attempt: Attempt, status: AiRunStatus, usage?: Usage, failure?: AiProviderError) {
+    record(
+      route: AiRoute,
+      attempt: Attempt,
+      status: AiRunStatus,
+      answered?: Usage,
+      failure?: AiProviderError,
+    ) {
       const now = performance.now();
+      // A failed attempt's tokens were billed too.
+      const usage = answered ?? failure?.usage;
       rows.push({
         orgId: deps.orgId,
         userId: deps.principal.userId,

@@ -232,6 +232,25 @@ describe('the Gemini provider, stopping', () => {
     expect(await request!.outcome).toBe('client_closed');
   });
 
+  it('reports aborted, not a finished answer, when the abort lands while the consumer holds a chunk', async () => {
+    fake.enqueue({ kind: 'text', chunks: ['Draft ', 'in ', 'progress'], end: 'hang' });
+    const controller = new AbortController();
+    const texts: string[] = [];
+    const error = await providerFailure(async () => {
+      for await (const event of provider().streamText(textCall({ signal: controller.signal }))) {
+        if (event.type !== 'text') continue;
+        texts.push(event.text);
+        controller.abort();
+        // A slow consumer: the SDK sees the abort before it is asked for the next event.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+
+    expect(error.errorClass).toBe('aborted');
+    expect(texts).toEqual(['Draft ']);
+    await within(2_000, fake.requests[0]!.socketClosed);
+  });
+
   it('closes the connection when the consumer stops reading', async () => {
     fake.enqueue({ kind: 'text', chunks: Array.from({ length: 20 }, (_, i) => `chunk ${i} `), delayMs: 100 });
     for await (const event of provider().streamText(textCall())) {

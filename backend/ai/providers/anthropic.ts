@@ -41,8 +41,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): AiPr
     timeout: timeoutMs,
     logLevel: 'off',
   });
-  const fail = (error: unknown, call: { signal: AbortSignal }, deadline: CallDeadline) =>
-    providerError('anthropic', options.apiKey, call.signal, deadline, () => anthropicFailure(error));
+  const fail: Fail = (error, call, deadline, usage) =>
+    providerError('anthropic', options.apiKey, call.signal, deadline, () => anthropicFailure(error), usage);
 
   return {
     name: 'anthropic',
@@ -50,10 +50,11 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): AiPr
     streamText: (call) => streamText(client, call, timeoutMs, fail),
     generateObject: async <T>(call: ObjectCall<T>) => {
       const deadline = startCallDeadline(call.signal, timeoutMs);
+      const spent = { usage: noUsage };
       try {
-        return await generateObject(client, call, deadline);
+        return await generateObject(client, call, deadline, spent);
       } catch (error) {
-        throw error instanceof AiProviderError ? error : fail(error, call, deadline);
+        throw error instanceof AiProviderError ? error : fail(error, call, deadline, spent.usage);
       } finally {
         deadline.close();
       }
@@ -64,7 +65,12 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): AiPr
   };
 }
 
-type Fail = (error: unknown, call: { signal: AbortSignal }, deadline: CallDeadline) => AiProviderError;
+type Fail = (
+  error: unknown,
+  call: { signal: AbortSignal },
+  deadline: CallDeadline,
+  usage: Usage,
+) => AiProviderError;
 
 async function* streamText(
   client: Anthropic,
@@ -73,6 +79,7 @@ async function* streamText(
   fail: Fail,
 ): AsyncGenerator<TextEvent> {
   const deadline = startCallDeadline(call.signal, timeoutMs);
+  let usage = noUsage;
   try {
     const stream = client.messages.stream(
       {
@@ -83,8 +90,9 @@ async function* streamText(
       },
       { signal: deadline.signal },
     );
-    let usage = noUsage;
     for await (const event of stream) {
+      // Events the SDK had buffered before an abort are not handed on.
+      if (deadline.signal.aborted) break;
       deadline.heard();
       if (event.type === 'message_start') {
         usage = usageOf(event.message.usage);
@@ -101,9 +109,11 @@ async function* streamText(
         deadline.heard();
       }
     }
+    // An abort that lands while no event is being read ends the SDK's iteration quietly: still no answer.
+    if (deadline.signal.aborted) throw new Error('the stream was aborted');
     yield { type: 'done', usage };
   } catch (error) {
-    throw fail(error, call, deadline);
+    throw fail(error, call, deadline, usage);
   } finally {
     deadline.close();
   }
@@ -113,6 +123,8 @@ async function generateObject<T>(
   client: Anthropic,
   call: ObjectCall<T>,
   deadline: CallDeadline,
+  /** Tokens counted so far, for the error when a later step fails. */
+  spent: { usage: Usage },
 ): Promise<ObjectResult<T>> {
   const tool = toolFor(call);
   const ask = (messages: MessageParam[]) =>
@@ -130,19 +142,23 @@ async function generateObject<T>(
 
   const question: MessageParam = { role: 'user', content: renderPrompt(call.blocks) };
   const first = await ask([question]);
+  spent.usage = usageOf(first.usage);
   const firstCall = toolCallIn(first, tool.name);
   const firstCheck = checkObject(call.schema, firstCall?.input);
-  if (firstCheck.ok) return { object: firstCheck.object, usage: usageOf(first.usage) };
+  if (firstCheck.ok) return { object: firstCheck.object, usage: spent.usage };
 
   deadline.heard();
   const second = await ask([question, ...repairTurns(firstCall, firstCheck.problems)]);
-  const usage = addUsage(usageOf(first.usage), usageOf(second.usage));
+  const usage = addUsage(spent.usage, usageOf(second.usage));
+  spent.usage = usage;
   const secondCheck = checkObject(call.schema, toolCallIn(second, tool.name)?.input);
   if (secondCheck.ok) return { object: secondCheck.object, usage };
   throw new AiProviderError(
     'anthropic',
     'invalid_output',
     `the tool input did not match ${call.schemaName} twice: ${secondCheck.problems}`,
+    undefined,
+    usage,
   );
 }
 

@@ -41,13 +41,25 @@ export function createGeminiProvider(options: GeminiProviderOptions): AiProvider
     vertexai: false,
     httpOptions: { baseUrl: options.baseUrl ?? defaultBaseUrl },
   });
-  const run = async <R>(signal: AbortSignal, work: (deadline: CallDeadline) => Promise<R>): Promise<R> => {
+  /** `spent`: the tokens counted so far, kept on the error when a later step fails. */
+  const run = async <R>(
+    signal: AbortSignal,
+    work: (deadline: CallDeadline, spent: Spent) => Promise<R>,
+  ): Promise<R> => {
     const deadline = startCallDeadline(signal, timeoutMs);
+    const spent: Spent = { usage: noUsage };
     try {
-      return await work(deadline);
+      return await work(deadline, spent);
     } catch (error) {
       if (error instanceof AiProviderError) throw error;
-      throw providerError('gemini', options.apiKey, signal, deadline, () => geminiFailure(error));
+      throw providerError(
+        'gemini',
+        options.apiKey,
+        signal,
+        deadline,
+        () => geminiFailure(error),
+        spent.usage,
+      );
     } finally {
       deadline.close();
     }
@@ -58,24 +70,39 @@ export function createGeminiProvider(options: GeminiProviderOptions): AiProvider
     embeds: true,
     async *streamText(call) {
       const deadline = startCallDeadline(call.signal, timeoutMs);
+      const spent: Spent = { usage: noUsage };
       try {
-        yield* streamText(client, call, deadline);
+        yield* streamText(client, call, deadline, spent);
       } catch (error) {
         if (error instanceof AiProviderError) throw error;
-        throw providerError('gemini', options.apiKey, call.signal, deadline, () => geminiFailure(error));
+        throw providerError(
+          'gemini',
+          options.apiKey,
+          call.signal,
+          deadline,
+          () => geminiFailure(error),
+          spent.usage,
+        );
       } finally {
         deadline.close();
       }
     },
-    generateObject: (call) => run(call.signal, (deadline) => generateObject(client, call, deadline)),
+    generateObject: (call) =>
+      run(call.signal, (deadline, spent) => generateObject(client, call, deadline, spent)),
     embed: (call) => run(call.signal, (deadline) => embed(client, call, deadline)),
   };
+}
+
+/** The tokens a call has counted so far: a failure after them still carries them. */
+interface Spent {
+  usage: Usage;
 }
 
 async function* streamText(
   client: GoogleGenAI,
   call: TextCall,
   deadline: CallDeadline,
+  spent: Spent,
 ): AsyncGenerator<TextEvent> {
   const stream = await client.models.generateContentStream({
     model: call.model,
@@ -87,12 +114,13 @@ async function* streamText(
       abortSignal: deadline.signal,
     },
   });
-  let usage = noUsage;
   for await (const chunk of stream) {
+    // Chunks the SDK had read before an abort are not handed on.
+    if (deadline.signal.aborted) break;
     deadline.heard();
     refuseBlockedPrompt(chunk);
     // Every chunk carries the running totals; the last one the final figures.
-    if (chunk.usageMetadata) usage = usageOf(chunk);
+    if (chunk.usageMetadata) spent.usage = usageOf(chunk);
     const text = textOf(chunk);
     if (text) {
       deadline.pause();
@@ -100,13 +128,15 @@ async function* streamText(
       deadline.heard();
     }
   }
-  yield { type: 'done', usage };
+  if (deadline.signal.aborted) throw new Error('the stream was aborted');
+  yield { type: 'done', usage: spent.usage };
 }
 
 async function generateObject<T>(
   client: GoogleGenAI,
   call: ObjectCall<T>,
   deadline: CallDeadline,
+  spent: Spent,
 ): Promise<ObjectResult<T>> {
   const responseJsonSchema = vendorJsonSchema(call.schema);
   const ask = async (contents: Content[]) => {
@@ -128,6 +158,7 @@ async function generateObject<T>(
 
   const question: Content = { role: 'user', parts: [{ text: renderPrompt(call.blocks) }] };
   const first = await ask([question]);
+  spent.usage = first.usage;
   const firstCheck = checkJsonText(call.schema, first.text);
   if (firstCheck.ok) return { object: firstCheck.object, usage: first.usage };
 
@@ -138,12 +169,15 @@ async function generateObject<T>(
     { role: 'user', parts: [{ text: repairRequest(firstCheck.problems) }] },
   ]);
   const usage = addUsage(first.usage, second.usage);
+  spent.usage = usage;
   const secondCheck = checkJsonText(call.schema, second.text);
   if (secondCheck.ok) return { object: secondCheck.object, usage };
   throw new AiProviderError(
     'gemini',
     'invalid_output',
     `the JSON did not match ${call.schemaName} twice: ${secondCheck.problems}`,
+    undefined,
+    usage,
   );
 }
 

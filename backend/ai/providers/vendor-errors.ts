@@ -1,4 +1,4 @@
-import { type AiErrorClass, AiProviderError, type AiProviderName } from '../provider.ts';
+import { type AiErrorClass, AiProviderError, type AiProviderName, type Usage } from '../provider.ts';
 import type { CallDeadline } from './call-deadline.ts';
 
 /** The error class of a vendor's HTTP status: the same reading for every remote provider. */
@@ -42,7 +42,8 @@ export interface VendorFailure {
 /**
  * The one way a remote provider's failure becomes an `AiProviderError`: the caller's abort and our
  * own silence deadline win over whatever the SDK made of them (both reach it as an abort), and the
- * key never survives into the message, whatever the vendor or a proxy echoed.
+ * key never survives into the message, whatever the vendor or a proxy echoed. `usage`: what a
+ * stream had counted when it broke off.
  */
 export function providerError(
   provider: AiProviderName,
@@ -50,11 +51,14 @@ export function providerError(
   callerSignal: AbortSignal,
   deadline: CallDeadline,
   failure: () => VendorFailure,
+  usage?: Usage,
 ): AiProviderError {
-  if (callerSignal.aborted) return new AiProviderError(provider, 'aborted', 'the call was aborted');
-  if (deadline.timedOut()) return new AiProviderError(provider, 'timeout', 'no answer in time');
+  if (callerSignal.aborted)
+    return new AiProviderError(provider, 'aborted', 'the call was aborted', undefined, usage);
+  if (deadline.timedOut())
+    return new AiProviderError(provider, 'timeout', 'no answer in time', undefined, usage);
   const { errorClass, message, status } = failure();
-  return new AiProviderError(provider, errorClass, withoutKey(message, apiKey), status);
+  return new AiProviderError(provider, errorClass, withoutKey(message, apiKey), status, usage);
 }
 
 export function withoutKey(message: string, apiKey: string): string {
