@@ -1,4 +1,10 @@
-import { nameParticles, nonAddressLabels, unitWords } from './address-words.ts';
+import {
+  nameParticles,
+  nonAddressLabels,
+  streetSuffixes,
+  streetWordsAfterName,
+  unitWords,
+} from './address-words.ts';
 import { lexicons } from './lexicons.ts';
 import type { StreetReader } from './street-lines.ts';
 import { isAllCaps, isCapitalised, type Token } from './tokens.ts';
@@ -73,6 +79,8 @@ function lineHasPostcode(reader: StreetReader, i: number): boolean {
 function addressPartEnd(reader: StreetReader, i: number, position: PartPosition): number {
   const token = reader.at(i);
   if (!token) return -1;
+  const lettered = letteredPostcodeEnd(reader, i);
+  if (lettered > 0) return lettered;
   if (token.kind === 'number') {
     // ", 32" and ", 43": a numeric region code after a comma.
     if (position.afterComma && token.text.length <= 2) return i + 1;
@@ -111,14 +119,31 @@ function postcodeEnd(reader: StreetReader, i: number): number {
   return i + 1;
 }
 
+/** UK (NW1 6XE, SW1A 1AA) and Canadian (B0J 2H0) postcodes, which mix letters and digits. */
+const letteredPostcode = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\p{L}\p{N}])/u;
+
+function letteredPostcodeEnd(reader: StreetReader, i: number): number {
+  const start = reader.at(i)!.start;
+  const m = letteredPostcode.exec(reader.text.slice(start, start + 9));
+  if (!m) return -1;
+  let k = i;
+  while (reader.at(k) && reader.at(k)!.end <= start + m[0].length) k++;
+  return k;
+}
+
 function parenthesisEnd(reader: StreetReader, i: number): number {
   let k = i + 1;
   while (k - i <= 4 && reader.isNameWord(k)) k++;
   return k > i + 1 && reader.isPunct(k, ')') ? k + 1 : -1;
 }
 
+/** "St.", "Blvd.", "Apt.", "u.": a period that abbreviates, not one that ends the sentence. */
 function isAbbreviation(token: Token | undefined): boolean {
-  return !!token && token.kind === 'word' && (token.text.length <= 4 || unitWords.has(token.lower));
+  if (token?.kind !== 'word') return false;
+  const { lower } = token;
+  return (
+    lower.length === 1 || streetSuffixes.has(lower) || unitWords.has(lower) || streetWordsAfterName.has(lower)
+  );
 }
 
 /**
@@ -132,7 +157,7 @@ function placeNameEnd(reader: StreetReader, i: number, position: PartPosition): 
   let evidence = false;
   while (k - i < 5) {
     const token = reader.at(k);
-    if (token?.kind !== 'word') break;
+    if (token?.kind !== 'word' || (k > i && letteredPostcodeEnd(reader, k) > 0)) break;
     const particle = nameParticles.has(token.lower) && k > i;
     if (!particle && !reader.isNameWord(k)) break;
     if (nonAddressLabels.has(token.lower) && k === i) return -1;

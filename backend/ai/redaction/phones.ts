@@ -12,7 +12,7 @@ const extension = /(?:x|ext\.?|extension|#) ?\d{1,6}$/i;
 const northAmerican = /^(?:\+?1[ .-]?|001[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 /** National numbers with a trunk 0 and at least ten digits, e.g. 07700 900 123, 0341 8387176. */
 const nationalWithTrunk = /^0\d{1,4}[ .-]\d{2,4}(?:[ .-]\d{2,4}){0,3}$/;
-const dateLike = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:\D|$)/;
+const datePrefix = /^(\d{1,4})[-./](\d{1,2})[-./](\d{1,4})(?= |$)/;
 
 /** Words near a number that say it is a phone number. */
 const phoneWordsBefore =
@@ -34,7 +34,7 @@ export function findPhones(text: string): PiiSpan[] {
   for (const m of text.matchAll(phonePattern)) {
     const value = m[0];
     const digits = value.replace(extension, '').replace(/\D/g, '');
-    if (digits.length < 7 || digits.length > 15 || dateLike.test(value) || !wellFormed.test(value)) continue;
+    if (digits.length < 7 || digits.length > 15 || looksLikeDate(value) || !wellFormed.test(value)) continue;
     const before = contextBefore(text, m.index, 40);
     const after = contextAfter(text, m.index + value.length, 16);
     if (otherNumberWords.test(before) || unitAfter.test(after)) continue;
@@ -44,6 +44,17 @@ export function findPhones(text: string): PiiSpan[] {
     spans.push({ type: 'phone', start: m.index, end: m.index + value.length });
   }
   return spans;
+}
+
+/** 2024-04-16, 16.04.2024, 4/16/24 (with a time after it or not): a real month and day, not just the shape. */
+function looksLikeDate(value: string): boolean {
+  const m = datePrefix.exec(value);
+  if (!m) return false;
+  const [a, b, c] = [m[1]!, m[2]!, m[3]!].map(Number) as [number, number, number];
+  const dayMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  if (m[1]!.length === 4) return dayMonth(c, b);
+  if (m[3]!.length !== 2 && m[3]!.length !== 4) return false;
+  return dayMonth(a, b) || dayMonth(b, a);
 }
 
 function hasPhoneOnlyShape(value: string, digits: string): boolean {
