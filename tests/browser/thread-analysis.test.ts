@@ -1,79 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'wxt/browser';
-import { portName } from '../../extension/lib/sidebar-channel.ts';
 import type { GmailThreadContext } from '../../shared/host-context.ts';
-import { fixtureHtml } from '../extension/support/fixture-page.ts';
 import { callProcedure, resultData } from '../process/support/cscx-process.ts';
-import { screenshotsDir } from './support/paths.ts';
 import { signedInBrowserOnFixtures } from './support/signed-in-browser.ts';
+import { fixtureThreadContext, openThreadInSidebar, screenshots } from './support/thread-in-sidebar.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const suite = signedInBrowserOnFixtures();
 const subject = 'Renewal terms and SSO rollout';
-
-/**
- * The reconstructed Gmail thread read in Chromium by the adapter's own code (read-context.ts), over
- * views that answer as InboxSDK's do (support/gmail-fixture-thread.ts): InboxSDK itself does not
- * recognise the reconstruction, so the real content script cannot open its panel on it.
- */
-async function fixtureThreadContext(): Promise<GmailThreadContext> {
-  const bundled = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: path.join(here, 'support/gmail-fixture-thread.ts'),
-        formats: ['iife'],
-        name: 'cscxGmailFixture',
-      },
-    },
-  });
-  const output = Array.isArray(bundled) ? bundled[0] : bundled;
-  const code = output && 'output' in output ? output.output[0].code : '';
-  const page = await suite.browser.context.newPage();
-  await page.setContent(fixtureHtml('gmail', 'thread-acme.html'));
-  await page.addScriptTag({ content: code });
-  const context = await page.evaluate(() =>
-    (
-      window as unknown as { cscxGmailFixture: { readFixtureThread(): Promise<GmailThreadContext> } }
-    ).cscxGmailFixture.readFixtureThread(),
-  );
-  await page.close();
-  return context;
-}
-
-/**
- * The sidebar page as Gmail's panel frames it (with the host, without a dock), fed the thread over
- * the extension's own port pairing, as the Gmail content script feeds it: the background pairs the two
- * ports of this tab by their nonce.
- */
-async function openThreadInSidebar(context: GmailThreadContext): Promise<Page> {
-  const page = await suite.browser.context.newPage();
-  await page.setViewportSize({ width: 340, height: 1100 });
-  const nonce = randomBytes(16).toString('hex');
-  await page.goto(`chrome-extension://${suite.browser.extensionId}/sidebar.html?port=${nonce}&host=gmail`);
-  await page.evaluate(
-    ({ name, context }) => {
-      const { chrome } = globalThis as unknown as { chrome: typeof Browser };
-      const port = chrome.runtime.connect({ name });
-      const send = () => port.postMessage({ type: 'context', context });
-      // The sidebar says "ready" when it connects; it may connect after this port did.
-      port.onMessage.addListener(send);
-      send();
-      (window as unknown as { cscxContentPort: unknown }).cscxContentPort = port;
-    },
-    { name: portName('content', nonce), context },
-  );
-  return page;
-}
 
 async function analysisShown(page: Page) {
   const card = page.getByRole('region', { name: 'Thread' });
@@ -94,20 +27,10 @@ async function acmeEmails(): Promise<{ id: string; subject: string; source: stri
   return customer.recentActivities.filter((a) => a.kind === 'email' && a.subject === subject);
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotsDir, { recursive: true });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.waitForTimeout(100);
-    await page.screenshot({ path: path.join(screenshotsDir, `${name}-${colorScheme}.png`), fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 let thread: GmailThreadContext;
 
 beforeAll(async () => {
-  thread = await fixtureThreadContext();
+  thread = await fixtureThreadContext(suite.browser);
 });
 
 describe('the Gmail sidebar’s thread analysis, against the real backend with no model key', () => {
@@ -125,7 +48,7 @@ describe('the Gmail sidebar’s thread analysis, against the real backend with n
   });
 
   it('shows the analysis with the customer’s asks quoted from the thread, and the email on the timeline', async () => {
-    const page = await openThreadInSidebar(thread);
+    const page = await openThreadInSidebar(suite.browser, thread);
     await page.getByRole('heading', { name: 'Acme Robotics', exact: true }).waitFor({ timeout: 20_000 });
     const card = await analysisShown(page);
 
@@ -145,7 +68,7 @@ describe('the Gmail sidebar’s thread analysis, against the real backend with n
   });
 
   it('adds no second entry when the thread is opened again', async () => {
-    const page = await openThreadInSidebar(thread);
+    const page = await openThreadInSidebar(suite.browser, thread);
     const card = await analysisShown(page);
     expect(await card.locator('.answered-by').textContent()).toContain('On the timeline.');
     expect(await acmeEmails()).toHaveLength(1);

@@ -1,17 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
-  callProcedure,
   killServer,
   makeDataDir,
   removeDataDir,
-  resultData,
   runCli,
   startServe,
   waitForHealth,
 } from '../../process/support/cscx-process.ts';
+import { signInFirstAdmin } from './first-admin.ts';
 import { seedFixtureCustomers } from './fixture-customers.ts';
 import { testInboxSdkAppId } from './inboxsdk-app-id.ts';
 import { chromiumPath, extensionDir, repositoryRoot } from './paths.ts';
@@ -73,26 +72,4 @@ export async function setup(project: TestProject) {
     await killServer(server);
     removeDataDir(dataDir);
   };
-}
-
-async function signInFirstAdmin(server: { url: string }, dataDir: string) {
-  const credentials = readFileSync(path.join(dataDir, 'initial-admin.txt'), 'utf8');
-  const email = /^email: (.+)$/m.exec(credentials)?.[1] ?? '';
-  const oneTime = /^password: (.+)$/m.exec(credentials)?.[1] ?? '';
-  const first = resultData<{ token: string }>(
-    await callProcedure(server, 'auth.login', { email, password: oneTime }),
-  );
-  const password = 'browser-tests-password';
-  resultData(
-    await callProcedure(
-      server,
-      'auth.changePassword',
-      { currentPassword: oneTime, newPassword: password },
-      first.token,
-    ),
-  );
-  const { token } = resultData<{ token: string }>(
-    await callProcedure(server, 'auth.login', { email, password }),
-  );
-  return { email, password, token };
 }
