@@ -13,6 +13,8 @@ import { isAllCaps, isCapitalised, type Token } from './tokens.ts';
 interface PartPosition {
   afterComma: boolean;
   lineStart: boolean;
+  /** Right after a postcode: "00184 Roma", "10115 Berlin". */
+  afterPostcode?: boolean;
 }
 
 /** How far the address goes past its street line: unit, city, region, postcode and country parts. */
@@ -41,8 +43,12 @@ export function continueAddress(reader: StreetReader, start: number): number {
     const partEnd = addressPartEnd(reader, i, position);
     if (partEnd < 0) break;
     end = partEnd;
+    Object.assign(position, {
+      afterComma: false,
+      lineStart: false,
+      afterPostcode: isPostcode(reader, i, partEnd),
+    });
     i = partEnd;
-    Object.assign(position, { afterComma: false, lineStart: false });
   }
   return end;
 }
@@ -96,9 +102,11 @@ function addressPartEnd(reader: StreetReader, i: number, position: PartPosition)
     const number = reader.isPunct(k, '#') ? k + 1 : k;
     return reader.isNumber(number) ? number + 1 : -1;
   }
-  // ", ca 94105": a lowercase region code before a postcode.
-  if (position.afterComma && token.text.length <= 3 && reader.isNumber(i + 1) && reader.joined(i))
-    return i + 2;
+  // ", ca 94105", "ASKER nan 1386", a line "NS" above "B0J 2H0": a region code before a postcode.
+  if (isRegionCode(token) && (position.afterComma || position.lineStart || !isCapitalised(token))) {
+    if (reader.isNumber(i + 1) && reader.joined(i)) return i + 2;
+    if (reader.at(i + 1)?.kind === 'break' && postcodeAhead(reader, i + 1)) return i + 1;
+  }
   return placeNameEnd(reader, i, position);
 }
 
@@ -131,6 +139,10 @@ function letteredPostcodeEnd(reader: StreetReader, i: number): number {
   return k;
 }
 
+function isPostcode(reader: StreetReader, start: number, end: number): boolean {
+  return reader.isNumber(start) && (reader.at(start)!.text.length >= 4 || end - start > 1);
+}
+
 function parenthesisEnd(reader: StreetReader, i: number): number {
   let k = i + 1;
   while (k - i <= 4 && reader.isNameWord(k)) k++;
@@ -156,6 +168,9 @@ function placeNameEnd(reader: StreetReader, i: number, position: PartPosition): 
   let k = i;
   let evidence = false;
   while (k - i < 5) {
+    // "SMITH'S GREEN": the possessive stays inside the place's name.
+    if (k > i && reader.isPunct(k, "'") && /^s$/i.test(reader.at(k + 1)?.text ?? '') && reader.joined(k))
+      k += 2;
     const token = reader.at(k);
     if (token?.kind !== 'word' || (k > i && letteredPostcodeEnd(reader, k) > 0)) break;
     const particle = nameParticles.has(token.lower) && k > i;
@@ -173,14 +188,32 @@ function placeNameEnd(reader: StreetReader, i: number, position: PartPosition): 
     .slice(i, k)
     .map((t) => t.lower)
     .join(' ');
-  if (evidence || places.has(run) || next?.kind === 'number' || next?.text === ',') return k;
+  if (evidence || position.afterPostcode || places.has(run) || next?.kind === 'number' || next?.text === ',')
+    return k;
   const endsSentence = !next || next.kind === 'break' || next.text === '.';
   if (position.afterComma && endsSentence) return k;
-  if (position.lineStart && next?.kind === 'break') {
-    const following = nextLineStartIndex(reader, k);
-    if (following >= 0 && lineHasPostcode(reader, following)) return k;
-  }
+  if (position.lineStart && next?.kind === 'break' && postcodeAhead(reader, k)) return k;
   return -1;
+}
+
+/**
+ * A postcode on the next line, or on the one after a line holding only a region code ("Mill Village /
+ * NS / B0J 2H0"): the lines before it are the address's, even in plain words.
+ */
+function postcodeAhead(reader: StreetReader, breakAt: number): boolean {
+  let line = nextLineStartIndex(reader, breakAt);
+  for (let depth = 0; depth < 2 && line >= 0; depth++) {
+    if (lineHasPostcode(reader, line)) return true;
+    const code = reader.isPunct(line, ',') ? line + 1 : line;
+    if (!isRegionCode(reader.at(code)) || reader.at(code + 1)?.kind !== 'break') return false;
+    line = nextLineStartIndex(reader, code + 1);
+  }
+  return false;
+}
+
+/** "NS", "CO", "mp": two or three letters standing for a state or region. */
+function isRegionCode(token: Token | undefined): boolean {
+  return token?.kind === 'word' && token.text.length <= 3;
 }
 
 function nextLineStartIndex(reader: StreetReader, breakAt: number): number {

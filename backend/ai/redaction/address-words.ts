@@ -33,7 +33,7 @@ export const streetPrefixes: ReadonlySet<string> = new Set(
 export const streetWordsAfterName: ReadonlySet<string> = new Set(
   (
     'utca u út tér körút krt rkp sor köz fasor sétány kapu strasse straße str weg gasse allee platz terrasse ' +
-    'tee tänav iela gatvė ulica cesta vej gade gata gate laan straat vei veien'
+    'tee tänav põik puiestee maantee iela gatvė ulica cesta vej gade gata gate laan straat vei veien'
   ).split(' '),
 );
 
@@ -52,7 +52,7 @@ export const unitWords: ReadonlySet<string> = new Set(
 
 /** Particles inside place and street names: "Mora de Rubielos", "Rua do Arenque". */
 export const nameParticles: ReadonlySet<string> = new Set(
-  'de del della delle dello degli dei di da do dos das du des la le les van von der den am an im sur en e y al el ter ten zu z u nad pod na pri'.split(
+  'de del della delle dello degli dei di da do dos das du des la le les van von der den am an im sur en e y al el ter ten zu z u v nad pod na pri'.split(
     ' ',
   ),
 );

@@ -1,5 +1,5 @@
 import { continueAddress } from './address-parts.ts';
-import { unitWords } from './address-words.ts';
+import { nameParticles, streetPrefixes, streetWordsAfterName, unitWords } from './address-words.ts';
 import type { PiiSpan } from './pii-types.ts';
 import { StreetReader } from './street-lines.ts';
 import { type Token, tokenize } from './tokens.ts';
@@ -61,6 +61,18 @@ function numbersBefore(reader: StreetReader, i: number): number {
   return first;
 }
 
+/** A capitalised word, a number, or a street word or particle written in lowercase ("Csabai kapu 39."). */
+function isStreetPart(reader: StreetReader, at: number): boolean {
+  const token = reader.at(at);
+  if (!token || token.lower === 'and') return false;
+  if (reader.isNameWord(at) || reader.isNumber(at)) return true;
+  const { lower } = token;
+  return (
+    token.kind === 'word' &&
+    (streetWordsAfterName.has(lower) || streetPrefixes.has(lower) || nameParticles.has(lower))
+  );
+}
+
 /**
  * "the corner of 25 Dili Street and King Forges", "the corner of Kuusiku 7 and Alexander Flat": two
  * streets (capitalised words and numbers) joined by "and", with the words before them.
@@ -76,7 +88,7 @@ function cornerEnd(reader: StreetReader, i: number): number {
 
 function streetWords(reader: StreetReader, i: number): number {
   let k = i;
-  while (k - i < 6 && (reader.isNameWord(k) || reader.isNumber(k)) && reader.at(k)?.lower !== 'and') {
+  while (k - i < 7 && isStreetPart(reader, k)) {
     k = reader.skipPeriod(k + 1);
     if (!reader.joined(k - 1)) break;
   }

@@ -63,7 +63,7 @@ export const personVerbs = words(
 export const strongPersonVerbs = words(
   'said says wrote writes asked asks told tells replied replies responded thinks thought believes lives ' +
     'lived married listed emailed mentioned suggested explained agreed wants wanted feels felt knows knew ' +
-    'signed who himself herself wishes hopes promised shouted yelled screamed whispered cried laughed smiled ' +
+    'who himself herself wishes hopes promised shouted yelled screamed whispered cried laughed smiled ' +
     'nodded answered insisted exclaimed sighed admitted argued claimed',
 );
 
@@ -88,8 +88,11 @@ export function isCompanyWord(lower: string): boolean {
   return companySuffixes.has(lower) || lexicons().organisationWords.has(lower);
 }
 
-/** Apostrophe words of English that are not names. */
-export const contractions = words("c'mon y'all ya'll ma'am o'clock ne'er e'er");
+/** Words of email and chat that no dictionary has and no one is named: "FYI", "Bcc", "c'mon". */
+export const notNames = words(
+  "c'mon y'all ya'll ma'am o'clock ne'er e'er bcc cc fyi asap heres thx pls plz tbd tba eod eom ooo btw imo " +
+    'fw fwd re attn ps pps aka etc lol omg',
+);
 
 /** Header lines whose names are people: From, To, Cc, Bcc (as Outlook and Notes print them). */
 export const headerLine =

@@ -1,13 +1,6 @@
 import { nameParticles, streetSuffixes, unitWords } from './address-words.ts';
 import { lexicons } from './lexicons.ts';
-import {
-  contractions,
-  greetings,
-  isCompanyWord,
-  notSurnames,
-  strongIntroductions,
-  titles,
-} from './name-cues.ts';
+import { greetings, isCompanyWord, notNames, notSurnames, strongIntroductions, titles } from './name-cues.ts';
 import { adjacent, isCapitalised, type Token } from './tokens.ts';
 
 /** What a word can be inside a name. */
@@ -32,13 +25,28 @@ export function nameWordKind(token: Token, nameWords: ReadonlySet<string>): Name
   if (nameWords.has(lower) && (isCapitalised(token) || !lex.englishWords.has(lower))) return 'known';
   if (/^\p{L}$/u.test(token.text)) return 'initial';
   if (lex.calendarWords.has(lower)) return lex.givenNames.has(lower) ? 'ambiguous-given' : null;
-  if (lex.demonyms.has(lower) || titles.has(lower) || greetings.has(lower) || contractions.has(lower))
+  if (lex.demonyms.has(lower) || titles.has(lower) || greetings.has(lower) || notNames.has(lower))
     return null;
+  if (isEnglishCompound(lower)) return null;
+  const plain = withoutAccents(lower);
   if (lex.ambiguousGivenNames.has(lower)) return 'ambiguous-given';
-  if (lex.givenNames.has(lower)) return 'given';
-  if (lex.surnames.has(lower)) return 'surname';
+  if (lex.givenNames.has(lower) || lex.givenNames.has(plain)) return 'given';
+  if (lex.surnames.has(lower) || lex.surnames.has(plain)) return 'surname';
   if (lex.englishWords.has(lower) || lower.length < 2) return null;
   return 'foreign';
+}
+
+/** "björn" → "bjorn": the gazetteer writes most names without accents. */
+function withoutAccents(word: string): string {
+  return /[^\x00-\x7f]/.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '') : word;
+}
+
+/** "Undisclosed-Recipient", "Follow-Up", "ex-Zombie" are English; "Mei-Ling" (short parts) may be a name. */
+function isEnglishCompound(lower: string): boolean {
+  const parts = lower.split('-');
+  return (
+    parts.length > 1 && parts.every((p) => lexicons().englishWords.has(p)) && parts.some((p) => p.length > 4)
+  );
 }
 
 /**
@@ -58,7 +66,7 @@ export function namePieces(
     const start = tokens[i]!;
     const kind = nameWordKind(start, nameWords) ?? cuedWordKind(text, tokens, i);
     if (!kind || !(canStart(start, kind, capital(start)) || cuedWordKind(text, tokens, i))) continue;
-    if (partOfAddress(tokens, i)) continue;
+    if (kind !== 'known' && partOfAddress(tokens, i)) continue;
     const lowercase = !capital(start);
     const kinds: NameWordKind[] = [kind];
     let j = skipInitialPeriod(tokens, i, kind);
@@ -138,15 +146,14 @@ function endsItem(text: string, token: Token): boolean {
   return /^\s*(?:[;,<]|$)/.test(text.slice(token.end, token.end + 3)) && /\p{Lu}/u.test(token.text);
 }
 
-/** A word glued to "@" or "/" is part of an address or a path ("Accenture@Accenture"), not a name. */
+/** A word glued to "@", "/", "_" or a digit is part of an address, a path or a code ("Accenture@Accenture", "3Cchuck"), not a name. */
 function partOfAddress(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!;
   const previous = tokens[i - 1];
   const next = tokens[i + 1];
-  return (
-    (previous?.end === token.start && (previous.text === '@' || previous.text === '/')) ||
-    (next?.start === token.end && (next.text === '@' || next.text === '/'))
-  );
+  const glue = (t: Token | undefined) =>
+    t?.kind === 'number' || (t?.kind === 'punct' && /^[@/_+=#]$/.test(t.text));
+  return (previous?.end === token.start && glue(previous)) || (next?.start === token.end && glue(next));
 }
 
 /**
@@ -158,7 +165,10 @@ function cuedWordKind(text: string, tokens: readonly Token[], i: number): NameWo
   if (token.kind !== 'word' || notSurnames.has(token.lower) || token.text.length < 2) return null;
   const period = tokens[i - 1]?.text === '.' ? 1 : 0;
   const title = tokens[i - 1 - period];
-  if (title && titles.has(title.lower) && adjacent(text, tokens[i - 1]!, token)) return 'surname';
+  const titleWritten = title && !/^\p{Lu}{2,}$/u.test(title.text);
+  const nameLike = isCapitalised(token) || !lexicons().englishWords.has(token.lower); // not "Sir bot"
+  if (titleWritten && nameLike && titles.has(title.lower) && adjacent(text, tokens[i - 1]!, token))
+    return 'surname';
   const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
   const before = text.slice(Math.max(lineStart, token.start - 30), token.start);
   return strongIntroductions.test(before) &&

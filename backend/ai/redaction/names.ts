@@ -1,4 +1,4 @@
-import { streetSuffixes } from './address-words.ts';
+import { streetSuffixes, streetWordsAfterName } from './address-words.ts';
 import { lexicons } from './lexicons.ts';
 import {
   closings,
@@ -69,16 +69,20 @@ export function scoreNamePiece(context: NameContext, piece: NamePiece): number {
   };
   const wordAfter = /^\W*?([\p{L}']+)/u.exec(around.after)?.[1]?.toLowerCase() ?? '';
   if (isCompanyWord(wordAfter) || isCompanyWord(phrase.at(-1) ?? '')) return 0;
+  if (words > 1 && isStreetWord(phrase.at(-1) ?? '')) return 0; // "Potsdamer Platz", "Kimberly Way"
+
   if (looksLikeFirmName(around.before, around.after)) return 0;
   if (/^\s*\p{Lu}/u.test(around.after) && streetSuffixes.has(wordAfter)) return 0;
 
   let score = shapeScore(piece, words);
+  // "FYI", "BCAP", "ENRON": one word in capitals is an acronym far more often than a name.
+  if (words === 1 && isAllCaps(first) && piece.kinds[0] !== 'given') return 0;
   if (piece.kinds.every((k) => k === 'initial' || k === 'foreign') && isAllCaps(first)) score -= 1.5;
   if (words === 1 && lex.places.has(phrase.find((w) => w.length > 1) ?? '')) score -= 2.5;
   return (
     score +
     scoreBefore(piece, words, around.before) +
-    scoreAfter(around.after, wordAfter) +
+    scoreAfter(around.after, wordAfter, words > 1 || piece.kinds[0] === 'given') +
     scoreLine(piece, words, around)
   );
 }
@@ -97,7 +101,8 @@ function scoreBefore(piece: NamePiece, words: number, before: string): number {
   const wordBefore = match?.[1]?.toLowerCase() ?? '';
   const gap = match?.[2] ?? before;
   const tail = before.slice(-40);
-  if (titles.has(wordBefore) && /^\.?\s*$/.test(gap)) return 3;
+  const titleWritten = !/^\p{Lu}{2,}$/u.test(match?.[1] ?? ''); // "MS Word" is no title
+  if (titles.has(wordBefore) && titleWritten && /^\.?\s*$/.test(gap)) return 3;
   if (greetings.has(wordBefore) && /^\s*,?\s*$/.test(gap)) return 2.5;
   if (introductions.test(tail)) return 3;
   if (speechBefore.test(tail)) return 2.5;
@@ -111,11 +116,14 @@ function scoreBefore(piece: NamePiece, words: number, before: string): number {
 }
 
 /** A verb people do, ", who", a possessive, a pronoun further on; a number after reads as a street or a product. */
-function scoreAfter(after: string, wordAfter: string): number {
+function scoreAfter(after: string, wordAfter: string, strong: boolean): number {
   let score = 0;
   if (/^['’]s\b/.test(after)) score += 0.5;
   if (/^\s+(is|was|are|were) from\b/i.test(after)) score += 1.5;
-  if (/^\s*,\s*who\b/i.test(after) || strongPersonVerbs.has(wordAfter)) score += 2;
+  if (/^\s*,\s*who\b/i.test(after)) score += 2;
+  else if (strongPersonVerbs.has(wordAfter)) score += strong ? 2 : 1;
+  // "Mateus from Nubank": people are from companies and places.
+  if (/^\s+from\s+\p{Lu}/u.test(after)) score += 1.5;
   else if (personVerbs.has(wordAfter) && /^\s+\p{Ll}/u.test(after)) score += 0.5;
   if ([...after.slice(0, 80).matchAll(/\p{L}+/gu)].some((m) => personPronouns.has(m[0].toLowerCase())))
     score += 1;
@@ -133,9 +141,21 @@ function scoreLine(piece: NamePiece, words: number, around: Surroundings): numbe
   if (startsLine && closings.test(around.previousLine)) score += 3;
   if (headerLine.test(around.line)) score += 2.5;
   if (startsLine && /^\s*,\s*$/.test(after)) score += 1;
+  // "Koppány: Who are you?": a speaker's label in a chat or a transcript.
+  if (startsLine && /^\s*:\s*\S/.test(after)) score += 1.5;
   // "Danial, can I…": a message that opens by naming whom it speaks to.
   if (/^[\s>"“]*$/.test(before) && /^\s*,\s+\p{Ll}/u.test(after)) score += 1.5;
   return score;
+}
+
+/** A street word that is no one's name ("Platz", "Way"; not "Dale", "Hill"). */
+function isStreetWord(lower: string): boolean {
+  const { givenNames, surnames } = lexicons();
+  return (
+    (streetSuffixes.has(lower) || streetWordsAfterName.has(lower)) &&
+    !givenNames.has(lower) &&
+    !surnames.has(lower)
+  );
 }
 
 /** A given name after "at" is mostly a person ("shouted at Gary"); after "in" or "to" less so. */

@@ -96,12 +96,12 @@ function acceptListNeighbours(
   accepted: ReadonlySet<NamePiece>,
 ): NamePiece[] {
   const joins = (a: NamePiece, b: NamePiece) =>
-    /^\s*(?:,|,?\s*(?:and|&|or))\s*$/.test(text.slice(tokens[a.to - 1]!.end, tokens[b.from]!.start));
+    /^[ \t]*(?:,|,?[ \t]*(?:and|&|or))[ \t]*$/.test(text.slice(tokens[a.to - 1]!.end, tokens[b.from]!.start));
   const found = new Set(accepted);
   for (let changed = true; changed; ) {
     changed = false;
     pieces.forEach((piece, i) => {
-      if (found.has(piece)) return;
+      if (found.has(piece) || piece.kinds.every((k) => k === 'initial')) return;
       const previous = pieces[i - 1];
       const next = pieces[i + 1];
       if (

@@ -143,7 +143,9 @@ export class StreetReader {
 
   /** "Koskikatu 25", "6750 Koskikatu 25", "Þórunnarstræti 31", "hersnapvej 18". */
   compoundThenNumber(i: number): number {
-    const k = this.isNumber(i) && this.joined(i) ? i + 1 : i;
+    let k = this.isNumber(i) && this.joined(i) ? i + 1 : i;
+    // "C. Beerninckstraat 88", "J.F. Kennedylaan 12": initials of the person the street is named after.
+    while (k - i < 4 && /^\p{Lu}$/u.test(this.tokens[k]?.text ?? '') && this.isPunct(k + 1, '.')) k += 2;
     const word = this.tokens[k];
     if (word?.kind !== 'word' || this.isEnglish(k)) return -1;
     const ending = compoundStreetEndings.find(
@@ -176,7 +178,8 @@ export class StreetReader {
     const end = this.nameWordsEnd(i + 1, 4);
     if (end < 0 || !this.isNumber(end) || !this.joined(end - 1)) return -1;
     const words = this.tokens.slice(i + 1, end);
-    if (words.some((t) => unitWords.has(t.lower) || lexicons().calendarWords.has(t.lower))) return -1;
+    const calendar = lexicons().calendarWords;
+    if (words.some((t) => unitWords.has(t.lower) || calendar.has(t.lower) || t.text.length < 3)) return -1;
     return words.some((t) => !lexicons().englishWords.has(t.lower)) ? this.skipPeriod(end + 1) : -1;
   }
 
