@@ -1,4 +1,5 @@
 import { ensureFirstAdmin } from './admin/first-run.ts';
+import { loadLocalNlp } from './ai/providers/local/nlp.ts';
 import { systemClock } from './clock.ts';
 import { type Config, packageRoot } from './config.ts';
 import { commandWaitMs, openDatabase } from './db/client.ts';
@@ -33,6 +34,10 @@ export async function serve(config: Config): Promise<void> {
   await migrateDatabase(database);
   const firstAdmin = await ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
   server.attach({ database, clock: systemClock, config, secretKey });
+  // The local models take a few hundred milliseconds to load: now, rather than in the first request.
+  loadLocalNlp().catch((error: unknown) =>
+    log.error({ err: error }, 'loading the local language models failed'),
+  );
 
   const lines = [
     '',

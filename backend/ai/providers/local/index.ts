@@ -57,7 +57,7 @@ async function* streamText(call: TextCall): AsyncGenerator<TextEvent> {
   const nlp = await loadNlp(call.signal);
   const handler = localTaskHandler(task.kind);
   if (!handler.text) throw new AiProviderError('local', 'bad_request', `${task.kind} has no text form`);
-  const text = handler.text(nlp, task.input);
+  const text = handler.text(nlp, task.input, call.seed ?? 0);
   // One chunk per word with the space after it, each after a turn of the event loop, so that the
   // caller sees a stream (and an abort stops it between two words).
   for (const chunk of text.match(/\S+\s*|\s+/g) ?? []) {

@@ -1,6 +1,7 @@
 /// <reference path="./vader-sentiment.d.ts" />
 import type { Chrono } from 'chrono-node';
 import type { WinkMethods } from 'wink-nlp';
+import { warmUpDraftComposer } from './draft-reply.ts';
 
 /** The language models the local provider runs on, loaded once per process on first use. */
 export interface LocalNlp {
@@ -18,7 +19,11 @@ let loading: Promise<LocalNlp> | undefined;
  * nothing loads at import time: the first call pays it, every later call shares the result.
  */
 export function loadLocalNlp(): Promise<LocalNlp> {
-  loading ??= loadModels();
+  loading ??= loadModels().catch((error: unknown) => {
+    // A failed load is not kept: the next call tries again.
+    loading = undefined;
+    throw error;
+  });
   return loading;
 }
 
@@ -37,6 +42,7 @@ async function loadModels(): Promise<LocalNlp> {
     chrono: deadlineParser(chronoModule),
   };
   warmUp(nlp);
+  warmUpDraftComposer(nlp);
   return nlp;
 }
 

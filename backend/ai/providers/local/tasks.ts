@@ -1,4 +1,5 @@
 import type { LocalTaskInputs } from '../../local-tasks.ts';
+import { composeDraftReply } from './draft-reply.ts';
 import type { LocalNlp } from './nlp.ts';
 import { analyzeThread } from './thread-analysis.ts';
 
@@ -11,7 +12,8 @@ type TaskKind = keyof LocalTaskInputs;
  */
 export interface LocalTaskHandler<K extends TaskKind> {
   object?: (nlp: LocalNlp, input: LocalTaskInputs[K]) => unknown;
-  text?: (nlp: LocalNlp, input: LocalTaskInputs[K]) => string;
+  /** `seed`: the call's (0 when it has none); the same seed gives the same text. */
+  text?: (nlp: LocalNlp, input: LocalTaskInputs[K], seed: number) => string;
   /** The text the task reads, for the word count that stands in for input tokens. */
   inputTexts: (input: LocalTaskInputs[K]) => string[];
 }
@@ -21,6 +23,15 @@ export const localTaskHandlers: { [K in TaskKind]: LocalTaskHandler<K> } = {
     object: analyzeThread,
     text: (nlp, input) => analyzeThread(nlp, input).summary,
     inputTexts: (input) => [input.subject, ...input.messages.map((m) => m.text)],
+  },
+  'draft.reply': {
+    text: composeDraftReply,
+    inputTexts: (input) => [
+      input.subject,
+      input.instruction ?? '',
+      ...input.messages.map((m) => m.text),
+      ...input.knowledge.map((k) => k.text),
+    ],
   },
 };
 
