@@ -25,7 +25,7 @@ export const streetPrefixes: ReadonlySet<string> = new Set(
   (
     'rue rua rúa via viale vicolo calle carrer avenida avda avinguda avenue av piazza piazzale largo corso strada ' +
     'str praça praca travessa rambla paseo plaza ulica ul aleja boulevard bd bvd chemin chaussée impasse allée ' +
-    'quai cours estrada camino carretera vía calea bulevardul piata ulitsa prospekt λεωφ λεωφόρος οδός'
+    'quai cours estrada camino carretera vía calea bulevardul piata ulitsa prospekt λ λεωφ λεωφόρος οδός'
   ).split(' '),
 );
 

@@ -39,6 +39,7 @@ function streetLineEnd(reader: StreetReader, i: number): number {
     reader.nameThenStreetWord(i),
     reader.numberNameNumber(i),
     reader.cuedNameNumber(i),
+    reader.namedStreet(i),
   );
 }
 

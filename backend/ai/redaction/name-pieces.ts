@@ -20,9 +20,22 @@ export interface NamePiece {
  */
 export function nameWordKind(token: Token, nameWords: ReadonlySet<string>): NameWordKind | null {
   if (token.kind !== 'word') return null;
+  if (nameWords.has(token.lower) && (isCapitalised(token) || !lexicons().englishWords.has(token.lower))) {
+    return 'known';
+  }
+  const cached = lexicalKinds.get(token);
+  if (cached !== undefined) return cached;
+  const kind = lexicalKind(token);
+  lexicalKinds.set(token, kind);
+  return kind;
+}
+
+/** What a word is by the lexicons alone; a token's answer is kept while the token lives. */
+const lexicalKinds = new WeakMap<Token, NameWordKind | null>();
+
+function lexicalKind(token: Token): NameWordKind | null {
   const lower = token.lower;
   const lex = lexicons();
-  if (nameWords.has(lower) && (isCapitalised(token) || !lex.englishWords.has(lower))) return 'known';
   if (/^\p{L}$/u.test(token.text)) return 'initial';
   if (lex.calendarWords.has(lower)) return lex.givenNames.has(lower) ? 'ambiguous-given' : null;
   if (lex.demonyms.has(lower) || titles.has(lower) || greetings.has(lower) || notNames.has(lower))
@@ -38,7 +51,7 @@ export function nameWordKind(token: Token, nameWords: ReadonlySet<string>): Name
 
 /** "björn" → "bjorn": the gazetteer writes most names without accents. */
 function withoutAccents(word: string): string {
-  return /[^\x00-\x7f]/.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '') : word;
+  return /[\u0080-\uffff]/.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '') : word;
 }
 
 /** "Undisclosed-Recipient", "Follow-Up", "ex-Zombie" are English; "Mei-Ling" (short parts) may be a name. */
@@ -64,8 +77,8 @@ export function namePieces(
   const pieces: NamePiece[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const start = tokens[i]!;
-    const kind = nameWordKind(start, nameWords) ?? cuedWordKind(text, tokens, i);
-    if (!kind || !(canStart(start, kind, capital(start)) || cuedWordKind(text, tokens, i))) continue;
+    const kind = startKind(text, tokens, i, nameWords, capital(start));
+    if (!kind) continue;
     if (kind !== 'known' && partOfAddress(tokens, i)) continue;
     const lowercase = !capital(start);
     const kinds: NameWordKind[] = [kind];
@@ -154,6 +167,20 @@ function partOfAddress(tokens: readonly Token[], i: number): boolean {
   const glue = (t: Token | undefined) =>
     t?.kind === 'number' || (t?.kind === 'punct' && /^[@/_+=#]$/.test(t.text));
   return (previous?.end === token.start && glue(previous)) || (next?.start === token.end && glue(next));
+}
+
+/** The kind of a word that can start a name here, or null: by the lexicons, or by a title or introduction before it. */
+function startKind(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  nameWords: ReadonlySet<string>,
+  capitalised: boolean,
+): NameWordKind | null {
+  const lexical = nameWordKind(tokens[i]!, nameWords);
+  if (lexical && canStart(tokens[i]!, lexical, capitalised)) return lexical;
+  const cued = cuedWordKind(text, tokens, i);
+  return cued ? (lexical ?? cued) : null;
 }
 
 /**

@@ -127,18 +127,33 @@ export class StreetReader {
     let k = this.skipPeriod(p + 1);
     if (!this.joined(k - 1)) return -1;
     let names = 0;
+    // After a house number, "rue des lieutenants Thomazo": a lowercase word or two inside the name.
+    let lowercaseWords = numbered ? 2 : 0;
     while (k < this.tokens.length && names < 6) {
       const token = this.tokens[k]!;
       const particle = token.kind === 'word' && nameParticles.has(token.lower);
-      if (!particle && (!this.isNameWord(k) || unitWords.has(token.lower))) break;
+      const lowercase = !particle && token.kind === 'word' && !this.isNameWord(k) && lowercaseWords-- > 0;
+      if (!particle && !lowercase && (!this.isNameWord(k) || unitWords.has(token.lower))) break;
       if (!particle) names++;
       k++;
       if (!this.joined(k - 1)) break;
     }
-    if (names === 0) return -1;
-    while (nameParticles.has(this.tokens[k - 1]?.lower ?? '') && k > p + 1) k--;
+    while (k > p + 1 && !this.isNameWord(k - 1) && !this.isNumber(k)) k--;
+    if (names === 0 || k <= p + 1) return -1;
     if (this.isNumber(k) && this.joined(k - 1)) return k + 1;
     return numbered ? k : -1;
+  }
+
+  /** "on Oxford Street", "at Marina Fort Street": a named street after a preposition, without a number. */
+  namedStreet(i: number): number {
+    const before = this.tokens[i - 1]?.lower ?? '';
+    if (!['on', 'at', 'in', 'along', 'off', 'near'].includes(before) || !this.isNameWord(i)) return -1;
+    for (let k = i + 1; k <= i + 3 && this.joined(k - 1); k++) {
+      const word = this.tokens[k];
+      if (!word || !isCapitalised(word)) return -1;
+      if (strongSuffixes.has(word.lower) && word.lower.length > 3) return k + 1;
+    }
+    return -1;
   }
 
   /** "Koskikatu 25", "6750 Koskikatu 25", "Þórunnarstræti 31", "hersnapvej 18". */
@@ -189,7 +204,8 @@ export class StreetReader {
    */
   cuedNameNumber(i: number): number {
     const start = this.tokens[i];
-    if (!start || !addressCues.test(contextBefore(this.text, start.start, 40))) return -1;
+    if (!start || !(this.isNumber(i) || this.isNameWord(i))) return -1;
+    if (!addressCues.test(contextBefore(this.text, start.start, 40))) return -1;
     let k = i;
     while (k - i < 2 && this.isNumber(k) && this.joined(k)) k++;
     const end = this.nameWordsEnd(k, 4);
