@@ -20,6 +20,7 @@ import { loadConfig } from '../backend/config.ts';
 import { customers } from '../backend/db/schema.ts';
 import { inOrg } from '../backend/db/tenancy.ts';
 import { createServer } from '../backend/server.ts';
+import { measureAiCalls } from './ai-calls.ts';
 import { describeBook, issueBenchToken, openBook, tenTimesBook } from './book.ts';
 import { bundleTable, measureBundles } from './bundle-sizes.ts';
 import {
@@ -189,6 +190,10 @@ rows.push(
   },
 );
 
+log('model calls: threads.analyze, first streamed chunks, a no-op while a stream runs …');
+const aiCalls = await measureAiCalls({ database, org, clock: systemClock, token, calls: calls / 4 });
+rows.push(...aiCalls.rows);
+
 let tenTimes: BenchRow[] = [];
 if (values['ten-times']) {
   log(`the same lookups on a book of ${describeBook(tenTimesBook)} …`);
@@ -273,6 +278,7 @@ const results = {
   throughput: { rawPerSecond: raw.perSecond, concurrent, share: throughputShare },
   flood,
   noOpCost,
+  aiCalls: aiCalls.details,
   tenTimes,
   bundles: bundles.map(({ name, files, bytes, gzipBytes }) => ({ name, files, bytes, gzipBytes })),
 };
