@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import type { Db } from './client.ts';
 
 /** Statements with more parameters than this are bulk writes of varying shape: not worth caching. */
 const maxPreparedParameters = 64;
@@ -24,6 +25,27 @@ export class TransactionRolledBackError extends Error {
 type Work = (tx: postgres.TransactionSql) => unknown;
 
 /**
+ * What a transaction's work returns when its first statement made the transaction read only
+ * (`transaction_read_only` set LOCAL): then there is nothing for COMMIT to make durable, and it is
+ * sent without being waited for (see readOnlyTransaction).
+ */
+class ReadOnlyOutcome {
+  constructor(readonly value: unknown) {}
+}
+
+/**
+ * A transaction whose work makes it read only with its first statement, and so writes nothing: the
+ * answer to its COMMIT is not waited for, which saves a request one round trip to the database.
+ * Unless a statement failed or is still running: then COMMIT's answer is awaited, and reports it,
+ * as for any transaction.
+ */
+export async function readOnlyTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const outcome: unknown = await db.transaction(async (tx) => new ReadOnlyOutcome(await work(tx)));
+  // The marker is taken off in runTransaction; a client without it hands it back as it is.
+  return (outcome instanceof ReadOnlyOutcome ? outcome.value : outcome) as T;
+}
+
+/**
  * The client drizzle is given. Two things differ from postgres.js's own:
  *
  * - drizzle asks for unnamed statements, which postgres.js sends as two round trips (describe the
@@ -38,6 +60,7 @@ type Work = (tx: postgres.TransactionSql) => unknown;
  *   worker thread and then this one (docs/benchmarks.md measures what that costs).
  * - COMMIT answering ROLLBACK (a statement failed and the work carried on) is an error, as
  *   postgres.js makes it one.
+ * - A read-only transaction's COMMIT is not waited for at all (readOnlyTransaction).
  *
  * A transaction's handle refuses every statement once the transaction has ended: the connection is
  * someone else's by then, or back in the pool, outside any transaction and as the login role (a
@@ -80,6 +103,8 @@ interface Scope {
   beginFailure: unknown;
   /** The first statement that failed, for the error when COMMIT answers ROLLBACK. */
   firstFailure: unknown;
+  /** Statements sent whose answer has not arrived. */
+  inFlight: Set<Promise<unknown>>;
 }
 
 /** postgres.js hands a query to its connection one microtask after `execute()`: this waits for that. */
@@ -87,7 +112,13 @@ const handedOver = () => Promise.resolve();
 
 async function runTransaction(sql: postgres.Sql, work: Work): Promise<unknown> {
   const connection = await sql.reserve();
-  const scope: Scope = { ended: false, savepoints: 0, beginFailure: undefined, firstFailure: undefined };
+  const scope: Scope = {
+    ended: false,
+    savepoints: 0,
+    beginFailure: undefined,
+    firstFailure: undefined,
+    inFlight: new Set(),
+  };
   // BEGIN is not waited for: the work's first statement goes out in the same packet. Every
   // transaction here starts with a statement that only sets roles and settings LOCAL (tenancy.ts),
   // so were BEGIN ever to fail, what ran outside a transaction would change nothing; the next
@@ -102,6 +133,7 @@ async function runTransaction(sql: postgres.Sql, work: Work): Promise<unknown> {
     await opened;
   } catch (error) {
     scope.ended = true;
+    await settled(scope);
     const rolledBack = connection.unsafe('rollback').execute();
     await handedOver();
     connection.release();
@@ -109,13 +141,30 @@ async function runTransaction(sql: postgres.Sql, work: Work): Promise<unknown> {
     throw error;
   }
   scope.ended = true;
+  await settled(scope);
   const committing = connection.unsafe('commit').execute();
   await handedOver();
-  // The next transaction may send its BEGIN behind our COMMIT now; we still wait for COMMIT's answer.
+  // The next transaction may send its BEGIN behind our COMMIT now; we still wait for COMMIT's answer,
+  // unless the transaction was read only and none of its statements failed.
   connection.release();
+  if (result instanceof ReadOnlyOutcome && scope.firstFailure === undefined) {
+    // Read only, nothing failed: COMMIT cannot lose anything the caller relies on. A connection
+    // lost meanwhile fails the next transaction on it instead.
+    committing.then(noCheck, noCheck);
+    return result.value;
+  }
   const committed = await committing;
   if (committed.command !== 'COMMIT') throw new TransactionRolledBackError(scope.firstFailure);
-  return result;
+  return result instanceof ReadOnlyOutcome ? result.value : result;
+}
+
+/**
+ * Waits for statements the work sent and did not wait for (one of a Promise.all that failed, say).
+ * COMMIT or ROLLBACK issued while one runs would queue on the reserved connection behind it, and
+ * postgres.js drops what is queued there when the connection is released: it would never be sent.
+ */
+async function settled(scope: Scope): Promise<void> {
+  while (scope.inFlight.size > 0) await Promise.allSettled([...scope.inFlight]);
 }
 
 /** The reserved connection as drizzle's transaction client: `unsafe` and `savepoint`, refused once ended. */
@@ -139,9 +188,16 @@ function transactionHandle(
         return (...args: Parameters<typeof unsafe>) => {
           const query = unsafe(...args);
           // Runs it now, as awaiting it would (postgres.js starts a query when it is first awaited).
-          query.catch((error: unknown) => {
-            scope.firstFailure ??= error;
-          });
+          const answered = query.then(
+            () => {
+              scope.inFlight.delete(answered);
+            },
+            (error: unknown) => {
+              scope.inFlight.delete(answered);
+              scope.firstFailure ??= error;
+            },
+          );
+          scope.inFlight.add(answered);
           return query;
         };
       }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../backend/db/client.ts';
 import {
   preferPreparedStatements,
+  readOnlyTransaction,
   TransactionEndedError,
   TransactionRolledBackError,
 } from '../../backend/db/prepared-statements.ts';
@@ -102,6 +103,22 @@ describe('a transaction', () => {
     expect(await notes()).not.toContain('written twice');
   });
 
+  it('rolls back, and lets the next one run, when the work fails while another of its statements runs', async () => {
+    const error = await failureOf(
+      db.transaction((tx) =>
+        Promise.all([
+          tx.execute(sql`insert into transaction_probe (note) values ('beside a failure')`),
+          tx.execute(sql`select 1 / 0`),
+          // Parameters of a statement not yet prepared: postgres.js asks for its description first and
+          // holds back what follows until it has it.
+          tx.execute(sql`select count(*) from generate_series(1, ${100_000}::int)`),
+        ]),
+      ),
+    );
+    expect(error).toMatchObject({ cause: { code: '22012' } });
+    expect(await notes()).not.toContain('beside a failure');
+  });
+
   it('rolls a nested transaction back to its savepoint alone', async () => {
     await db.transaction(async (tx) => {
       await tx.execute(sql`insert into transaction_probe (note) values ('outer')`);
@@ -118,6 +135,38 @@ describe('a transaction', () => {
     const written = await notes();
     expect(written).toEqual(expect.arrayContaining(['outer', 'kept']));
     expect(written).not.toContain('inner');
+  });
+});
+
+describe('a read-only transaction', () => {
+  const readOnly = sql`select set_config('transaction_read_only', 'on', true)`;
+
+  it('returns what its work read, and the next transaction runs after it as usual', async () => {
+    await db.execute(sql`insert into transaction_probe (note) values ('read back')`);
+    const read = await readOnlyTransaction(db, async (tx) => {
+      await tx.execute(readOnly);
+      return (await tx.execute<{ note: string }>(sql`select note from transaction_probe`)).map((r) => r.note);
+    });
+    expect(read).toContain('read back');
+    await db.transaction((tx) =>
+      tx.execute(sql`insert into transaction_probe (note) values ('after a read')`),
+    );
+    expect(await notes()).toContain('after a read');
+  });
+
+  it('refuses to write, and reports a failed statement the work swallowed', async () => {
+    const error = await failureOf(
+      readOnlyTransaction(db, async (tx) => {
+        await tx.execute(readOnly);
+        await tx
+          .execute(sql`insert into transaction_probe (note) values ('read only')`)
+          .catch(() => undefined);
+        return 'looks fine';
+      }),
+    );
+    expect(error).toBeInstanceOf(TransactionRolledBackError);
+    expect((error as Error).cause).toMatchObject({ code: '25006' });
+    expect(await notes()).not.toContain('read only');
   });
 });
 
