@@ -37,7 +37,7 @@ export async function recordContextStatements(
   const recorded: Statement[][] = [];
   for (const input of inputs) {
     await db.transaction(async (tx) => {
-      const principal = await resolvePrincipal(tx, token, clock.now());
+      const principal = (await resolvePrincipal(tx, token, clock.now()))?.principal;
       if (!principal) throw new Error('the bench token did not resolve');
       recording = [];
       const deps: OrgDeps = {

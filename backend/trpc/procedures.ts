@@ -57,24 +57,50 @@ const streamsOutsideTransaction =
  * Opens the request's one transaction: the token is resolved, then every query runs as `cscx_app`
  * with the caller's org set, so row-level security backs up every org filter. Only short database
  * work may happen inside it: the embedded database has a single connection.
+ *
+ * A query's transaction is read only, and its handler may start before the token has resolved, with
+ * the principal it resolved to last time (asBearer in tenancy.ts): a handler that guessed wrong is
+ * run again. So a query writes nothing and does nothing outside its transaction that matters twice.
  */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
   const { transactions, ...app } = ctx.deps;
   const token = ctx.bearerToken ?? refuseCaller(app, ctx.ip, signInFirst());
   if (type === 'subscription') throw new Error(streamsOutsideTransaction);
   const tokenHash = refuseKnownOverLimit(app, token);
-  const outcome = await transactions.asBearer(token, app.clock.now(), async (tx, principal) => {
-    countPrincipal(app, tokenHash, principal);
-    const deps: OrgDeps = { ...app, db: tx, principal };
-    const result = await next({ ctx: { deps } });
-    // A failed procedure must not commit what it wrote before failing.
-    if (!result.ok) throw result.error;
-    if (isStream(result.data)) throw new Error(streamsOutsideTransaction);
-    return result;
-  });
+  const admit = admitOnce(app, tokenHash);
+  const outcome = await transactions.asBearer(
+    token,
+    app.clock.now(),
+    async (tx, principal) => {
+      admit(principal);
+      const deps: OrgDeps = { ...app, db: tx, principal };
+      const result = await next({ ctx: { deps } });
+      // A failed procedure must not commit what it wrote before failing.
+      if (!result.ok) throw result.error;
+      if (isStream(result.data)) throw new Error(streamsOutsideTransaction);
+      return result;
+    },
+    type === 'query' ? 'read' : 'write',
+  );
   if (!outcome) return refuseCaller(app, ctx.ip, invalidToken());
   return outcome.result;
 });
+
+/** A call is counted once, however many times its work runs (a token's user never changes). */
+function admitOnce(app: AppDeps, tokenHash: string): (principal: Principal) => void {
+  let verdict: { refusal: unknown } | undefined;
+  return (principal) => {
+    if (!verdict) {
+      try {
+        countPrincipal(app, tokenHash, principal);
+        verdict = { refusal: undefined };
+      } catch (error) {
+        verdict = { refusal: error };
+      }
+    }
+    if (verdict.refusal) throw verdict.refusal;
+  };
+}
 
 /**
  * For work that streams, waits on a model, calls an outside API or runs long: the caller is
@@ -85,7 +111,7 @@ export const streamingAuthedProcedure = publicProcedure.use(async ({ ctx, next }
   const { transactions, ...app } = ctx.deps;
   const token = ctx.bearerToken ?? refuseCaller(app, ctx.ip, signInFirst());
   const tokenHash = refuseKnownOverLimit(app, token);
-  const outcome = await transactions.asBearer(token, app.clock.now(), async () => undefined);
+  const outcome = await transactions.asBearer(token, app.clock.now(), async () => undefined, 'read');
   if (!outcome) return refuseCaller(app, ctx.ip, invalidToken());
   const { principal } = outcome;
   countPrincipal(app, tokenHash, principal);
