@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ContextOutput, contextInput, contextLookupInput } from '../../shared/api/customers.ts';
+import { preferGenericPlans } from '../db/generic-plans.ts';
 import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
 import { conferenceKey } from '../meetings/conference-id.ts';
@@ -30,8 +31,16 @@ export async function getCustomerContext(
   deps: OrgDeps,
   input: z.infer<typeof contextInput>,
 ): Promise<ContextOutput> {
+  const planned = preferGenericPlans(deps.db);
+  try {
+    return await ('customerId' in input ? openCustomer(deps, input) : lookUpCustomer(deps, input));
+  } finally {
+    await planned;
+  }
+}
+
+async function openCustomer(deps: OrgDeps, input: { customerId: string }): Promise<ContextOutput> {
   const { db, principal } = deps;
-  if (!('customerId' in input)) return lookUpCustomer(deps, input);
   const rows = await loadCandidates(db, principal.orgId, {
     customerIds: [input.customerId],
     emails: [],
