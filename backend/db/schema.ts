@@ -22,7 +22,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { aiFeatures, aiProviderNames, aiRunStatuses } from '../../shared/api/ai.ts';
+import { type AiProviderName, aiFeatures, aiProviderNames, aiRunStatuses } from '../../shared/api/ai.ts';
+import type { StyleProfile } from '../../shared/api/drafts.ts';
 import type { ThreadAnalysis } from '../../shared/api/threads.ts';
 import {
   activityKinds,
@@ -100,8 +101,10 @@ export interface StoredThreadAnalysis {
   /** A hash of the messages analysed: the same thread opened again is not analysed again. */
   fingerprint: string;
   messageCount: number;
-  provider: string;
+  provider: AiProviderName;
   model: string;
+  /** Absent on entries logged before it was kept. */
+  fellBackFrom?: AiProviderName | null;
   analysis: ThreadAnalysis;
 }
 
@@ -481,5 +484,87 @@ export const aiRuns = pgTable(
     index('ai_runs_org_time_idx').on(t.orgId, t.createdAt),
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
     orgIsolation('ai_runs'),
+  ],
+);
+
+/**
+ * A reply CSCX drafted, as it was streamed: what the CSM's edits are later compared with. Kept
+ * with the links it withheld, and who asked for it, for whom, through which model.
+ */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    userId: uuid('user_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    /** Gmail's thread id for a reply; null for a new message. */
+    threadId: text('thread_id'),
+    intent: text('intent').notNull(),
+    tone: text('tone').notNull(),
+    length: text('length').notNull(),
+    seed: integer('seed').notNull(),
+    provider: aiProvider('provider').notNull(),
+    model: text('model').notNull(),
+    text: text('text').notNull(),
+    flaggedLinks: jsonb('flagged_links').$type<{ url: string; reason: string }[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('drafts_user_time_idx').on(t.orgId, t.userId, t.createdAt),
+    orgKey('drafts', t),
+    ofCustomer(t),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+    orgIsolation('drafts'),
+  ],
+);
+
+/** What the CSM changed in a draft before sending it: what their style profile is learned from. */
+export interface DraftEdit {
+  /** Runs of words the CSM deleted from the draft, and ones they wrote in, in order. */
+  removed: string[];
+  added: string[];
+}
+
+/** One sent message that began as a CSCX draft: one per draft, the last sent text kept. */
+export const draftFeedback = pgTable(
+  'draft_feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    userId: uuid('user_id').notNull(),
+    draftId: uuid('draft_id').notNull(),
+    sentText: text('sent_text').notNull(),
+    /** Word-level edit distance over the longer text's words: 0 sent as drafted, 1 all rewritten. */
+    editDistance: doublePrecision('edit_distance').notNull(),
+    diff: jsonb('diff').$type<DraftEdit>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('draft_feedback_draft_key').on(t.orgId, t.draftId),
+    index('draft_feedback_user_time_idx').on(t.orgId, t.userId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.draftId], foreignColumns: [drafts.orgId, drafts.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+    orgIsolation('draft_feedback'),
+  ],
+);
+
+/** How one CSM writes, learned from their recent feedback: what every provider's drafts follow. */
+export const styleProfiles = pgTable(
+  'style_profiles',
+  {
+    orgId: orgId().references(() => orgs.id),
+    userId: uuid('user_id').notNull(),
+    profile: jsonb('profile').$type<StyleProfile>().notNull(),
+    /** Sent drafts it was learned from. */
+    samples: integer('samples').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userId] }),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }),
+    orgIsolation('style_profiles'),
   ],
 );

@@ -68,6 +68,7 @@ export async function analyzeThread(
     messageCount: input.messages.length,
     provider: answer.provider,
     model: answer.model,
+    fellBackFrom: answer.fellBackFrom,
     analysis,
   };
   const entry = await logIfAllowed(deps, input, context, stored);

@@ -2,6 +2,7 @@ import { aiRouter } from '../ai/router.ts';
 import { authRouter } from '../auth/router.ts';
 import { contactsRouter } from '../customers/contacts-router.ts';
 import { customersRouter } from '../customers/router.ts';
+import { draftsRouter } from '../drafts/router.ts';
 import { meetingsRouter } from '../meetings/router.ts';
 import { orgRouter } from '../org/router.ts';
 import { threadsRouter } from '../threads/router.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   meetings: meetingsRouter,
   threads: threadsRouter,
   ai: aiRouter,
+  drafts: draftsRouter,
 });
 
 export type AppRouter = typeof appRouter;

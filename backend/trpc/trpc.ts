@@ -1,4 +1,4 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import type { RequestContext } from './context.ts';
 import { describeFailure, toTRPCError } from './errors.ts';
 
@@ -20,15 +20,42 @@ export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
+type Log = RequestContext['deps']['log'];
+
+function mapFailure(error: TRPCError, log: Log): TRPCError {
+  const mapped = toTRPCError(error);
+  if (mapped.code === 'INTERNAL_SERVER_ERROR')
+    log.error({ failure: describeFailure(error) }, 'procedure failed');
+  return mapped;
+}
+
+/**
+ * A streamed answer fails after its procedure returned: its errors are mapped as it is read.
+ * `yield*` hands the caller's early stop on to the source, so stopping still stops the work.
+ */
+async function* mapStreamFailures(source: AsyncIterable<unknown>, log: Log): AsyncGenerator<unknown> {
+  try {
+    yield* source;
+  } catch (error) {
+    const failure =
+      error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+    throw mapFailure(failure, log);
+  }
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
 /** Every procedure is built on this: domain and database errors become tRPC codes here, once. */
 export const publicProcedure = t.procedure.use(async ({ next, ctx }) => {
   const result = await next();
   if (!result.ok) {
-    const mapped = toTRPCError(result.error);
-    if (mapped.code === 'INTERNAL_SERVER_ERROR')
-      ctx.deps.log.error({ failure: describeFailure(result.error) }, 'procedure failed');
+    const mapped = mapFailure(result.error, ctx.deps.log);
     if (mapped !== result.error) throw mapped;
   }
+  if (result.ok && isAsyncIterable(result.data))
+    return { ...result, data: mapStreamFailures(result.data, ctx.deps.log) };
   return result;
 });
 

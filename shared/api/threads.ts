@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aiProviderNames } from './ai.ts';
 import { id, isoDateTime } from './common.ts';
 
 /**
@@ -51,10 +52,10 @@ export type ThreadAnalysis = z.infer<typeof threadAnalysis>;
 
 export const analyzeThreadOutput = z.object({
   analysis: threadAnalysis,
-  provider: z.string(),
+  provider: z.enum(aiProviderNames),
   model: z.string(),
   /** Set when the chosen provider failed and a later one in the chain answered. */
-  fellBackFrom: z.string().nullable(),
+  fellBackFrom: z.enum(aiProviderNames).nullable(),
   /** The timeline entry, when the thread was logged; `off` when the org does not log Gmail threads. */
   logged: z.enum(['recorded', 'updated', 'unchanged', 'off', 'not_logged']),
   activityId: id.nullable(),

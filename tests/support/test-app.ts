@@ -1,5 +1,11 @@
 import { Writable } from 'node:stream';
-import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpBatchStreamLink,
+  httpLink,
+  type TRPCClient,
+} from '@trpc/client';
 import type { Clock } from '../../backend/clock.ts';
 import { systemClock } from '../../backend/clock.ts';
 import { loadConfig } from '../../backend/config.ts';
@@ -18,8 +24,11 @@ export interface TestApp {
   deps: PublicDeps;
   /** Every log line the server wrote, as raw JSON text. */
   logLines: string[];
-  /** A real tRPC client over HTTP, queries sent as POST like the sidebar does. */
-  client(token?: string, options?: { batch?: boolean }): TRPCClient<AppRouter>;
+  /**
+   * A real tRPC client over HTTP, queries sent as POST like the sidebar does; `stream` uses the
+   * streamed POST the sidebar uses for drafts.
+   */
+  client(token?: string, options?: { batch?: boolean; stream?: boolean }): TRPCClient<AppRouter>;
   /** A raw HTTP call, for status codes and headers. */
   fetch(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -57,14 +66,20 @@ export async function startTestApp(
     url,
     deps,
     logLines,
-    client(token, { batch = true } = {}) {
+    client(token, { batch = true, stream = false } = {}) {
       const linkOptions = {
         url: `${url}/trpc`,
         methodOverride: 'POST' as const,
         headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
       };
       return createTRPCClient<AppRouter>({
-        links: [batch ? httpBatchLink(linkOptions) : httpLink(linkOptions)],
+        links: [
+          stream
+            ? httpBatchStreamLink(linkOptions)
+            : batch
+              ? httpBatchLink(linkOptions)
+              : httpLink(linkOptions),
+        ],
       });
     },
     fetch(path, { token, headers, ...init } = {}) {
