@@ -32,6 +32,12 @@ export function formatRedactionReport(result: RedactionEvalResult): string {
       `${type.padEnd(8)} | ${String(ours.gold).padStart(5)} | ${String(ours.predicted).padStart(4)} ${scoreCells(ours)} | ${String(base.predicted).padStart(4)} ${scoreCells(base)}`,
     );
   }
+  lines.push(
+    '',
+    'Marked ZIP_CODE and GPE spans that follow a street address are part of it; alone they are not ours, and an',
+    'address predicted on one counts for neither side. A prediction on anything else not ours (ORGANIZATION,',
+    'DATE_TIME, TITLE, NRP, AGE…) or on nothing marked is a false positive. US_SSN and US_DRIVER_LICENSE are ids.',
+  );
   if (result.enron) {
     lines.push(
       '',

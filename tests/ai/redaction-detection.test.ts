@@ -95,6 +95,12 @@ describe('street addresses', () => {
     ).toEqual(['address:PO Box 4521, Springfield', 'address:PSC 3294, Box 9168\nAPO AA 61487']);
   });
 
+  it('takes a named street without a number after on or at', () => {
+    expect(only('address', 'The shop is on Oxford Street, near the park.')).toEqual([
+      'address:Oxford Street',
+    ]);
+  });
+
   it('leaves a number before capitalised words that are no street', () => {
     expect(only('address', 'We shipped 3 Key Points and 2 New Features in Release 5.')).toEqual([]);
   });
@@ -121,10 +127,25 @@ describe('people’s names', () => {
     ]);
   });
 
+  it('takes names from what surrounds them: a relation, a verb of saying, a vocative, a list', () => {
+    const text =
+      'My colleague Henrik Lindqvist joins at 3. "It works," says Bergqvist. Let Ludmila know. ' +
+      'Thabo, can you share it? They had 3: Gaetane, Hannah and Derek.';
+    expect(only('person', text)).toEqual([
+      'person:Henrik Lindqvist',
+      'person:Bergqvist',
+      'person:Ludmila',
+      'person:Thabo',
+      'person:Gaetane',
+      'person:Hannah',
+      'person:Derek',
+    ]);
+  });
+
   it('leaves companies, places, months and capitalised common words', () => {
     const text =
       'Thanks for the update. Acme Inc. and Johnson & Johnson met in Paris in April. Battery Life Report ' +
-      'is due Friday; the Exversion Orchestra plays in Kenosha.';
+      'is due Friday; the Exversion Orchestra plays in Kenosha. FYI, the VP wrote in MS Word; Sir bot, stop.';
     expect(only('person', text)).toEqual([]);
   });
 

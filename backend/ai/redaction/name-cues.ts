@@ -22,10 +22,11 @@ export const closings =
 
 /** Phrases right before a name that introduce it. */
 export const introductions =
-  /(\bname(?:'s| is|:| :|\s?\?)|\bi'?m|\bi am|\bthis is|\bit'?s|\bcall me|\bnamed|\bcalled|\bsigned|\bc\/o|\bcare of|\buser\s?:|\bcustomer\s?:|\bcontact\s?:|\bauthor\s?:|\bby\s?:|\bowner\s?:|\bassignee\s?:|\brep\s?:|\battendees?\s?:|\bwith\s?:)\s*$/i;
+  /(\bname(?:'s| is|:| :|\s?\?)|\b(?:the|my|his|her|your|their) name|\bi'?m|\bi am|\bthis is|\bit'?s|\bcall me|\bnamed|\bcalled|\bsigned|\bc\/o|\bcare of|\buser\s?:|\bcustomer\s?:|\bcontact\s?:|\bauthor\s?:|\bby\s?:|\bowner\s?:|\bassignee\s?:|\brep\s?:|\battendees?\s?:|\bwith\s?:)\s*$/i;
 
 /** Introductions after which the next words are a name whatever they look like. */
-export const strongIntroductions = /(\bmy name is|\bname:|\bname :|\bcall me|\bi'?m|\bi am|\bnamed)\s*$/i;
+export const strongIntroductions =
+  /(\bmy name is|\bname:|\bname :|\bcall me|\bi'?m|\bi am|\bnamed|\b(?:the|my|his|her|your|their) name)\s*$/i;
 
 /** Words before a name where a person often follows. */
 export const personPrepositions = words(

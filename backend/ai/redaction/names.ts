@@ -71,7 +71,7 @@ export function scoreNamePiece(context: NameContext, piece: NamePiece): number {
   if (isCompanyWord(wordAfter) || isCompanyWord(phrase.at(-1) ?? '')) return 0;
   if (words > 1 && isStreetWord(phrase.at(-1) ?? '')) return 0; // "Potsdamer Platz", "Kimberly Way"
 
-  if (looksLikeFirmName(around.before, around.after)) return 0;
+  if (looksLikeFirmName(around)) return 0;
   if (/^\s*\p{Lu}/u.test(around.after) && streetSuffixes.has(wordAfter)) return 0;
 
   let score = shapeScore(piece, words);
@@ -82,7 +82,7 @@ export function scoreNamePiece(context: NameContext, piece: NamePiece): number {
   return (
     score +
     scoreBefore(piece, words, around.before) +
-    scoreAfter(around.after, wordAfter, words > 1 || piece.kinds[0] === 'given') +
+    scoreAfter(around.before, around.after, wordAfter, words > 1 || piece.kinds[0] === 'given') +
     scoreLine(piece, words, around)
   );
 }
@@ -116,10 +116,11 @@ function scoreBefore(piece: NamePiece, words: number, before: string): number {
 }
 
 /** A verb people do, ", who", a possessive, a pronoun further on; a number after reads as a street or a product. */
-function scoreAfter(after: string, wordAfter: string, strong: boolean): number {
+function scoreAfter(before: string, after: string, wordAfter: string, strong: boolean): number {
   let score = 0;
   if (/^['’]s\b/.test(after)) score += 0.5;
   if (/^\s+(is|was|are|were) from\b/i.test(after)) score += 1.5;
+  if (/^\s+know\b/i.test(after) && /\blet\s*$/i.test(before)) score += 2.5; // "Let Ludmila know"
   if (/^\s*,\s*who\b/i.test(after)) score += 2;
   else if (strongPersonVerbs.has(wordAfter)) score += strong ? 2 : 1;
   // "Mateus from Nubank": people are from companies and places.
@@ -144,7 +145,7 @@ function scoreLine(piece: NamePiece, words: number, around: Surroundings): numbe
   // "Koppány: Who are you?": a speaker's label in a chat or a transcript.
   if (startsLine && /^\s*:\s*\S/.test(after)) score += 1.5;
   // "Danial, can I…": a message that opens by naming whom it speaks to.
-  if (/^[\s>"“]*$/.test(before) && /^\s*,\s+\p{Ll}/u.test(after)) score += 1.5;
+  if (/(?:^|[.!?]\s)[\s>"“]*$/.test(before) && /^\s*,\s+\p{Ll}/u.test(after)) score += 1.5;
   return score;
 }
 
@@ -164,23 +165,27 @@ function locativePenalty(piece: NamePiece, wordBefore: string): number {
   return wordBefore === 'at' ? 0 : 1;
 }
 
-const firmWord = "\\p{Lu}[\\p{L}'’-]+";
-const firmAsFirst = new RegExp(`^,\\s*${firmWord},?\\s+(?:and|&)\\s+${firmWord}`, 'u');
-const firmAsMiddle = [
-  new RegExp(`${firmWord},\\s*$`, 'u'),
-  new RegExp(`^,?\\s+(?:and|&)\\s+${firmWord}`, 'u'),
-];
-const firmAsLast = new RegExp(`${firmWord},\\s*${firmWord},?\\s+(?:and|&)\\s+$`, 'u');
+const firmWord = "(\\p{Lu}[\\p{L}'’-]+)";
+/** "Marshall, Hernandez and Simpson": exactly three capitalised words, not a longer list. */
+const firmTriple = new RegExp(
+  `(?<!,\\s?)${firmWord},\\s*${firmWord},?\\s+(?:and|&)\\s+${firmWord}(?!\\s*,)`,
+  'gu',
+);
 
-/** "Thomas and Sons", "Marshall, Hernandez and Simpson": surnames that name a firm. */
-function looksLikeFirmName(before: string, after: string): boolean {
-  if (/^\s*(?:&|and)\s+(?:sons|co|company|partners|associates|brothers)\b/i.test(after)) return true;
-  const [middleBefore, middleAfter] = firmAsMiddle as [RegExp, RegExp];
-  return (
-    firmAsFirst.test(after) ||
-    (middleBefore.test(before) && middleAfter.test(after)) ||
-    firmAsLast.test(before)
-  );
+/**
+ * "Thomas and Sons", "Marshall, Hernandez and Simpson": surnames that name a firm. Three names of
+ * which two or more are given names are people in a list ("Gaetane, Hannah and Derek").
+ */
+function looksLikeFirmName(around: Surroundings): boolean {
+  if (/^\s*(?:&|and)\s+(?:sons|co|company|partners|associates|brothers)\b/i.test(around.after)) return true;
+  const start = around.before.length;
+  const end = around.line.length - around.after.length;
+  for (const m of around.line.matchAll(firmTriple)) {
+    if (m.index > start || m.index + m[0].length < end) continue;
+    const given = m.slice(1).filter((w) => lexicons().givenNames.has((w ?? '').toLowerCase())).length;
+    return given < 2;
+  }
+  return false;
 }
 
 function shapeScore(piece: NamePiece, words: number): number {

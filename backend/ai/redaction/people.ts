@@ -5,7 +5,7 @@ import type { NamePiece } from './name-pieces.ts';
 import { namePieces } from './name-pieces.ts';
 import { acceptScore, type NameContext, scoreNamePiece } from './names.ts';
 import type { FindPiiOptions, PiiSpan } from './pii-types.ts';
-import type { Token } from './tokens.ts';
+import { isAllCaps, type Token } from './tokens.ts';
 
 /**
  * People's names outside the spans already taken (addresses, emails…): the org's contacts in any
@@ -102,6 +102,8 @@ function acceptListNeighbours(
     changed = false;
     pieces.forEach((piece, i) => {
       if (found.has(piece) || piece.kinds.every((k) => k === 'initial')) return;
+      const single = tokens[piece.from]!;
+      if (piece.to - piece.from === 1 && isAllCaps(single) && single.text.length > 1) return; // "VP", "CEO"
       const previous = pieces[i - 1];
       const next = pieces[i + 1];
       if (
