@@ -113,6 +113,9 @@ function addressPartEnd(reader: StreetReader, i: number, position: PartPosition)
 function postcodeEnd(reader: StreetReader, i: number): number {
   const digits = reader.at(i)!.text.length;
   if (digits < 3 || digits > 6) return -1;
+  // "713/837 - 1997", "1.646.486.7616": the start of a phone number, not a postcode.
+  const glued = reader.at(i + 1);
+  if (glued?.start === reader.at(i)!.end && /^[/.)]$/.test(glued.text) && reader.isNumber(i + 2)) return -1;
   // 3610-114, 53-320, 394 13, 7412 SL
   if (
     reader.isPunct(i + 1, '-') &&

@@ -40,6 +40,7 @@ function streetLineEnd(reader: StreetReader, i: number): number {
     reader.numberNameNumber(i),
     reader.cuedNameNumber(i),
     reader.namedStreet(i),
+    reader.numberNameUnit(i),
   );
 }
 

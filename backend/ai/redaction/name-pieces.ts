@@ -196,6 +196,7 @@ function cuedWordKind(text: string, tokens: readonly Token[], i: number): NameWo
   const nameLike = isCapitalised(token) || !lexicons().englishWords.has(token.lower); // not "Sir bot"
   if (titleWritten && nameLike && titles.has(title.lower) && adjacent(text, tokens[i - 1]!, token))
     return 'surname';
+  if (!introductionEnds.has(tokens[i - 1]?.lower ?? '')) return null;
   const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
   const before = text.slice(Math.max(lineStart, token.start - 30), token.start);
   return strongIntroductions.test(before) &&
@@ -203,6 +204,9 @@ function cuedWordKind(text: string, tokens: readonly Token[], i: number): NameWo
     ? 'foreign'
     : null;
 }
+
+/** The last token of every strong introduction ("my name is", "name:", "call me", "I'm"): a cheap first test. */
+const introductionEnds = new Set(['is', ':', 'me', 'm', 'am', 'im', 'named', 'name']);
 
 function canStart(token: Token, kind: NameWordKind, capitalised: boolean): boolean {
   if (capitalised) return kind !== 'initial' || (token.text !== 'I' && token.text !== 'i');

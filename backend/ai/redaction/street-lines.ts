@@ -162,12 +162,11 @@ export class StreetReader {
     // "C. Beerninckstraat 88", "J.F. Kennedylaan 12": initials of the person the street is named after.
     while (k - i < 4 && /^\p{Lu}$/u.test(this.tokens[k]?.text ?? '') && this.isPunct(k + 1, '.')) k += 2;
     const word = this.tokens[k];
-    if (word?.kind !== 'word' || this.isEnglish(k)) return -1;
+    if (word?.kind !== 'word' || !this.isNumber(k + 1) || !this.joined(k) || this.isEnglish(k)) return -1;
     const ending = compoundStreetEndings.find(
       (e) => word.lower.endsWith(e) && word.lower.length >= e.length + 3,
     );
-    if (!ending || !this.joined(k) || !this.isNumber(k + 1)) return -1;
-    return k + 2;
+    return ending ? k + 2 : -1;
   }
 
   /** "Erzsébet tér 19.", "Piroska u. 97.", "Villacher Strasse 89", "Stensås terrasse 38". */
@@ -185,6 +184,23 @@ export class StreetReader {
     k = this.skipPeriod(k + 1);
     if (!this.joined(k - 1) || !this.isNumber(k)) return -1;
     return this.skipPeriod(k + 1);
+  }
+
+  /** "1100 Louisiana, Suite 3300": a house number and a name, then a unit, say it is a street line. */
+  numberNameUnit(i: number): number {
+    if (!this.isNumber(i) || !this.joined(i)) return -1;
+    const end = this.nameWordsEnd(i + 1, 3);
+    if (end < 0) return -1;
+    const unit = this.isPunct(end, ',') ? end + 1 : end;
+    const word = this.tokens[unit];
+    if (
+      !word ||
+      !unitWords.has(word.lower) ||
+      !isCapitalised(word) ||
+      !this.isNumber(this.skipPeriod(unit + 1))
+    )
+      return -1;
+    return end;
   }
 
   /** "20789 Allika 46", "5850 Jana Nerudy 894", "6570 Jiřího z Poděbrad 1874": number, a name no English word, number. */
@@ -253,9 +269,9 @@ export class StreetReader {
 
   /** "APO AE 09012", "FPO AP 96601", "DPO AA 34001". */
   militaryPostLine(i: number): number {
-    const [office, region] = [this.tokens[i]?.lower, this.tokens[i + 1]?.lower];
-    if (!['apo', 'fpo', 'dpo'].includes(office ?? '') || !['aa', 'ae', 'ap'].includes(region ?? ''))
-      return -1;
+    const office = this.tokens[i]?.lower;
+    if (office !== 'apo' && office !== 'fpo' && office !== 'dpo') return -1;
+    if (!['aa', 'ae', 'ap'].includes(this.tokens[i + 1]?.lower ?? '')) return -1;
     return this.isNumber(i + 2) ? i + 3 : -1;
   }
 }

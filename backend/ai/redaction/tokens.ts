@@ -8,6 +8,8 @@ export interface Token {
   end: number;
   /** Lowercase, for look-ups. */
   lower: string;
+  /** A word that starts with a capital letter. */
+  capitalised: boolean;
 }
 
 /**
@@ -38,12 +40,13 @@ export function tokenize(text: string): Token[] {
       start: m.index,
       end: m.index + value.length,
       lower: value.toLowerCase(),
+      capitalised: kind === 'word' && /^\p{Lu}/u.test(value),
     });
   }
   return tokens;
 }
 
-export const isCapitalised = (token: Token): boolean => token.kind === 'word' && /^\p{Lu}/u.test(token.text);
+export const isCapitalised = (token: Token): boolean => token.capitalised;
 export const isAllCaps = (token: Token): boolean =>
   token.kind === 'word' &&
   token.text.length > 1 &&
