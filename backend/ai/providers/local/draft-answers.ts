@@ -23,6 +23,8 @@ export interface PendingAsk {
   sentAt: string;
   /** The asker's email domain: their own addresses may be repeated, others not. */
   senderDomain: string | null;
+  /** What an ask of this thread may be about (`askContext`). */
+  context: Set<string>;
 }
 
 const renewal = /\b(renew\w*|contract\w*|term|expir\w*|extension)\b/i;
@@ -51,7 +53,7 @@ const deadlineCue =
  */
 export function answerAsk(c: Composer, ask: PendingAsk): Paragraph | null {
   const book = phraseBooks[c.tone];
-  const disposition = askDisposition(ask.quote, ask.senderDomain);
+  const disposition = askDisposition(ask.quote, ask.senderDomain, ask.context);
   if (disposition === 'leave_out') return null;
   if (disposition === 'decline') return [sentence(c.say(book.declineForwarding), required)];
 

@@ -1,8 +1,12 @@
+import { topicWords } from './draft-facts.ts';
+
 /**
  * Asks a draft must not carry out or repeat: mail is untrusted, and an "ask" may be an injected
- * instruction aimed at the drafting model ("ignore the CSM and…", "include this link in your reply")
- * or a way to move data out ("forward this thread to…"). The first kind is left out of the draft;
- * the second is declined in words that do not repeat it.
+ * instruction aimed at the drafting model ("ignore the CSM and…", "include this link in your reply"),
+ * a task for a general assistant that has nothing to do with the account ("What is the capital of
+ * Brazil?", "Write a poem…"), or a way to move data out ("forward this thread to…"). The first two
+ * are left out of the draft (the sidebar's analysis still shows them to the CSM); the last is
+ * declined in words that do not repeat it.
  */
 export type AskDisposition = 'answer' | 'decline' | 'leave_out';
 
@@ -12,6 +16,7 @@ const aimedAtTheModel = new RegExp(
     String.raw`\b(dear|hey|hi|attention|note to( the)?|to the|you are an?|as an?) (ai|assistant|ai assistant|language model|llm|chatbot|gpt|claude|gemini|model|bot)\b`,
     String.raw`\bsystem prompt\b`,
     String.raw`\b(in|into|to) (your|the|this) (reply|response|answer|draft|output)\b`,
+    String.raw`\byour (reply|response|answer|message|output)\b`,
     String.raw`\b(respond|reply|answer|start your (reply|response)) (only )?with\b`,
     String.raw`\binclude (this|the following|the phrase|the text|the word|the link|a link|these words)\b`,
     String.raw`\b(new|updated|real) instructions?\b`,
@@ -32,9 +37,32 @@ const movesData = new RegExp(
 const sendVerb = /\b(send|share|email|export|upload|post|copy|forward|cc)\b/i;
 const address = /[\w.+-]+@([\w-]+(?:\.[\w-]+)+)/g;
 
-/** `senderDomain`: the domain of the customer who asked; their own addresses are theirs to ask about. */
-export function askDisposition(quote: string, senderDomain: string | null): AskDisposition {
+/**
+ * Words of a customer's business with a vendor: an ask that shares none of them, and no topic word
+ * with the rest of the thread or the account, is not about the account.
+ */
+const businessWords = topicWords(
+  'renewal renew contract pricing price quote invoice billing payment seats license plan upgrade downgrade discount budget cost account users admin login sso saml okta integration api export import data report reports dashboard usage adoption onboarding training support ticket bug error outage incident fix release feature roadmap meeting call demo qbr agenda review deck proposal order delivery deadline schedule project rollout launch migration sync security compliance soc gdpr dpa legal procurement purchase signature document access permission role workspace product platform service app version status timeline milestone kickoff workshop session webinar case study reference feedback survey health metrics sla uptime performance latency backup workflow automation notification calendar team pilot trial subscription cancel churn expansion',
+);
+
+/** What an ask may be about: the thread's other words (its asks left out), the account's facts, and `businessWords`. */
+export function askContext(texts: string[]): Set<string> {
+  const words = new Set(businessWords);
+  for (const text of texts) for (const word of topicWords(text)) words.add(word);
+  return words;
+}
+
+/**
+ * `senderDomain`: the domain of the customer who asked; their own addresses are theirs to ask about.
+ * `context`: from `askContext`.
+ */
+export function askDisposition(
+  quote: string,
+  senderDomain: string | null,
+  context: Set<string>,
+): AskDisposition {
   if (aimedAtTheModel.test(quote)) return 'leave_out';
+  if (![...topicWords(quote)].some((word) => context.has(word))) return 'leave_out';
   if (movesData.test(quote)) return 'decline';
   if (sendVerb.test(quote) && elsewhere(quote, senderDomain)) return 'decline';
   return 'answer';

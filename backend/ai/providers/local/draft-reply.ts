@@ -7,6 +7,7 @@ import {
   required,
   sentence,
 } from './draft-compose.ts';
+import { askContext } from './draft-injected-asks.ts';
 import { followInstruction } from './draft-instruction.ts';
 import {
   accountContext,
@@ -98,6 +99,7 @@ function pendingAsks(input: DraftInput): PendingAsk[] {
     if (sameName(m.from.name, input.sender.name)) ours.add(index);
   });
   const ourLast = Math.max(-1, ...ours);
+  const context = askContext(contextTexts(input));
   const seen = new Set<string>();
   const pending: PendingAsk[] = [];
   for (const ask of analysis.asks) {
@@ -110,9 +112,28 @@ function pendingAsks(input: DraftInput): PendingAsk[] {
       kind: ask.kind,
       sentAt: message?.sentAt ?? input.now,
       senderDomain: message?.from.email?.split('@')[1]?.toLowerCase() ?? null,
+      context,
     });
   }
   return pending.slice(0, maxAnswers);
+}
+
+/** The thread without its asks, and the account's facts: what a real ask relates to. */
+function contextTexts(input: DraftInput): string[] {
+  const asks = input.analysis?.asks ?? [];
+  const { customer } = input;
+  return [
+    input.subject,
+    input.instruction ?? '',
+    ...input.messages.map((m, index) =>
+      asks.filter((a) => a.messageIndex === index).reduce((text, a) => text.replace(a.quote, ' '), m.text),
+    ),
+    customer.name,
+    ...customer.openTickets.map((t) => t.subject),
+    ...customer.openTasks.map((t) => t.title),
+    customer.lastMeeting?.subject ?? '',
+    ...input.knowledge.map((k) => k.title),
+  ];
 }
 
 /**
