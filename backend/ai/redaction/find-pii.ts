@@ -8,12 +8,19 @@ import { tokenize } from './tokens.ts';
 /** When two finds overlap, the earlier type wins: a checksum or an @ is better evidence than a shape. */
 const priority: readonly PiiType[] = ['email', 'iban', 'card', 'id', 'phone', 'address', 'person'];
 
-/** Every piece of personal data in `text`, in order, none overlapping. */
-export function findPii(text: string, options: FindPiiOptions = {}): PiiSpan[] {
+/**
+ * Every piece of personal data in `text`, in order, none overlapping. `namesSeen` are people found in
+ * earlier texts of the same model call, looked for again here like the org's contacts.
+ */
+export function findPii(
+  text: string,
+  options: FindPiiOptions = {},
+  namesSeen: readonly string[] = [],
+): PiiSpan[] {
   const tokens = tokenize(text);
   const structured = [...findEmails(text), ...findIbans(text), ...findCards(text), ...findNationalIds(text)];
   const taken = resolveOverlaps(text, [...structured, ...findPhones(text), ...findAddresses(text, tokens)]);
-  return resolveOverlaps(text, [...taken, ...findPeople(text, tokens, options, taken)]);
+  return resolveOverlaps(text, [...taken, ...findPeople(text, tokens, options, taken, namesSeen)]);
 }
 
 /**

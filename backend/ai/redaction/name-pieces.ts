@@ -1,6 +1,7 @@
 import { nameParticles, streetSuffixes, unitWords } from './address-words.ts';
 import { lexicons } from './lexicons.ts';
 import { greetings, isCompanyWord, notNames, notSurnames, strongIntroductions, titles } from './name-cues.ts';
+import type { WordSet } from './phrases.ts';
 import { adjacent, isCapitalised, type Token } from './tokens.ts';
 
 /** What a word can be inside a name. */
@@ -18,7 +19,7 @@ export interface NamePiece {
  * given name or surname, a month or weekday, a nationality, a title or greeting (those are cues).
  * `nameWords` are lowercase words of names known to be people here (the org's contacts, names already found).
  */
-export function nameWordKind(token: Token, nameWords: ReadonlySet<string>): NameWordKind | null {
+export function nameWordKind(token: Token, nameWords: WordSet): NameWordKind | null {
   if (token.kind !== 'word') return null;
   if (nameWords.has(token.lower) && (isCapitalised(token) || !lexicons().englishWords.has(token.lower))) {
     return 'known';
@@ -67,11 +68,7 @@ function isEnglishCompound(lower: string): boolean {
  * "de"), and runs that start with a lowercase given name that is no English word ("patricia desrosiers")
  * or a known name in any case.
  */
-export function namePieces(
-  text: string,
-  tokens: readonly Token[],
-  nameWords: ReadonlySet<string>,
-): NamePiece[] {
+export function namePieces(text: string, tokens: readonly Token[], nameWords: WordSet): NamePiece[] {
   // A text typed without capitals reads every word as if capitalised.
   const capital = /\p{Lu}/u.test(text) ? isCapitalised : (token: Token) => token.kind === 'word';
   const pieces: NamePiece[] = [];
@@ -174,7 +171,7 @@ function startKind(
   text: string,
   tokens: readonly Token[],
   i: number,
-  nameWords: ReadonlySet<string>,
+  nameWords: WordSet,
   capitalised: boolean,
 ): NameWordKind | null {
   const lexical = nameWordKind(tokens[i]!, nameWords);

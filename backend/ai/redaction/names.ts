@@ -17,7 +17,8 @@ import {
   strongPersonVerbs,
   titles,
 } from './name-cues.ts';
-import { type NamePiece, namePieces } from './name-pieces.ts';
+import type { NamePiece } from './name-pieces.ts';
+import type { WordSet } from './phrases.ts';
 import { isAllCaps, type Token } from './tokens.ts';
 
 /** A piece scoring this or more is a person's name. */
@@ -27,14 +28,7 @@ export interface NameContext {
   text: string;
   tokens: readonly Token[];
   /** Lowercase words of names known to be people: the org's contacts and names found so far. */
-  nameWords: ReadonlySet<string>;
-}
-
-/** Token ranges [from, to) of the pieces that read as people's names. */
-export function findNamePieces(context: NameContext): NamePiece[] {
-  return namePieces(context.text, context.tokens, context.nameWords).filter(
-    (piece) => scoreNamePiece(context, piece) >= acceptScore,
-  );
+  nameWords: WordSet;
 }
 
 /**

@@ -4,6 +4,7 @@ import { headerLine } from './name-cues.ts';
 import type { NamePiece } from './name-pieces.ts';
 import { namePieces } from './name-pieces.ts';
 import { acceptScore, type NameContext, scoreNamePiece } from './names.ts';
+import { phraseList, unionOf } from './phrases.ts';
 import type { FindPiiOptions, PiiSpan } from './pii-types.ts';
 import { isAllCaps, type Token } from './tokens.ts';
 
@@ -17,10 +18,14 @@ export function findPeople(
   tokens: readonly Token[],
   options: FindPiiOptions,
   taken: readonly PiiSpan[],
+  namesSeen: readonly string[] = [],
 ): PiiSpan[] {
-  const known = knownNameWords(options.knownNames ?? []);
+  const contacts = phraseList(options.knownNames ?? []);
+  const seen = phraseList(namesSeen);
+  const known = unionOf(contacts.words, seen.words);
   const headers = findHeaderNames(text).filter((s) => !overlapsAny(taken, s.start, s.end));
-  const blocked = [...taken, ...headers, ...termRanges(text, options.allowedTerms ?? [])];
+  const allowed = phraseList(options.allowedTerms ?? []).find(text, tokens);
+  const blocked = [...taken, ...headers, ...allowed];
   const free = (piece: NamePiece) =>
     !overlapsAny(blocked, tokens[piece.from]!.start, tokens[piece.to - 1]!.end);
 
@@ -29,18 +34,21 @@ export function findPeople(
   const scored = mergeSurnameFirst(text, tokens, pieces, (p) => scoreNamePiece(context, p) >= acceptScore);
   const accepted = [...scored, ...acceptListNeighbours(text, tokens, pieces, new Set(scored))];
 
-  const found = new Set(known);
+  const found = new Set<string>();
   for (const piece of accepted) for (const word of pieceNameWords(tokens, piece)) found.add(word);
   for (const span of headers)
-    for (const word of knownNameWords([text.slice(span.start, span.end)])) found.add(word);
-  const again = namePieces(text, tokens, found).filter(
+    for (const word of phraseList([text.slice(span.start, span.end)]).words) found.add(word);
+  const again = namePieces(text, tokens, unionOf(known, found)).filter(
     (p) => free(p) && p.kinds.includes('known') && p.kinds.every((k) => k === 'known' || k === 'initial'),
   );
   const spans = [...accepted, ...again].map(
     (p): PiiSpan => ({ type: 'person', start: tokens[p.from]!.start, end: tokens[p.to - 1]!.end }),
   );
-  const knownMatches = fullNameMatches(text, options.knownNames ?? []);
-  return [...headers, ...[...spans, ...knownMatches].filter((s) => !overlapsAny(blocked, s.start, s.end))];
+  // Full names of contacts in any case ("will ortega"), where a part alone would not count.
+  const fullNames = [...contacts.find(text, tokens), ...seen.find(text, tokens)].map(
+    (r): PiiSpan => ({ type: 'person', ...r }),
+  );
+  return [...headers, ...[...spans, ...fullNames].filter((s) => !overlapsAny(blocked, s.start, s.end))];
 }
 
 /** "Allen , Phillip K." and "Dunton, Heather": a surname, a comma, a given name — one name. */
@@ -130,31 +138,6 @@ function pieceNameWords(tokens: readonly Token[], piece: NamePiece): string[] {
   return words;
 }
 
-function knownNameWords(names: readonly string[]): Set<string> {
-  const words = new Set<string>();
-  for (const name of names)
-    for (const word of name.toLowerCase().match(/[\p{L}\p{M}]{2,}(?:['’-][\p{L}\p{M}]+)*/gu) ?? [])
-      words.add(word);
-  return words;
-}
-
-function termPattern(term: string): string {
-  return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-}
-
-/** Where each term occurs as whole words, in any case. */
-function termRanges(text: string, terms: readonly string[]): PiiSpan[] {
-  const spans: PiiSpan[] = [];
-  for (const term of terms.filter((t) => t.trim())) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${termPattern(term.trim())}(?![\\p{L}\\p{N}])`, 'giu');
-    for (const m of text.matchAll(pattern))
-      spans.push({ type: 'person', start: m.index, end: m.index + m[0].length });
-  }
-  return spans;
-}
-
-const fullNameMatches = termRanges;
-
-function overlapsAny(spans: readonly PiiSpan[], start: number, end: number): boolean {
+function overlapsAny(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
   return spans.some((s) => s.start < end && start < s.end);
 }

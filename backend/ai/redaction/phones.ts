@@ -20,7 +20,7 @@ const phoneWordsBefore =
 const phoneWordsAfter = /^\W{0,3}(office|fax|mobile|cell|home|work|desk|direct|tel|phone|\(?[omhwf]\)?)\b/i;
 /** Words before a number that say it is something else: an order, an invoice, an amount, a date. */
 const otherNumberWords =
-  /\b(order|invoice|inv|ticket|ref|reference|case|tracking|account|acct|serial|sku|po|receipt|transaction|confirmation|booking|policy|claim|id|amount|total|balance|price|cost|usd|eur|gbp|\$|€|£|¥)\W{0,6}(no\.?|number|num|#)?\W{0,4}$/i;
+  /(?:\b(?:order|invoice|inv|ticket|ref|reference|case|tracking|account|acct|serial|sku|po|receipt|transaction|confirmation|booking|policy|claim|id|amount|total|balance|price|cost|usd|eur|gbp)|[$€£¥])\W{0,6}(?:no\.?|number|num|#)?\W{0,4}(?:is\s+|was\s+)?$/i;
 const unitAfter = /^\s?(%|usd|eur|gbp|dollars|euros|kg|km|mb|gb|units|items|people|users)\b/i;
 
 /**

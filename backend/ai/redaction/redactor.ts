@@ -46,8 +46,7 @@ export function createRedactor(options: FindPiiOptions = {}): Redactor {
   return {
     redact(text) {
       reserveNumbersIn(text, lastNumber);
-      const knownNames = [...(options.knownNames ?? []), ...peopleSeen];
-      const spans = findPii(text, { knownNames, allowedTerms: options.allowedTerms });
+      const spans = findPii(text, options, [...peopleSeen]);
       let out = '';
       let at = 0;
       for (const span of spans) {
