@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error.ts';
+import { evalInjectionFromCli } from './injection.ts';
 import { evalRedactionFromCli } from './redaction.ts';
 import { runThreadEval } from './thread.ts';
 
@@ -6,6 +7,7 @@ import { runThreadEval } from './thread.ts';
 const evaluations = new Map<string, (args: string[]) => Promise<void>>([
   ['thread', runThreadEval],
   ['redaction', evalRedactionFromCli],
+  ['injection', evalInjectionFromCli],
 ]);
 
 export async function runEvalFromCli(args: string[]): Promise<void> {

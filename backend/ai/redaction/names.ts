@@ -109,10 +109,14 @@ function scoreBefore(piece: NamePiece, words: number, before: string): number {
   return 0;
 }
 
+/** "Amanda's daughter", "Franciska's kid": only people have these. */
+const possessedRelation =
+  /^['’]s\s+(?:kid|kids|son|sons|daughter|daughters|wife|husband|partner|mother|mom|mum|father|dad|brother|sister|children|family|friend|boss|parents|birthday|wedding|funeral)\b/i;
+
 /** A verb people do, ", who", a possessive, a pronoun further on; a number after reads as a street or a product. */
 function scoreAfter(before: string, after: string, wordAfter: string, strong: boolean): number {
   let score = 0;
-  if (/^['’]s\b/.test(after)) score += 0.5;
+  if (/^['’]s\b/.test(after)) score += possessedRelation.test(after) ? 2 : 0.5;
   if (/^\s+(is|was|are|were) from\b/i.test(after)) score += 1.5;
   if (/^\s+know\b/i.test(after) && /\blet\s*$/i.test(before)) score += 2.5; // "Let Ludmila know"
   if (/^\s*,\s*who\b/i.test(after)) score += 2;
