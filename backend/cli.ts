@@ -25,6 +25,9 @@ const usage = `usage: cscx <command> [options]
   eval redaction --dataset DIR [--enron DIR] [--json] [--limit N]
                                           PII redaction per type beside a baseline, on files like
                                           ../shared/data/presidio-synth-pii (and enron-email-threads)
+  eval injection --dataset DIR [--json] [--limit N]
+                                          drafts on poisoned threads (BIPIA, CyberSecEval files) with the
+                                          local provider and SDKs against fakes whose model obeys them
 
   --org defaults to the only org (with several, the error lists them; tokens create needs it only for
   an address in several orgs). For users add and seed-demo a name no org has creates that org: that is
