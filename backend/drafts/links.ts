@@ -1,25 +1,47 @@
 import type { FlaggedLink } from '../../shared/api/drafts.ts';
 
-/** Scheme links, `www.` links, and bare hosts followed by a path ("evil.example/x"). */
-const linkPattern =
-  /\bhttps?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/[^\s<>"]*/gi;
+/**
+ * Top-level domains a bare host ("cform.com") is told by, without a scheme or a path: the common
+ * ones and the reserved test names. A list, so that "Node.js" or "e.g." is no host.
+ */
+const bareHostDomains =
+  'com|net|org|io|co|ai|app|dev|xyz|info|biz|me|us|uk|de|fr|ru|cn|ly|gl|to|site|online|top|click|link|shop|store|live|example|test';
+
+/**
+ * Scheme links, `mailto:` links, `www.` links, hosts followed by a path ("evil.example/x"), email
+ * addresses, and bare hosts of a known top-level domain ("freegame.com").
+ */
+const linkPattern = new RegExp(
+  [
+    String.raw`\bhttps?:\/\/[^\s<>"]+`,
+    String.raw`\bmailto:[^\s<>"]+`,
+    String.raw`\bwww\.[^\s<>"]+`,
+    String.raw`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/[^\s<>"]*`,
+    String.raw`\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+`,
+    String.raw`\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:${bareHostDomains})\b(?!\.?[\w-])(?:[?#][^\s<>"]*)?`,
+  ].join('|'),
+  'gi',
+);
 const trailing = /[.,;:!?)\]}'"»”’]+$/;
 
 export function linksIn(text: string): string[] {
   return [...text.matchAll(linkPattern)].map((m) => m[0].replace(trailing, ''));
 }
 
-/** The same link however it was written: scheme and `www.` dropped, host lower-cased, no trailing slash. */
+/** The same link however it was written: scheme, `mailto:` and `www.` dropped, host lower-cased, no trailing slash. */
 export function linkKey(url: string): string {
-  const bare = url.replace(/^https?:\/\//i, '').replace(/^www\./i, '');
-  const slash = bare.indexOf('/');
-  const host = (slash < 0 ? bare : bare.slice(0, slash)).toLowerCase();
-  const rest = slash < 0 ? '' : bare.slice(slash);
+  const bare = url.replace(/^(?:https?:\/\/|mailto:)/i, '').replace(/^www\./i, '');
+  const end = bare.search(/[/?#]/);
+  const host = (end < 0 ? bare : bare.slice(0, end)).toLowerCase();
+  const rest = end < 0 ? '' : bare.slice(end);
   return `${host}${rest}`.replace(/\/$/, '');
 }
 
+/** The host alone (an address's domain): the marker left in the text names it and carries nothing of the query. */
 function hostOf(url: string): string {
-  return linkKey(url).split('/')[0] ?? url;
+  const key = linkKey(url);
+  const host = key.split(/[/?#]/)[0] ?? key;
+  return host.slice(host.lastIndexOf('@') + 1);
 }
 
 /**
@@ -68,8 +90,12 @@ export function createLinkGuard(allowed: Iterable<string>) {
   };
 }
 
+/**
+ * A last word that may still grow into a link: one with a link's punctuation, the start of a
+ * scheme, or a plain word that the next chunk may continue with ".example/…" (a link split before
+ * its first dot would otherwise reach the text unseen).
+ */
 function mayBeLink(word: string): boolean {
   if (word === '') return false;
-  const lower = word.toLowerCase();
-  return /[.:/]/.test(word) || 'https'.startsWith(lower) || 'www'.startsWith(lower);
+  return /[.:/@]/.test(word) || /^[\w-]+$/.test(word);
 }

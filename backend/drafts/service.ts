@@ -4,7 +4,8 @@ import { drafts } from '../db/schema.ts';
 import type { StreamingDeps } from '../deps.ts';
 import { analyzeThread } from '../threads/service.ts';
 import { type DraftFacts, loadDraftFacts } from './facts.ts';
-import { createLinkGuard, linksIn } from './links.ts';
+import { linksToTrust } from './injection-links.ts';
+import { createLinkGuard } from './links.ts';
 import { draftBlocks, draftSystem } from './prompt.ts';
 import { loadStyleProfile } from './style/service.ts';
 
@@ -30,7 +31,7 @@ export async function* generateDraft(
     ? (await analyzeThread(deps, { ...input.thread, customerId: input.customerId, log: true }, signal))
         .analysis
     : null;
-  const guard = createLinkGuard(input.thread?.messages.flatMap((m) => linksIn(m.text)) ?? []);
+  const guard = createLinkGuard(linksToTrust(input.thread, facts));
   const stream = streamTextWithAi(deps, {
     feature: 'draft.reply',
     system: draftSystem(input, facts, style),
