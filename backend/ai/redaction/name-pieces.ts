@@ -75,7 +75,7 @@ export function namePieces(text: string, tokens: readonly Token[], nameWords: Wo
   for (let i = 0; i < tokens.length; i++) {
     const start = tokens[i]!;
     const kind = startKind(text, tokens, i, nameWords, capital(start));
-    if (!kind) continue;
+    if (!kind || afterApostrophe(tokens, i)) continue;
     if (kind !== 'known' && partOfAddress(tokens, i)) continue;
     const lowercase = !capital(start);
     const kinds: NameWordKind[] = [kind];
@@ -204,6 +204,12 @@ function cuedWordKind(text: string, tokens: readonly Token[], i: number): NameWo
 
 /** The last token of every strong introduction ("my name is", "name:", "call me", "I'm"): a cheap first test. */
 const introductionEnds = new Set(['is', ':', 'me', 'm', 'am', 'im', 'named', 'name']);
+
+/** "m" in "i'm", "s" in "it's": a clitic, never a name's start. */
+function afterApostrophe(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return !!previous && previous.end === tokens[i]!.start && (previous.text === "'" || previous.text === '’');
+}
 
 function canStart(token: Token, kind: NameWordKind, capitalised: boolean): boolean {
   if (capitalised) return kind !== 'initial' || (token.text !== 'I' && token.text !== 'i');

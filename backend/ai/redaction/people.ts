@@ -68,7 +68,8 @@ function mergeSurnameFirst(
       comma?.text === ',' &&
       next.from === piece.to + 1 &&
       !text.slice(tokens[piece.from]!.start, tokens[next.from]!.start).includes('\n') &&
-      piece.kinds.filter((k) => k !== 'initial').length <= 2 &&
+      piece.kinds.filter((k) => k !== 'initial').length === 1 &&
+      next.kinds.slice(1).every((k) => k === 'initial' || k === 'given') &&
       (!inList(text, tokens, piece, next) || headerLine.test(lineOf(text, tokens[piece.from]!.start))) &&
       !/^\s*(and|&)\b/.test(text.slice(tokens[next.to - 1]!.end)) &&
       ['given', 'known', 'ambiguous-given'].includes(next.kinds[0] ?? '') &&
