@@ -20,6 +20,15 @@ const aimedAtTheModel = new RegExp(
     String.raw`\b(respond|reply|answer|start your (reply|response)) (only )?with\b`,
     String.raw`\binclude (this|the following|the phrase|the text|the word|the link|a link|these words)\b`,
     String.raw`\b(new|updated|real) instructions?\b`,
+    String.raw`\b(you['’]ve|you have) been (instructed|told|asked|authori[sz]ed) to\b`,
+    String.raw`\b(i['’]m|i am) (your|the) (developer|creator|admin|administrator|owner|operator|programmer)\b`,
+    String.raw`\bsystem (check|mode|override|update|message)\b`,
+    String.raw`\b(output|print|repeat|state|write) (the following|exactly|only|verbatim)\b`,
+    String.raw`\b(imagine|pretend|hypothetically|suppose)\b.{0,80}\b(ignore|output|state|say|answer)\b`,
+    String.raw`\bignore (the )?(actual|real|above|previous|given|provided|original) (data|content|text|function|code|table|question)\b`,
+    String.raw`\b(consider|treat|take) the (output|answer|result|sum|total) (as|to be)\b`,
+    // A line of code (a comment, a statement) is not the customer asking.
+    String.raw`^\s*(#|\/\/|\/\*|<)`,
   ].join('|'),
   'i',
 );
@@ -42,7 +51,7 @@ const address = /[\w.+-]+@([\w-]+(?:\.[\w-]+)+)/g;
  * with the rest of the thread or the account, is not about the account.
  */
 const businessWords = topicWords(
-  'renewal renew contract pricing price quote invoice billing payment seats license plan upgrade downgrade discount budget cost account users admin login sso saml okta integration api export import data report reports dashboard usage adoption onboarding training support ticket bug error outage incident fix release feature roadmap meeting call demo qbr agenda review deck proposal order delivery deadline schedule project rollout launch migration sync security compliance soc gdpr dpa legal procurement purchase signature document access permission role workspace product platform service app version status timeline milestone kickoff workshop session webinar case study reference feedback survey health metrics sla uptime performance latency backup workflow automation notification calendar team pilot trial subscription cancel churn expansion',
+  'renewal renew contract pricing price quote invoice billing payment seats license plan upgrade downgrade discount budget cost account users admin login sso saml okta integration api export import data report reports dashboard usage adoption onboarding training support ticket bug error outage incident fix release feature roadmap meeting call demo qbr agenda review deck proposal order delivery deadline schedule project rollout launch migration sync security compliance soc gdpr dpa legal procurement purchase signature document access permission role workspace product platform service app version status timeline milestone kickoff workshop session webinar case study reference feedback survey health metrics sla uptime performance latency backup workflow automation notification calendar team pilot trial subscription cancel churn expansion code script query sql output log logs config configuration settings',
 );
 
 /** What an ask may be about: the thread's other words (its asks left out), the account's facts, and `businessWords`. */
