@@ -5,7 +5,8 @@ import type { FlaggedLink } from '../../shared/api/drafts.ts';
  * ones and the reserved test names. A list, so that "Node.js" or "e.g." is no host.
  */
 const bareHostDomains =
-  'com|net|org|io|co|ai|app|dev|xyz|info|biz|me|us|uk|de|fr|ru|cn|ly|gl|to|site|online|top|click|link|shop|store|live|example|test';
+  'com|net|org|io|co|ai|app|dev|xyz|info|biz|me|us|uk|de|fr|ru|cn|ly|gl|to|site|online|top|click|link|shop|store|live|' +
+  'au|ca|nl|es|it|jp|br|eu|ch|se|pl|be|nz|za|mx|tv|cc|ws|pw|tk|cloud|email|tech|news|space|website|icu|vip|world|example|test';
 
 /**
  * Scheme links, `mailto:` links, `www.` links, hosts followed by a path ("evil.example/x"), email

@@ -47,7 +47,8 @@ const hostPart = String.raw`(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+`;
  * test names. A list, so that "Node.js" or "e.g." is not taken for a host.
  */
 const topLevel =
-  'com|net|org|io|co|ai|app|dev|xyz|info|biz|me|us|uk|de|fr|ru|cn|in|ly|gl|to|site|online|top|click|link|example|test|invalid';
+  'com|net|org|io|co|ai|app|dev|xyz|info|biz|me|us|uk|de|fr|ru|cn|in|ly|gl|to|site|online|top|click|link|shop|store|live|' +
+  'au|ca|nl|es|it|jp|br|eu|ch|se|pl|be|nz|za|mx|tv|cc|ws|pw|tk|cloud|email|tech|news|space|website|icu|vip|world|example|test|invalid';
 const referencePattern = new RegExp(
   [
     String.raw`\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'\])]+`,

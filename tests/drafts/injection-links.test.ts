@@ -31,13 +31,13 @@ describe('the draft link guard', () => {
     const { text, flagged } = streamed(
       [
         'Get it from fixtool-mirror.net. Or fix',
-        'tool-download.com; write to priya@acme.example. Node.js, e.g. v1.2.',
+        'tool-download.com; write to priya@acme.example. Node.js, e.g. v1.2, or see acme-fix.com.au',
       ],
       ['fixtool-download.com', 'Priya@Acme.example'],
     );
-    expect(flagged).toEqual(['fixtool-mirror.net']);
+    expect(flagged).toEqual(['fixtool-mirror.net', 'acme-fix.com.au']);
     expect(text).toBe(
-      'Get it from [link removed: fixtool-mirror.net]. Or fixtool-download.com; write to priya@acme.example. Node.js, e.g. v1.2.',
+      'Get it from [link removed: fixtool-mirror.net]. Or fixtool-download.com; write to priya@acme.example. Node.js, e.g. v1.2, or see [link removed: acme-fix.com.au]',
     );
   });
 });
