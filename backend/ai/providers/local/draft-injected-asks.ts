@@ -24,8 +24,8 @@ const aimedAtTheModel = new RegExp(
     String.raw`\b(i['’]m|i am) (your|the) (developer|creator|admin|administrator|owner|operator|programmer)\b`,
     String.raw`\bsystem (check|mode|override|update|message)\b`,
     String.raw`\b(output|print|repeat|state|write) (the following|exactly|only|verbatim)\b`,
-    String.raw`\b(imagine|pretend|hypothetically|suppose)\b.{0,80}\b(ignore|output|state|say|answer)\b`,
-    String.raw`\bignore (the )?(actual|real|above|previous|given|provided|original) (data|content|text|function|code|table|question)\b`,
+    String.raw`\b(imagine|pretend|hypothetical\w*|suppose|let['’]s consider)\b.{0,80}\b(ignore|output|state|say|answer)\b`,
+    String.raw`\bignore (the |all |any |this )?((actual|real|above|previous|given|provided|original) )?(data|content|text|function|code|table|question|email|message|page)\b`,
     String.raw`\b(consider|treat|take) the (output|answer|result|sum|total) (as|to be)\b`,
     // A line of code (a comment, a statement) is not the customer asking.
     String.raw`^\s*(#|\/\/|\/\*|<)`,
