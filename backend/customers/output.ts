@@ -1,7 +1,23 @@
 import type { ActivityOutput, ContactOutput, CustomerSummary } from '../../shared/api/customers.ts';
 import type { activities, contacts, customers } from '../db/schema.ts';
 
-export function toCustomerSummary(row: typeof customers.$inferSelect, domains: string[]): CustomerSummary {
+/** The columns of a customer that its summary shows. */
+export type CustomerRow = Pick<
+  typeof customers.$inferSelect,
+  | 'id'
+  | 'name'
+  | 'ownerId'
+  | 'segment'
+  | 'stage'
+  | 'arrMinor'
+  | 'currency'
+  | 'renewalDate'
+  | 'source'
+  | 'externalId'
+  | 'updatedAt'
+>;
+
+export function toCustomerSummary(row: CustomerRow, domains: string[]): CustomerSummary {
   return {
     id: row.id,
     name: row.name,
