@@ -96,12 +96,14 @@ export function repeatsInjection(
 }
 
 /**
- * Whether a text carries a passage of the injected text: one of its links or addresses, a run of
+ * Whether a text carries a passage of the injected text: all of it, one of its links or addresses, a run of
  * six of its words (the whole of a shorter piece of three words or more, or of an unspaced piece
  * such as a Chinese sentence or a hex string).
  */
 export function carriesPassageOf(text: string, payload: string): boolean {
   const lower = normaliseText(text);
+  // The whole of it, as written: a payload of punctuation alone (Morse code) has no words to match.
+  if (normaliseText(payload).length >= 12 && lower.includes(normaliseText(payload))) return true;
   const words = ` ${wordsOf(text).join(' ')} `;
   const references = [...payload.matchAll(referencePattern)].map((m) => m[0].replace(trailing, ''));
   if (references.some((ref) => lower.includes(referenceKey(ref).toLowerCase()))) return true;
