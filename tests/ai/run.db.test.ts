@@ -32,7 +32,8 @@ beforeAll(async () => {
       ANTHROPIC_API_KEY: anthropicKey,
       GEMINI_API_KEY: geminiKey,
       CSCX_AI_PROVIDER: 'anthropic',
-      CSCX_AI_TIMEOUT_MS: '2000',
+      // No test here waits for the time limit: a slow machine must not turn an answer into a timeout.
+      CSCX_AI_TIMEOUT_MS: '15000',
     },
   });
 });
