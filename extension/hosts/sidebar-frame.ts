@@ -1,8 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { DraftIntent } from '../../shared/api/drafts.ts';
 import type { HostContext } from '../../shared/host-context.ts';
 import { frameAddress } from '../lib/frame-address.ts';
-import { type ContentMessage, newNonce, portName, sidebarMessage } from '../lib/sidebar-channel.ts';
+import {
+  type ContentMessage,
+  type InsertOutcome,
+  newNonce,
+  portName,
+  type SidebarMessage,
+  sidebarMessage,
+} from '../lib/sidebar-channel.ts';
 import { chromeSidebarPreferences } from '../lib/sidebar-preferences.ts';
 import { type ToggleSidebarAnswer, toggleSidebarMessage } from '../lib/sidebar-toggle.ts';
 import { dockAtPageEdge, type PageEdgeDock } from './page-edge-dock.ts';
@@ -13,6 +21,10 @@ export interface SidebarFrame {
   show(context: HostContext): void;
   /** The page no longer shows anything to look up; the sidebar says so (no frame is created for it). */
   clear(): void;
+  /** The user asked the page for a draft: the sidebar opens its Draft tab, once it is ready. */
+  requestDraft(intent: DraftIntent | null): void;
+  /** How the page puts text the sidebar sends into a compose (Gmail's only). */
+  onInsert(insert: (text: string) => InsertOutcome): void;
 }
 
 /** Puts the frame into the page and returns how to take it out again. */
@@ -35,21 +47,37 @@ export function mountSidebarFrame(
   let latest: HostContext | null = null;
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
   let removeFrame: (() => void) | null = null;
+  // The background drops what the sidebar is not connected to hear yet: a draft request waits for "ready".
+  let sidebarReady = false;
+  let pendingDraft: { intent: DraftIntent | null } | null = null;
+  let insert: ((text: string) => InsertOutcome) | null = null;
 
+  const post = (message: ContentMessage) => port?.postMessage(message);
   const send = () => {
     if (!removeFrame || !port) return;
-    const message: ContentMessage = { type: 'context', context: latest };
-    port.postMessage(message);
+    post({ type: 'context', context: latest });
+  };
+  const answer = (message: SidebarMessage) => {
+    if (message.type === 'ready') {
+      sidebarReady = true;
+      send();
+      if (pendingDraft) post({ type: 'draft-request', intent: pendingDraft.intent });
+      pendingDraft = null;
+      return;
+    }
+    post({ type: 'insert-result', id: message.id, outcome: insert ? insert(message.text) : 'no-compose' });
   };
   const connect = () => {
     if (ctx.isInvalid) return;
     port = browser.runtime.connect({ name: portName('content', nonce) });
     port.onMessage.addListener((message: unknown) => {
-      if (sidebarMessage.safeParse(message).success) send();
+      const parsed = sidebarMessage.safeParse(message);
+      if (parsed.success) answer(parsed.data);
     });
     // The background restarts when idle; reconnect after a pause so a refusal cannot spin.
     port.onDisconnect.addListener(() => {
       port = null;
+      sidebarReady = false;
       ctx.setTimeout(connect, 250);
     });
     send();
@@ -77,6 +105,14 @@ export function mountSidebarFrame(
     clear() {
       latest = null;
       send();
+    },
+    requestDraft(intent) {
+      mount();
+      if (sidebarReady && port) post({ type: 'draft-request', intent });
+      else pendingDraft = { intent };
+    },
+    onInsert(handler) {
+      insert = handler;
     },
   };
 }

@@ -1,40 +1,100 @@
 import { browser } from 'wxt/browser';
+import type { DraftIntent } from '../../shared/api/drafts.ts';
 import type { HostContext } from '../../shared/host-context.ts';
-import { contentMessage, nonceParam, portName, type SidebarMessage } from './sidebar-channel.ts';
+import {
+  type ContentMessage,
+  contentMessage,
+  type InsertOutcome,
+  nonceParam,
+  portName,
+  type SidebarMessage,
+} from './sidebar-channel.ts';
 
 /** Where the sidebar learns what the host page shows. */
 export interface HostContextSource {
   subscribe(onContext: (context: HostContext | null) => void): () => void;
 }
 
+/** `no-answer`: the page did not answer in time (no content script, or it was reloading). */
+export type ComposeInsertOutcome = InsertOutcome | 'no-answer';
+
+/** Gmail's compose as the sidebar may use it: the page asks for drafts, the sidebar inserts text. */
+export interface HostCompose {
+  /** The user asked the page for a draft (a compose's "Draft with CSCX"); null keeps the sidebar's intent. */
+  onDraftRequest(listener: (intent: DraftIntent | null) => void): () => void;
+  /** Puts text into the compose the user has open, at its cursor. */
+  insert(text: string): Promise<ComposeInsertOutcome>;
+}
+
+const insertAnswerMs = 5_000;
+
 /**
- * The sidebar's end of the channel: a port named by the nonce in this page's URL. On (re)connect it says
- * "ready" and the content script answers with its latest context.
+ * The sidebar's end of the channel: one port named by the nonce in this page's URL, opened with the
+ * first listener. On (re)connect it says "ready" and the content script answers with its latest
+ * context.
  */
-export function portHostContextSource(location: Location): HostContextSource {
+export function portHostChannel(location: Location): {
+  hostContext: HostContextSource;
+  compose: HostCompose;
+} {
   const nonce = new URLSearchParams(location.search).get(nonceParam);
+  const contextListeners = new Set<(context: HostContext | null) => void>();
+  const requestListeners = new Set<(intent: DraftIntent | null) => void>();
+  const pendingInserts = new Map<string, (outcome: ComposeInsertOutcome) => void>();
+  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+
+  const receive = (message: ContentMessage) => {
+    if (message.type === 'context') for (const listener of contextListeners) listener(message.context);
+    else if (message.type === 'draft-request')
+      for (const listener of requestListeners) listener(message.intent);
+    else pendingInserts.get(message.id)?.(message.outcome);
+  };
+  const connect = () => {
+    if (!nonce || port || (contextListeners.size === 0 && requestListeners.size === 0)) return;
+    const opened = browser.runtime.connect({ name: portName('sidebar', nonce) });
+    port = opened;
+    opened.onMessage.addListener((message: unknown) => {
+      const parsed = contentMessage.safeParse(message);
+      if (parsed.success) receive(parsed.data);
+    });
+    // The background restarts when idle; reconnect after a pause so a refusal cannot spin.
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = null;
+      setTimeout(connect, 250);
+    });
+    const ready: SidebarMessage = { type: 'ready' };
+    opened.postMessage(ready);
+  };
+  const listen = <T>(listeners: Set<T>, listener: T) => {
+    listeners.add(listener);
+    connect();
+    return () => {
+      listeners.delete(listener);
+      if (contextListeners.size > 0 || requestListeners.size > 0) return;
+      const open = port;
+      port = null;
+      open?.disconnect();
+    };
+  };
+
   return {
-    subscribe(onContext) {
-      if (!nonce) return () => {};
-      let closed = false;
-      let port: ReturnType<typeof browser.runtime.connect> | null = null;
-      const connect = () => {
-        if (closed) return;
-        port = browser.runtime.connect({ name: portName('sidebar', nonce) });
-        port.onMessage.addListener((message: unknown) => {
-          const parsed = contentMessage.safeParse(message);
-          if (parsed.success) onContext(parsed.data.context);
-        });
-        // The background restarts when idle; reconnect after a pause so a refusal cannot spin.
-        port.onDisconnect.addListener(() => setTimeout(connect, 250));
-        const ready: SidebarMessage = { type: 'ready' };
-        port.postMessage(ready);
-      };
-      connect();
-      return () => {
-        closed = true;
-        port?.disconnect();
-      };
+    hostContext: { subscribe: (onContext) => listen(contextListeners, onContext) },
+    compose: {
+      onDraftRequest: (listener) => listen(requestListeners, listener),
+      insert: (text) =>
+        new Promise((resolve) => {
+          if (!port) return resolve('no-answer');
+          const id = crypto.randomUUID();
+          const settle = (outcome: ComposeInsertOutcome) => {
+            clearTimeout(timer);
+            pendingInserts.delete(id);
+            resolve(outcome);
+          };
+          const timer = setTimeout(() => settle('no-answer'), insertAnswerMs);
+          pendingInserts.set(id, settle);
+          const message: SidebarMessage = { type: 'insert', id, text };
+          port.postMessage(message);
+        }),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftIntents } from '../../shared/api/drafts.ts';
 import { hostContext } from '../../shared/host-context.ts';
 
 /**
@@ -31,13 +32,31 @@ export function newNonce(): string {
 /** The query parameter of sidebar.html that carries the nonce. */
 export const nonceParam = 'port';
 
-/** A null context means the page shows nothing to look up any more (e.g. Gmail went back to the inbox). */
+/** Whether a text sent to Gmail went into a compose; `no-compose`: none is open; `failed`: Gmail refused it. */
+export const insertOutcomes = ['inserted', 'no-compose', 'failed'] as const;
+export type InsertOutcome = (typeof insertOutcomes)[number];
+
+/** Longer than any draft: a text a compose is asked to take. */
+const maxInsertedText = 20_000;
+const requestId = z.string().min(1).max(64);
+
+/**
+ * A null context means the page shows nothing to look up any more (e.g. Gmail went back to the inbox).
+ * A draft request is the user asking the page for a draft (Gmail's "Draft with CSCX" on a compose),
+ * with the intent the compose implies (a reply), or null to keep the sidebar's.
+ */
 export const contentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), context: hostContext.nullable() }),
+  z.object({ type: z.literal('draft-request'), intent: z.enum(draftIntents).nullable() }),
+  z.object({ type: z.literal('insert-result'), id: requestId, outcome: z.enum(insertOutcomes) }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
 
-export const sidebarMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('ready') })]);
+/** "ready" on (re)connect; "insert" puts text into the open compose at its cursor, as plain text. */
+export const sidebarMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('insert'), id: requestId, text: z.string().min(1).max(maxInsertedText) }),
+]);
 export type SidebarMessage = z.infer<typeof sidebarMessage>;
 
 export function messageSchemaFrom(role: PortRole) {

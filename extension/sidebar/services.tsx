@@ -1,11 +1,13 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { HostContextSource } from '../lib/host-context-source.ts';
+import type { HostCompose, HostContextSource } from '../lib/host-context-source.ts';
 import type { HostName, Preference } from '../lib/sidebar-preferences.ts';
 import { type SessionServices, SessionServicesProvider } from './session/session-services.tsx';
 
 /** What the sidebar needs from the outside world; the entrypoint passes real ones, tests stand-ins. */
 export interface SidebarServices extends SessionServices {
   hostContext: HostContextSource;
+  /** Gmail's compose: draft requests from it, text inserted into it (nothing answers on other hosts). */
+  compose: HostCompose;
   /** The host page this sidebar is framed in; null when the page was opened on its own. */
   host: HostName | null;
   /** The tab open last in this host's sidebar. */

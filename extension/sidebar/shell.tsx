@@ -1,17 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
-import { contextTitle, type HostContext } from '../../shared/host-context.ts';
+import { useCallback, useEffect, useMemo } from 'react';
+import { contextTitle, type GmailThreadContext, type HostContext } from '../../shared/host-context.ts';
 import type { ApiClient } from '../lib/api-client.ts';
 import type { Session } from '../lib/session-store.ts';
 import { classifyApiError, errorMessage } from './connection/api-error.ts';
 import { BackendUnreachable } from './connection/backend-unreachable.tsx';
+import { draftTabId } from './draft/tab.tsx';
 import { useHostContext } from './host-context/use-host-context.ts';
+import { useDraftRequest, useThreadBehind } from './host-context/use-page-asks.ts';
 import { Notice } from './layout/notice.tsx';
 import { PanelSkeleton } from './layout/skeleton.tsx';
 import { useServices } from './services.tsx';
 import { SignInForm } from './session/sign-in-form.tsx';
 import { useSession } from './session/use-session.ts';
 import { sidebarTabs } from './tabs/registry.ts';
+import type { DraftRequest } from './tabs/sidebar-tab.ts';
 import { TabContainer } from './tabs/tab-container.tsx';
 
 /** Signed out → sign-in; signed in → who am I, then the tabs for the host page's context. */
@@ -19,6 +22,8 @@ export function SidebarShell() {
   const { session, api, save, signOut } = useSession();
   const { hideSidebar } = useServices();
   const context = useHostContext();
+  const thread = useThreadBehind(context);
+  const draftRequest = useDraftRequest();
   return (
     <div className="sidebar">
       <header className="topbar">
@@ -40,7 +45,12 @@ export function SidebarShell() {
         {!session ? (
           <PanelSkeleton />
         ) : api ? (
-          <SignedIn api={api} session={session} context={context} onSignOut={signOut} />
+          <SignedIn
+            api={api}
+            session={session}
+            page={{ context, thread, draftRequest }}
+            onSignOut={signOut}
+          />
         ) : (
           <SignInForm session={session} onSignedIn={save} />
         )}
@@ -49,14 +59,21 @@ export function SidebarShell() {
   );
 }
 
+/** What the host page shows and asks for. */
+interface PageState {
+  context: HostContext | null;
+  thread: GmailThreadContext | null;
+  draftRequest: DraftRequest | null;
+}
+
 interface SignedInProps {
   api: ApiClient;
   session: Session;
-  context: HostContext | null;
+  page: PageState;
   onSignOut: () => Promise<void>;
 }
 
-function SignedIn({ api, session, context, onSignOut }: SignedInProps) {
+function SignedIn({ api, session, page, onSignOut }: SignedInProps) {
   const { openSettings, host, lastTab } = useServices();
   const me = useQuery({
     queryKey: ['auth.me', session.backendUrl, session.token],
@@ -64,6 +81,12 @@ function SignedIn({ api, session, context, onSignOut }: SignedInProps) {
   });
   const failure = me.error ? classifyApiError(me.error) : null;
   const expire = useCallback(() => void onSignOut(), [onSignOut]);
+  const tabs = useMemo(() => sidebarTabs.filter((t) => !t.hosts || (host && t.hosts.includes(host))), [host]);
+  const { draftRequest } = page;
+  const reveal = useMemo(
+    () => (draftRequest ? { tabId: draftTabId, seq: draftRequest.seq } : null),
+    [draftRequest],
+  );
   useEffect(() => {
     if (failure === 'unauthorized') expire();
   }, [failure, expire]);
@@ -102,11 +125,12 @@ function SignedIn({ api, session, context, onSignOut }: SignedInProps) {
         </Notice>
       ) : (
         <TabContainer
-          tabs={sidebarTabs}
+          tabs={tabs}
           lastTab={lastTab}
+          reveal={reveal}
           panelProps={{
             api,
-            context,
+            ...page,
             host,
             backendUrl: session.backendUrl,
             me: me.data,

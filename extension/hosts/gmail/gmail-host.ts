@@ -1,4 +1,5 @@
 import type {
+  ComposeButtonDescriptor,
   ComposeView,
   ContentPanelDescriptor,
   ContentPanelView,
@@ -24,11 +25,18 @@ export type GmailThreadView = Pick<ThreadView, 'getSubject' | 'getThreadIDAsync'
 };
 export type GmailComposeView = Pick<
   ComposeView,
-  'getToRecipients' | 'getCcRecipients' | 'getBccRecipients' | 'getSubject' | 'isReply' | 'getThreadID'
+  | 'getToRecipients'
+  | 'getCcRecipients'
+  | 'getBccRecipients'
+  | 'getSubject'
+  | 'isReply'
+  | 'getThreadID'
+  | 'insertTextIntoBodyAtCursor'
 > & {
   on(event: 'destroy' | 'recipientsChanged' | 'subjectChanged', listener: () => void): unknown;
+  addButton(descriptor: ComposeButtonDescriptor): unknown;
 };
-export type GmailSidebarPanel = Pick<ContentPanelView, 'remove'>;
+export type GmailSidebarPanel = Pick<ContentPanelView, 'remove' | 'open'>;
 
 /** What CSCX needs of a loaded InboxSDK instance; the real one is assignable to it. */
 export interface GmailSdk {
@@ -47,18 +55,28 @@ export interface OpenGmailView {
   onClose(listener: () => void): void;
 }
 
+/** A compose window: a reply or a new message, which takes CSCX's button and its drafts. */
+export interface OpenGmailCompose extends OpenGmailView {
+  isReply(): boolean;
+  /** Adds "Draft with CSCX" to the compose's bottom bar. */
+  addDraftButton(onClick: () => void): void;
+  /** Plain text at the cursor (Gmail's own, so its undo and the draft's autosave work as for typing). */
+  insertText(text: string): void;
+}
+
 /** Gmail as the adapter sees it; `inboxSdkGmailHost` is the real one. Each `on…` returns its undo. */
 export interface GmailHost {
   onThreadOpened(handler: (thread: OpenGmailView) => void): () => void;
-  onComposeOpened(handler: (compose: OpenGmailView) => void): () => void;
+  onComposeOpened(handler: (compose: OpenGmailCompose) => void): () => void;
   /** Adds CSCX's panel to Gmail's right-hand sidebar; null where Gmail has no sidebar. */
   openSidebarPanel(el: HTMLElement): Promise<GmailSidebarPanel | null>;
 }
 
 export const panelTitle = 'CSCX';
+export const draftButtonTitle = 'Draft with CSCX';
 
 /** A small "C" badge, inline so Gmail can show it without the image being web-accessible. */
-const panelIconUrl = `data:image/svg+xml,${encodeURIComponent(
+export const cscxIconUrl = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="6" fill="#3b5bdb"/><path d="M16.5 8.2a5 5 0 1 0 0 7.6" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>',
 )}`;
 
@@ -84,9 +102,18 @@ export function inboxSdkGmailHost(sdk: GmailSdk): GmailHost {
             compose.on('subjectChanged', listener);
           },
           onClose: (listener) => compose.on('destroy', listener),
+          isReply: () => compose.isReply(),
+          addDraftButton: (onClick) =>
+            compose.addButton({
+              title: draftButtonTitle,
+              tooltip: 'Draft this email in CSCX’s sidebar',
+              iconUrl: cscxIconUrl,
+              onClick,
+            }),
+          insertText: (text) => void compose.insertTextIntoBodyAtCursor(text),
         });
       }),
     openSidebarPanel: (el) =>
-      sdk.Global.addSidebarContentPanel({ el, title: panelTitle, iconUrl: panelIconUrl }),
+      sdk.Global.addSidebarContentPanel({ el, title: panelTitle, iconUrl: cscxIconUrl }),
   };
 }

@@ -1,4 +1,5 @@
 import { customerTab } from '../customer/tab.tsx';
+import { draftTab } from '../draft/tab.tsx';
 import type { SidebarTab } from './sidebar-tab.ts';
 
 /**
@@ -6,4 +7,4 @@ import type { SidebarTab } from './sidebar-tab.ts';
  * `tab.tsx` and one line here. The order is a product decision, so it is written in this one place
  * rather than found by globbing folders.
  */
-export const sidebarTabs: readonly SidebarTab[] = [customerTab];
+export const sidebarTabs: readonly SidebarTab[] = [customerTab, draftTab];

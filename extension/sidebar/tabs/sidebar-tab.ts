@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import type { meOutput } from '../../../shared/api/auth.ts';
-import type { HostContext } from '../../../shared/host-context.ts';
+import type { DraftIntent } from '../../../shared/api/drafts.ts';
+import type { GmailThreadContext, HostContext } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import type { HostName } from '../../lib/sidebar-preferences.ts';
 
@@ -10,6 +11,10 @@ export interface SidebarTabProps {
   api: ApiClient;
   /** What the host page shows; null when nothing is open (a tab such as the Inbox still has work). */
   context: HostContext | null;
+  /** The Gmail thread on the page: the one shown, or the one behind the reply being written. */
+  thread: GmailThreadContext | null;
+  /** The page's latest ask for a draft (a compose's "Draft with CSCX"); a new `seq` is a new ask. */
+  draftRequest: DraftRequest | null;
   host: HostName | null;
   backendUrl: string;
   me: z.infer<typeof meOutput>;
@@ -23,4 +28,12 @@ export interface SidebarTab {
   id: string;
   label: string;
   Panel: ComponentType<SidebarTabProps>;
+  /** The hosts whose sidebar has this tab; every host's (and a sidebar opened on its own) when absent. */
+  hosts?: readonly HostName[];
+}
+
+export interface DraftRequest {
+  /** What the compose implies (a reply); null keeps the tab's choice. */
+  intent: DraftIntent | null;
+  seq: number;
 }

@@ -1,5 +1,5 @@
 import './tabs.css';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Preference } from '../../lib/sidebar-preferences.ts';
 import type { SidebarTab, SidebarTabProps } from './sidebar-tab.ts';
 
@@ -8,6 +8,8 @@ interface TabContainerProps {
   panelProps: SidebarTabProps;
   /** The tab open last in this host's sidebar. */
   lastTab: Preference<string | null>;
+  /** A tab the host page asked for (Gmail's "Draft with CSCX"); a new `seq` asks again. */
+  reveal?: { tabId: string; seq: number } | null;
 }
 
 /**
@@ -18,20 +20,26 @@ interface TabContainerProps {
  * A single tab gets no tab bar: a lone tab is a control that does nothing and costs a row of a narrow
  * panel. Its panel is a region named after it, and the bar appears with the second tab.
  */
-export function TabContainer({ tabs, panelProps, lastTab }: TabContainerProps) {
+export function TabContainer({ tabs, panelProps, lastTab, reveal = null }: TabContainerProps) {
   const ids = useId();
   const [selected, setSelected] = useState(tabs[0]?.id ?? '');
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([selected]));
   const buttons = useRef(new Map<string, HTMLButtonElement>());
+  // Once the user or the page picked a tab, the remembered one (read asynchronously) no longer applies.
+  const picked = useRef(false);
 
-  const open = (id: string) => {
+  const open = useCallback((id: string) => {
+    picked.current = true;
     setSelected(id);
     setOpened((before) => (before.has(id) ? before : new Set([...before, id])));
-  };
+  }, []);
+  useEffect(() => {
+    if (reveal && tabs.some((t) => t.id === reveal.tabId)) open(reveal.tabId);
+  }, [reveal, tabs, open]);
   useEffect(() => {
     let live = true;
     void lastTab.load().then((remembered) => {
-      if (!live || !remembered || !tabs.some((t) => t.id === remembered)) return;
+      if (!live || picked.current || !remembered || !tabs.some((t) => t.id === remembered)) return;
       setSelected(remembered);
       setOpened((before) => new Set([...before, remembered]));
     });

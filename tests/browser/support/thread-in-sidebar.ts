@@ -49,7 +49,8 @@ export async function fixtureThreadContext(browser: ExtensionBrowser): Promise<G
 /**
  * The sidebar page as Gmail's panel frames it (with the host, without a dock), fed the thread over
  * the extension's own port pairing, as the Gmail content script feeds it: the background pairs the two
- * ports of this tab by their nonce. What the sidebar sends back is kept in `window.cscxFromSidebar`.
+ * ports of this tab by their nonce. What the sidebar sends back is kept in `window.cscxFromSidebar`;
+ * `window.cscxContentPort` is the content script's end, to send more on.
  */
 export async function openThreadInSidebar(
   browser: ExtensionBrowser,
@@ -65,10 +66,13 @@ export async function openThreadInSidebar(
       const port = chrome.runtime.connect({ name });
       const send = () => port.postMessage({ type: 'context', context });
       const received: unknown[] = [];
-      // The sidebar says "ready" when it connects; it may connect after this port did.
+      // The sidebar says "ready" when it connects; it may connect after this port did. A text to
+      // insert is taken as a Gmail compose would take it.
       port.onMessage.addListener((message: unknown) => {
         received.push(message);
-        if ((message as { type?: string }).type === 'ready') send();
+        const { type, id } = message as { type?: string; id?: string };
+        if (type === 'ready') send();
+        if (type === 'insert') port.postMessage({ type: 'insert-result', id, outcome: 'inserted' });
       });
       send();
       Object.assign(window, { cscxContentPort: port, cscxFromSidebar: received });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inboxSdkGmailHost, type OpenGmailView } from '../../../extension/hosts/gmail/gmail-host.ts';
-import { feedGmailSidebar, inSidebarPanel, type Lifetime } from '../../../extension/hosts/gmail/mount.ts';
+import { feedGmailSidebar, type Lifetime, sidebarPanel } from '../../../extension/hosts/gmail/mount.ts';
 import type { SidebarFrame } from '../../../extension/hosts/sidebar-frame.ts';
 import { type GmailContext, type HostContext, hostContext } from '../../../shared/host-context.ts';
 import {
@@ -27,7 +27,7 @@ async function contextOf(open: (gmail: ReturnType<typeof standInInboxSdk>) => vo
   return view.read();
 }
 
-function recordingSidebar(): SidebarFrame & { shown: (HostContext | null)[] } {
+function recordingSidebar(): Pick<SidebarFrame, 'show' | 'clear'> & { shown: (HostContext | null)[] } {
   const shown: (HostContext | null)[] = [];
   return { shown, show: (context) => shown.push(context), clear: () => shown.push(null) };
 }
@@ -267,12 +267,21 @@ describe('the Gmail sidebar panel', () => {
   it('puts the sidebar frame into an InboxSDK content panel titled CSCX, and removes the panel with it', async () => {
     const gmail = standInInboxSdk();
     const frame = document.createElement('iframe');
-    const remove = inSidebarPanel(inboxSdkGmailHost(gmail.sdk))(frame, 'gmail');
+    const remove = sidebarPanel(inboxSdkGmailHost(gmail.sdk)).place(frame, 'gmail');
     const [panel] = gmail.panels;
     expect(panel?.descriptor.title).toBe('CSCX');
     expect(panel?.descriptor.iconUrl).toMatch(/^data:image\/svg\+xml,/);
     expect(panel?.descriptor.el.contains(frame)).toBe(true);
     remove();
     await vi.waitFor(() => expect(panel?.removed).toBe(true));
+  });
+
+  it('opens the panel on demand, once it was added', async () => {
+    const gmail = standInInboxSdk();
+    const panel = sidebarPanel(inboxSdkGmailHost(gmail.sdk));
+    panel.open();
+    panel.place(document.createElement('iframe'), 'gmail');
+    panel.open();
+    await vi.waitFor(() => expect(gmail.panels[0]?.opened).toBe(1));
   });
 });

@@ -28,16 +28,22 @@ const threeTabs: SidebarTab[] = [
 const panelProps: SidebarTabProps = {
   api: createApiClient({ backendUrl: 'http://127.0.0.1:8787', token: 't' }, fakeBackend({}).fetch),
   context: null,
+  thread: null,
+  draftRequest: null,
   host: 'calendar',
   backendUrl: 'http://127.0.0.1:8787',
   me,
   onUnauthorized: () => {},
 };
 
-function renderTabs(remembered: string | null = null) {
+function renderTabs(remembered: string | null = null, reveal: { tabId: string; seq: number } | null = null) {
   const lastTab = memoryPreference(remembered);
-  render(<TabContainer tabs={threeTabs} panelProps={panelProps} lastTab={lastTab} />);
-  return lastTab;
+  const view = render(
+    <TabContainer tabs={threeTabs} panelProps={panelProps} lastTab={lastTab} reveal={reveal} />,
+  );
+  const askFor = (next: { tabId: string; seq: number }) =>
+    view.rerender(<TabContainer tabs={threeTabs} panelProps={panelProps} lastTab={lastTab} reveal={next} />);
+  return Object.assign(lastTab, { askFor });
 }
 
 function tab(name: string) {
@@ -45,11 +51,14 @@ function tab(name: string) {
 }
 
 describe('the sidebar’s tab container', () => {
-  it('registers the Customer tab, and only it for now', () => {
-    expect(sidebarTabs.map((t) => t.id)).toEqual(['customer']);
+  it('registers the Customer tab for every host, then the Draft tab for Gmail', () => {
+    expect(sidebarTabs.map((t) => [t.id, t.hosts ?? 'every host'])).toEqual([
+      ['customer', 'every host'],
+      ['draft', ['gmail']],
+    ]);
   });
 
-  it('shows a single tab as its panel alone, with no tab bar', async () => {
+  it('shows a single tab as its panel alone, with no tab bar (Calendar has only the Customer tab)', async () => {
     renderSidebar({
       context: aCalendarEvent(),
       procedures: { 'customers.context': () => aMatch(aCustomerContext()) },
@@ -110,6 +119,15 @@ describe('the sidebar’s tab container', () => {
     renderTabs('inbox');
     await waitFor(() => expect(tab('Inbox').getAttribute('aria-selected')).toBe('true'));
     expect(screen.getByRole('tabpanel', { name: 'Inbox' }).textContent).toBe('Inbox panel');
+  });
+
+  it('opens the tab the page asks for, over the remembered one, and again when asked again', async () => {
+    const tabs = renderTabs('inbox', { tabId: 'draft', seq: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(tab('Draft').getAttribute('aria-selected')).toBe('true');
+    await userEvent.click(tab('Customer'));
+    tabs.askFor({ tabId: 'draft', seq: 2 });
+    expect(tab('Draft').getAttribute('aria-selected')).toBe('true');
   });
 
   it('opens the first tab when the remembered one no longer exists', async () => {

@@ -1,4 +1,9 @@
-import type { Contact, ContactNameOptional, ContentPanelDescriptor } from '@inboxsdk/core';
+import type {
+  ComposeButtonDescriptor,
+  Contact,
+  ContactNameOptional,
+  ContentPanelDescriptor,
+} from '@inboxsdk/core';
 import type {
   GmailComposeView,
   GmailMessageView,
@@ -153,8 +158,25 @@ export class StandInComposeView
   extends Events<'destroy' | 'recipientsChanged' | 'subjectChanged'>
   implements GmailComposeView
 {
+  /** The buttons added to the compose's bar. */
+  readonly buttons: ComposeButtonDescriptor[] = [];
+  /** The body as plain text, with the cursor at its end. */
+  body = '';
   constructor(private spec: ComposeSpec) {
     super();
+  }
+  addButton(descriptor: ComposeButtonDescriptor) {
+    this.buttons.push(descriptor);
+  }
+  insertTextIntoBodyAtCursor(text: string) {
+    this.body += text;
+  }
+  /** The user pressed the button with this title. */
+  press(title: string) {
+    const button = this.buttons.find((b) => b.title === title);
+    if (!button) throw new Error(`no compose button ${title}`);
+    // CSCX's handler reads nothing of the click event, whose view is InboxSDK's whole ComposeView class.
+    button.onClick({ composeView: this } as unknown as Parameters<ComposeButtonDescriptor['onClick']>[0]);
   }
   getToRecipients() {
     return this.spec.to;
@@ -198,6 +220,7 @@ export function aComposeView(overrides: Partial<ComposeSpec> = {}): StandInCompo
 export interface StandInPanel extends GmailSidebarPanel {
   descriptor: ContentPanelDescriptor;
   removed: boolean;
+  opened: number;
 }
 
 /** A loaded InboxSDK as far as CSCX uses it: handlers to call, and the sidebar panels added. */
@@ -223,8 +246,12 @@ export function standInInboxSdk() {
         const panel: StandInPanel = {
           descriptor,
           removed: false,
+          opened: 0,
           remove() {
             panel.removed = true;
+          },
+          open() {
+            panel.opened++;
           },
         };
         panels.push(panel);

@@ -2,12 +2,14 @@ import { cleanup, render } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import type { z } from 'zod';
 import { createApiClient } from '../../../extension/lib/api-client.ts';
+import type { ComposeInsertOutcome, HostCompose } from '../../../extension/lib/host-context-source.ts';
 import type { Session } from '../../../extension/lib/session-store.ts';
 import { type HostName, memoryPreference } from '../../../extension/lib/sidebar-preferences.ts';
 import { SidebarApp } from '../../../extension/sidebar/app.tsx';
 import type { meOutput } from '../../../shared/api/auth.ts';
+import type { DraftIntent } from '../../../shared/api/drafts.ts';
 import type { HostContext } from '../../../shared/host-context.ts';
-import { type FakeBackend, fakeBackend, type Procedure } from './fake-backend.ts';
+import { type FakeBackend, fakeBackend, type Procedure, type StreamedProcedure } from './fake-backend.ts';
 import { memorySessionStore, signedIn } from './sidebar-builders.ts';
 
 afterEach(cleanup);
@@ -35,6 +37,8 @@ export interface SidebarSetup {
   session?: Session;
   context?: HostContext | null;
   procedures?: Record<string, Procedure>;
+  /** Procedures that answer with a stream (`drafts.generate`). */
+  streams?: Record<string, StreamedProcedure>;
   host?: HostName | null;
   /** Docked at the page's edge, so the sidebar offers "Hide". */
   docked?: boolean;
@@ -58,16 +62,46 @@ export function hostPageStandIn(initial: HostContext | null) {
   };
 }
 
+/**
+ * Gmail's compose as the content script answers for it: the texts it was given to insert, and the
+ * user pressing "Draft with CSCX" on a compose.
+ */
+export function composeStandIn() {
+  const listeners = new Set<(intent: DraftIntent | null) => void>();
+  const inserted: string[] = [];
+  let outcome: ComposeInsertOutcome = 'inserted';
+  const compose = {
+    inserted,
+    answerInsertsWith(next: ComposeInsertOutcome) {
+      outcome = next;
+    },
+    pressDraftWithCscx(intent: DraftIntent | null) {
+      for (const listener of listeners) listener(intent);
+    },
+    onDraftRequest(listener: (intent: DraftIntent | null) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async insert(text: string) {
+      inserted.push(text);
+      return outcome;
+    },
+  } satisfies HostCompose & Record<string, unknown>;
+  return compose;
+}
+
 /** The whole sidebar app with the real tRPC client talking to a fake backend. */
 export function renderSidebar({
   session = signedIn,
   context = null,
   procedures = {},
+  streams = {},
   host = 'calendar',
   docked = false,
   lastTab = null,
 }: SidebarSetup = {}) {
-  const backend: FakeBackend = fakeBackend({ 'auth.me': () => me, ...procedures });
+  const backend: FakeBackend = fakeBackend({ 'auth.me': () => me, ...procedures }, streams);
+  const compose = composeStandIn();
   const store = memorySessionStore(session);
   const hostPage = hostPageStandIn(context);
   const rememberedTab = memoryPreference(lastTab);
@@ -78,6 +112,7 @@ export function renderSidebar({
       services={{
         session: store,
         hostContext: hostPage,
+        compose,
         host,
         lastTab: rememberedTab,
         hideSidebar: docked
@@ -98,6 +133,7 @@ export function renderSidebar({
     backend,
     store,
     hostPage,
+    compose,
     rememberedTab,
     settingsOpenedTimes: () => settingsOpened,
     hiddenTimes: () => hidden,

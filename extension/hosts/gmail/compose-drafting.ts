@@ -1,0 +1,47 @@
+import type { InsertOutcome } from '../../lib/sidebar-channel.ts';
+import type { SidebarFrame } from '../sidebar-frame.ts';
+import type { OpenGmailCompose } from './gmail-host.ts';
+
+/** Called for each compose the feed tracks, with how to bring that compose's context back to the sidebar. */
+export type ComposeHook = (compose: OpenGmailCompose, show: () => void) => void;
+
+/**
+ * Gmail's side of drafting: "Draft with CSCX" on every compose opens the sidebar's Draft tab for that
+ * compose (a reply asks for a reply), and text the sidebar sends goes in at the cursor of the compose
+ * used last — the one whose button was pressed, else the one opened last. Nothing is ever sent: the
+ * CSM edits and presses Gmail's own Send.
+ */
+export function draftInCompose(
+  sidebar: Pick<SidebarFrame, 'requestDraft' | 'onInsert'>,
+  openPanel: () => void,
+): ComposeHook {
+  const composes: OpenGmailCompose[] = [];
+  const forget = (compose: OpenGmailCompose) => {
+    const index = composes.indexOf(compose);
+    if (index >= 0) composes.splice(index, 1);
+  };
+  sidebar.onInsert((text) => insertInto(composes.at(-1), text));
+  return (compose, show) => {
+    composes.push(compose);
+    compose.onClose(() => forget(compose));
+    compose.addDraftButton(() => {
+      forget(compose);
+      composes.push(compose);
+      show();
+      openPanel();
+      sidebar.requestDraft(compose.isReply() ? 'reply' : null);
+    });
+  };
+}
+
+function insertInto(compose: OpenGmailCompose | undefined, text: string): InsertOutcome {
+  if (!compose) return 'no-compose';
+  try {
+    compose.insertText(text);
+    return 'inserted';
+  } catch (error) {
+    // InboxSDK throws for a compose Gmail has just torn down.
+    console.warn('CSCX could not insert into the Gmail compose', error);
+    return 'failed';
+  }
+}

@@ -1,0 +1,114 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { GmailThreadContext } from '../../../shared/host-context.ts';
+import type { ApiClient } from '../../lib/api-client.ts';
+import type { ComposeInsertOutcome } from '../../lib/host-context-source.ts';
+import { classifyApiError } from '../connection/api-error.ts';
+import { useServices } from '../services.tsx';
+import type { DraftRequest } from '../tabs/sidebar-tab.ts';
+import { insertNote } from './draft-format.ts';
+import { anotherSeed, type DraftSettings, draftInput, initialSettings } from './draft-input.ts';
+import { DraftPreview, HeldBackLinks } from './draft-preview.tsx';
+import { DraftSettingsFields } from './draft-settings.tsx';
+import { useDraftStream } from './use-draft-stream.ts';
+
+interface DraftWriterProps {
+  api: ApiClient;
+  customer: { id: string; name: string };
+  thread: GmailThreadContext | null;
+  /** Gmail's compose can take the text; elsewhere the draft is only shown. */
+  canInsert: boolean;
+  request: DraftRequest | null;
+  onUnauthorized: () => void;
+}
+
+/** Settings, Draft / Stop / Regenerate, the streamed preview, and Insert into Gmail's reply. */
+export function DraftWriter({ api, customer, thread, canInsert, request, onUnauthorized }: DraftWriterProps) {
+  const { compose } = useServices();
+  const [settings, setSettings] = useState<DraftSettings>(() => initialSettings(thread !== null));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [inserted, setInserted] = useState<ComposeInsertOutcome | null>(null);
+  const { run, start, stop } = useDraftStream(api);
+
+  useEffect(() => {
+    const intent = request?.intent;
+    if (intent) setSettings((before) => ({ ...before, intent }));
+  }, [request]);
+  const failedUnauthorized = run.status === 'failed' && classifyApiError(run.error) === 'unauthorized';
+  useEffect(() => {
+    if (failedUnauthorized) onUnauthorized();
+  }, [failedUnauthorized, onUnauthorized]);
+
+  const write = (seed: number) => {
+    const made = draftInput(settings, customer.id, thread, seed);
+    if ('problem' in made) return setProblem(made.problem);
+    setProblem(null);
+    setInserted(null);
+    void start(made.input);
+  };
+  const insert = async (text: string) => setInserted(await compose.insert(text));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    write(0);
+  };
+  const streaming = run.status === 'streaming';
+  const text = run.status === 'idle' ? '' : run.text;
+
+  return (
+    <div className="stack draft">
+      <form className="card" aria-label="Draft settings" onSubmit={submit} noValidate>
+        <h3>Draft for {customer.name}</h3>
+        <DraftSettingsFields
+          settings={settings}
+          onChange={(next) => {
+            setSettings(next);
+            setProblem(null);
+          }}
+          hasThread={thread !== null}
+          disabled={streaming}
+        />
+        {problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )}
+        <div className="draft-actions">
+          {/* Two elements, never one retyped: a click on Stop that ends the stream would otherwise
+              land on a button that has become Draft's submit by the time the click acts. */}
+          {streaming ? (
+            <button key="stop" type="button" onClick={stop}>
+              Stop
+            </button>
+          ) : (
+            <button key="draft" type="submit" className="primary">
+              Draft
+            </button>
+          )}
+          {run.status !== 'idle' && !streaming && (
+            <button type="button" onClick={() => write(anotherSeed(run.input.seed))}>
+              Regenerate
+            </button>
+          )}
+        </div>
+      </form>
+      {run.status !== 'idle' && <DraftPreview run={run} />}
+      {canInsert && text && !streaming && (
+        <div className="draft-insert">
+          <button type="button" className="primary" onClick={() => void insert(text)}>
+            Insert into the reply
+          </button>
+          {inserted && (
+            <p role="status" className={inserted === 'inserted' ? 'small' : 'small error'}>
+              {insertNote(inserted)}
+            </p>
+          )}
+        </div>
+      )}
+      {run.status === 'done' && (
+        <HeldBackLinks
+          links={run.done.flaggedLinks}
+          onInsert={canInsert ? (url) => void insert(url) : null}
+        />
+      )}
+    </div>
+  );
+}
