@@ -1,5 +1,6 @@
 import { ensureFirstAdmin } from './admin/first-run.ts';
 import { loadLocalNlp } from './ai/providers/local/nlp.ts';
+import { lexicons } from './ai/redaction/lexicons.ts';
 import { systemClock } from './clock.ts';
 import { type Config, packageRoot } from './config.ts';
 import { commandWaitMs, openDatabase } from './db/client.ts';
@@ -34,10 +35,11 @@ export async function serve(config: Config): Promise<void> {
   await migrateDatabase(database);
   const firstAdmin = await ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
   server.attach({ database, clock: systemClock, config, secretKey });
-  // The local models take a few hundred milliseconds to load: now, rather than in the first request.
+  // The local models and the redactor's word lists take up to a second to load: now, rather than in the first request.
   loadLocalNlp().catch((error: unknown) =>
     log.error({ err: error }, 'loading the local language models failed'),
   );
+  setImmediate(() => lexicons());
 
   const lines = [
     '',

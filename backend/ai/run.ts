@@ -6,6 +6,7 @@ import type { LocalTask } from './local-tasks.ts';
 import { defaultEmbeddingModels, estimateCostUsd } from './prices.ts';
 import { AiProviderError, type PromptBlock, type Usage } from './provider.ts';
 import { createRedactor, type Redactor } from './redaction/redactor.ts';
+import { restoreObject } from './redaction/restore-object.ts';
 import { providerFor } from './registry.ts';
 import type { AiRoute } from './routes.ts';
 import { loadAiRoutes } from './settings/load-routes.ts';
@@ -57,16 +58,18 @@ export async function generateObjectWithAi<T>(
   const meter = createMeter(deps, request.feature);
   try {
     for (const [index, route] of routes.entries()) {
-      const attempt = startAttempt(deps, request.signal);
       const redactor = redactorFor(route, redaction, request.privacy);
+      const call = callOf(route, request, redactor);
+      const attempt = startAttempt(deps, request.signal);
       try {
         const result = await providerFor(route, deps.config.ai).generateObject({
-          ...callOf(route, request, redactor, attempt.signal),
+          ...call,
+          signal: attempt.signal,
           schema: request.schema,
           schemaName: request.schemaName,
           schemaDescription: request.schemaDescription,
         });
-        const object = redactor ? restoreObject(request.schema, result, redactor, route) : result.object;
+        const object = redactor ? restoreAnswer(request.schema, result, redactor, route) : result.object;
         meter.record(route, attempt, 'ok', result.usage);
         return { object, ...answerOf(route, routes, index) };
       } catch (error) {
@@ -105,16 +108,15 @@ export async function* streamTextWithAi(
   const meter = createMeter(deps, request.feature);
   try {
     for (const [index, route] of routes.entries()) {
-      const attempt = startAttempt(deps, request.signal);
       const redactor = redactorFor(route, redaction, request.privacy);
+      const call = callOf(route, request, redactor);
       const restore = redactor?.restoreStream();
+      const attempt = startAttempt(deps, request.signal);
       let usage: Usage | undefined;
       let sent = false;
       let settled = false;
       try {
-        const events = providerFor(route, deps.config.ai).streamText(
-          callOf(route, request, redactor, attempt.signal),
-        );
+        const events = providerFor(route, deps.config.ai).streamText({ ...call, signal: attempt.signal });
         for await (const event of events) {
           attempt.touch();
           if (event.type === 'done') {
@@ -162,10 +164,10 @@ export async function embedWithAi(
   const meter = createMeter(deps, 'embedding');
   try {
     for (const [index, route] of routes.entries()) {
-      const attempt = startAttempt(deps, request.signal);
       const redactor = redactorFor(route, redaction, request.privacy);
+      const texts = redactor ? request.texts.map((t) => redactor.redact(t)) : request.texts;
+      const attempt = startAttempt(deps, request.signal);
       try {
-        const texts = redactor ? request.texts.map((t) => redactor.redact(t)) : request.texts;
         const model = route.provider === 'gemini' ? embeddingModelOf(route) : route.model;
         const result = await providerFor(route, deps.config.ai).embed({
           model,
@@ -196,13 +198,16 @@ export async function embedWithAi(
   }
 }
 
-function callOf(route: AiRoute, request: AiRequest, redactor: Redactor | undefined, signal: AbortSignal) {
+/**
+ * What is sent, redacted before the attempt's clock starts: the time limit is the vendor's, and
+ * redaction is our own work (its word lists load on first use).
+ */
+function callOf(route: AiRoute, request: AiRequest, redactor: Redactor | undefined) {
   return {
     model: route.model,
     system: request.system,
     blocks: redactor ? request.blocks.map((b) => ({ ...b, text: redactor.redact(b.text) })) : request.blocks,
     maxOutputTokens: request.maxOutputTokens,
-    signal,
     seed: request.seed,
     task: request.task,
   };
@@ -233,13 +238,13 @@ function embeddingModelOf(route: AiRoute): string {
  * A placeholder restored into a string may break the schema's limits; and one the model invented
  * stays a placeholder (`redaction/`), never someone's data.
  */
-function restoreObject<T>(
+function restoreAnswer<T>(
   schema: z.ZodType<T>,
   { object, usage }: { object: T; usage: Usage },
   redactor: Redactor,
   route: AiRoute,
 ): T {
-  const parsed = schema.safeParse(restoreStrings(object, redactor));
+  const parsed = schema.safeParse(restoreObject(object, redactor));
   if (!parsed.success)
     throw new AiProviderError(
       route.provider,
@@ -249,15 +254,6 @@ function restoreObject<T>(
       usage,
     );
   return parsed.data;
-}
-
-function restoreStrings(value: unknown, redactor: Redactor): unknown {
-  if (typeof value === 'string') return redactor.restore(value);
-  if (Array.isArray(value)) return value.map((v) => restoreStrings(v, redactor));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreStrings(v, redactor)]));
-  }
-  return value;
 }
 
 interface Attempt {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { aiRuns, auditLog, orgAiSettings } from '../../backend/db/schema.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 
 const orgAnthropicKey = 'sk-ant-api03-org-secret-4f9a';
 const envGeminiKey = 'AIza-env-secret-77c1';
-const timeoutMs = 2_000;
+const timeoutMs = 4_000;
 
 let anthropic: FakeAnthropic;
 let gemini: FakeGemini;
@@ -33,6 +33,12 @@ beforeAll(async () => {
       CSCX_AI_TIMEOUT_MS: String(timeoutMs),
     },
   });
+});
+
+// A test that failed midway must not leave its scripted answers to the next one.
+beforeEach(() => {
+  anthropic.reset();
+  gemini.reset();
 });
 
 afterAll(async () => {
@@ -167,18 +173,18 @@ describe('a thread analysed by a remote model', () => {
     });
     const result = await t.csm.threads.analyze.mutate(aThread(t));
 
-    const sent = sentText(await anthropic.requestAt(from));
-    expect(sent).not.toContain('Priya');
-    expect(sent).not.toContain('priya.raman@acme.example');
-    expect(sent).not.toContain('555 0134');
-    expect(sent).toContain('untrusted_data');
-    expect(sent).toContain('Could you send us the SAML setup guide?');
     expect(result).toMatchObject({
       provider: 'anthropic',
       model: 'claude-sonnet-4-5',
       fellBackFrom: null,
       logged: 'recorded',
     });
+    const sent = sentText(await anthropic.requestAt(from));
+    expect(sent).not.toContain('Priya');
+    expect(sent).not.toContain('priya.raman@acme.example');
+    expect(sent).not.toContain('555 0134');
+    expect(sent).toContain('untrusted_data');
+    expect(sent).toContain('Could you send us the SAML setup guide?');
     expect(result.analysis.summary).toBe("Priya Raman asks for the SAML guide; <PERSON_99> is cc'd.");
     expect(result.analysis.asks[0]?.quote).toBe('Could you send us the SAML setup guide?');
 
@@ -240,7 +246,7 @@ describe('a thread analysed by a remote model', () => {
     gemini.enqueue({ kind: 'json', value: anAnalysis('After the timeout.') });
     const started = performance.now();
     const analysis = t.csm.threads.analyze.mutate(aThread(t));
-    await anthropic.requestAt(anthropic.requests.length - 1);
+    await anthropic.requestAt(0);
 
     const pingStarted = performance.now();
     for (let i = 0; i < 5; i++) await app.client(t.csmToken, { batch: false }).system.ping.query();
