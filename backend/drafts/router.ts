@@ -22,5 +22,7 @@ export const draftsRouter = router({
     .mutation(({ ctx, input }) => recordSent(ctx.deps, input)),
   /** The caller's own style profile; every role has one to see (a viewer's stays empty). */
   styleProfile: orgProcedure.output(styleProfileOutput).query(({ ctx }) => styleProfileOf(ctx.deps)),
-  resetStyleProfile: orgProcedure.output(styleProfileOutput).mutation(({ ctx }) => resetStyleProfile(ctx.deps)),
+  resetStyleProfile: orgProcedure
+    .output(styleProfileOutput)
+    .mutation(({ ctx }) => resetStyleProfile(ctx.deps)),
 });

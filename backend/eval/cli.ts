@@ -1,12 +1,14 @@
 import { DomainError } from '../domain-error.ts';
 import { evalInjectionFromCli } from './injection.ts';
 import { evalRedactionFromCli } from './redaction.ts';
+import { runStyleEval } from './style.ts';
 import { runThreadEval } from './thread.ts';
 
 /** `cscx eval <name> …`: one entry per evaluation, each parsing its own options. */
 const evaluations = new Map<string, (args: string[]) => Promise<void>>([
   ['thread', runThreadEval],
   ['redaction', evalRedactionFromCli],
+  ['style', runStyleEval],
   ['injection', evalInjectionFromCli],
 ]);
 

@@ -26,7 +26,8 @@ export function letterParts(text: string, senderName: string): LetterParts {
     .filter(Boolean);
   const opening = openingOf(lines[0] ?? '');
   const rest = opening ? [opening.after, ...lines.slice(1)].filter(Boolean) : lines;
-  const closing = closingOf(rest, nameWords(senderName));
+  // Without a greeting, the first line is the body's (or a name: "Priya,"), never a sign-off.
+  const closing = closingOf(rest, nameWords(senderName), opening ? 0 : 1);
   return {
     greeting: opening?.greeting ?? null,
     signOff: closing.signOff,
@@ -47,8 +48,12 @@ function openingOf(line: string): { greeting: string; after: string } | null {
 }
 
 /** Where the closing starts (the body ends), and its sign-off line. */
-function closingOf(lines: string[], name: Set<string>): { at: number; signOff: string | null } {
-  const first = Math.max(0, lines.length - 1 - maxSignatureLines);
+function closingOf(
+  lines: string[],
+  name: Set<string>,
+  earliest: number,
+): { at: number; signOff: string | null } {
+  const first = Math.max(earliest, lines.length - 1 - maxSignatureLines);
   for (let at = lines.length - 1; at >= first; at--) {
     const line = lines[at]!;
     if (!isSignOff(line)) continue;

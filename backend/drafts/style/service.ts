@@ -87,7 +87,11 @@ export async function loadStyleProfile(tx: Db, owner: Owner): Promise<StyleProfi
 
 function profileRow(tx: Db, owner: Owner) {
   return tx
-    .select({ profile: styleProfiles.profile, samples: styleProfiles.samples, updatedAt: styleProfiles.updatedAt })
+    .select({
+      profile: styleProfiles.profile,
+      samples: styleProfiles.samples,
+      updatedAt: styleProfiles.updatedAt,
+    })
     .from(styleProfiles)
     .where(and(eq(styleProfiles.orgId, owner.orgId), eq(styleProfiles.userId, owner.userId)));
 }
