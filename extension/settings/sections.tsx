@@ -8,6 +8,7 @@ import { AiSection } from './ai/ai-section.tsx';
 import { ChangePasswordSection } from './change-password-form.tsx';
 import { MembersSection } from './members/members-section.tsx';
 import { OrgSection } from './org/org-section.tsx';
+import { StyleSection } from './style/style-section.tsx';
 import { TokensSection } from './tokens/tokens-section.tsx';
 
 /** What every section is given by the signed-in settings page. */
@@ -49,6 +50,10 @@ function Ai({ api }: SettingsSectionProps) {
   return <AiSection api={api} />;
 }
 
+function WritingStyle({ api }: SettingsSectionProps) {
+  return <StyleSection api={api} />;
+}
+
 function Tokens({ api, me }: SettingsSectionProps) {
   return <TokensSection api={api} me={me.user} />;
 }
@@ -61,6 +66,7 @@ const admins = (role: UserRole) => role === 'admin';
  */
 export const settingsSections: readonly SettingsSection[] = [
   { path: '/account', title: 'Account', allowed: () => true, Section: Account },
+  { path: '/style', title: 'Writing style', allowed: () => true, Section: WritingStyle },
   { path: '/members', title: 'Members', allowed: admins, Section: Members },
   { path: '/org', title: 'Organisation', allowed: admins, Section: Organisation },
   { path: '/ai', title: 'AI', allowed: admins, Section: Ai },

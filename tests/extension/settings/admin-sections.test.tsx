@@ -19,19 +19,26 @@ describe('what each role sees', () => {
     renderSettings({ procedures: { 'auth.me': () => meAs({ role: 'csm' }) } });
     expect(await screen.findByRole('region', { name: 'Account' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Password' })).toBeTruthy();
-    expect(sectionLinks()).toEqual(['Account', 'Access tokens']);
+    expect(sectionLinks()).toEqual(['Account', 'Writing style', 'Access tokens']);
   });
 
   it('offers a viewer no tokens (the API gives viewers none)', async () => {
     renderSettings({ procedures: { 'auth.me': () => meAs({ role: 'viewer' }) } });
     expect(await screen.findByRole('region', { name: 'Account' })).toBeTruthy();
-    expect(sectionLinks()).toEqual(['Account']);
+    expect(sectionLinks()).toEqual(['Account', 'Writing style']);
   });
 
   it('offers an admin every section', async () => {
     renderSettings({ procedures: { 'auth.me': () => admin } });
     await screen.findByRole('region', { name: 'Account' });
-    expect(sectionLinks()).toEqual(['Account', 'Members', 'Organisation', 'AI', 'Access tokens']);
+    expect(sectionLinks()).toEqual([
+      'Account',
+      'Writing style',
+      'Members',
+      'Organisation',
+      'AI',
+      'Access tokens',
+    ]);
   });
 });
 
