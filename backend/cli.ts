@@ -28,6 +28,9 @@ const usage = `usage: cscx <command> [options]
   eval injection --dataset DIR [--json] [--limit N]
                                           drafts on poisoned threads (BIPIA, CyberSecEval files) with the
                                           local provider and SDKs against fakes whose model obeys them
+  eval style [--json] [--seeds 20] [--rounds 10]
+                                          scripted CSMs edit successive drafts: edit distance per round
+                                          as the style profile learns (own embedded database, no key)
 
   --org defaults to the only org (with several, the error lists them; tokens create needs it only for
   an address in several orgs). For users add and seed-demo a name no org has creates that org: that is
