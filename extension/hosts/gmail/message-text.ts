@@ -12,7 +12,9 @@ const skippedTags = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
 /**
  * A message body as plain text, without the quoted history each reply repeats. Line breaks follow what a
  * reader sees (`<br>` a break, a block one line of its own), the rest of the whitespace collapses. Walks
- * the live element because `innerText` of a detached copy loses every line break.
+ * the live element because `innerText` of a detached copy loses every line break. Text the reader cannot
+ * see (not displayed, invisible, transparent, a font too small to read, or in the colour of what is behind
+ * it) is left out: a mail's hidden text is how instructions are slipped to a model behind the CSM's back.
  */
 export function messageText(body: Element): string {
   let text = '';
@@ -28,7 +30,8 @@ export function messageText(body: Element): string {
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const element = node as Element;
-    if (skippedTags.has(element.tagName) || element.matches(gmailSelectors.quotedText)) return;
+    if (skippedTags.has(element.tagName) || element.matches(gmailSelectors.quotedText) || isHidden(element))
+      return;
     if (element.tagName === 'BR') {
       text = `${text.replace(/ +$/, '')}\n`;
       return;
@@ -49,4 +52,47 @@ function tidy(text: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+function isHidden(element: Element): boolean {
+  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+  if (!style) return false;
+  if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse')
+    return true;
+  if (style.opacity !== '' && Number.parseFloat(style.opacity) === 0) return true;
+  const fontSize = Number.parseFloat(style.fontSize);
+  if (!Number.isNaN(fontSize) && fontSize < 2) return true;
+  return style.color !== '' && sameColour(style.color, backgroundBehind(element));
+}
+
+/** The first background colour that is not transparent, from the element up; Gmail's own is white. */
+function backgroundBehind(element: Element): string {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const colour = node.ownerDocument.defaultView?.getComputedStyle(node).backgroundColor ?? '';
+    if (colour && !isTransparent(colour)) return colour;
+  }
+  return 'rgb(255, 255, 255)';
+}
+
+function isTransparent(colour: string): boolean {
+  return colour === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(colour);
+}
+
+function sameColour(a: string, b: string): boolean {
+  const digits = (c: string) => normalisedColour(c);
+  return digits(a) !== null && digits(a) === digits(b);
+}
+
+/** `#fff`, `#ffffff`, `white` and `rgb(255, 255, 255)` as one form, for the few ways mail writes colours. */
+function normalisedColour(colour: string): string | null {
+  const value = colour.trim().toLowerCase();
+  if (value === 'white') return '255,255,255';
+  if (value === 'black') return '0,0,0';
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(value)?.[1];
+  if (hex) {
+    const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+    return [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16)).join(',');
+  }
+  const rgb = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/.exec(value);
+  return rgb ? rgb.slice(1, 4).join(',') : null;
 }
