@@ -1,4 +1,4 @@
-import { generateDraftInput } from '../../shared/api/drafts.ts';
+import { draftStream, generateDraftInput } from '../../shared/api/drafts.ts';
 import { recordSentInput, recordSentOutput, styleProfileOutput } from '../../shared/api/style.ts';
 import { csmProcedure, orgProcedure, streamingCsmProcedure } from '../trpc/procedures.ts';
 import { router } from '../trpc/trpc.ts';
@@ -14,6 +14,7 @@ export const draftsRouter = router({
    */
   generate: streamingCsmProcedure
     .input(generateDraftInput)
+    .output(draftStream)
     .mutation(({ ctx, input, signal }) => generateDraft(ctx.deps, input, signal ?? neverAborted)),
   /** A message that began as the caller's draft was sent: the edit is recorded and their style learned. */
   recordSent: csmProcedure

@@ -78,3 +78,18 @@ export const styleProfile = z.object({
   samples: z.number().int().min(0),
 });
 export type StyleProfile = z.infer<typeof styleProfile>;
+
+/**
+ * The output of `drafts.generate`: a stream whose every event is checked against `draftEvent` as it
+ * goes out (a zod schema cannot describe an iterable, so this wraps it).
+ */
+export const draftStream = z
+  .custom<AsyncIterable<DraftEvent>>(
+    (value) => typeof value === 'object' && value !== null && Symbol.asyncIterator in value,
+    'a stream of draft events',
+  )
+  .transform((events) => checkedEvents(events));
+
+async function* checkedEvents(events: AsyncIterable<DraftEvent>): AsyncGenerator<DraftEvent> {
+  for await (const event of events) yield draftEvent.parse(event);
+}
