@@ -25,6 +25,10 @@ export interface SidebarFrame {
   requestDraft(intent: DraftIntent | null): void;
   /** How the page puts text the sidebar sends into a compose (Gmail's only). */
   onInsert(insert: (text: string) => InsertOutcome): void;
+  /** Told when a draft starts or stops being written into the compose. */
+  onWriting(writing: (on: boolean) => void): void;
+  /** The compose's Stop: the sidebar stops the draft. */
+  stopDraft(): void;
 }
 
 /** Puts the frame into the page and returns how to take it out again. */
@@ -51,6 +55,7 @@ export function mountSidebarFrame(
   let sidebarReady = false;
   let pendingDraft: { intent: DraftIntent | null } | null = null;
   let insert: ((text: string) => InsertOutcome) | null = null;
+  let writing: ((on: boolean) => void) | null = null;
 
   const post = (message: ContentMessage) => port?.postMessage(message);
   const send = () => {
@@ -65,7 +70,9 @@ export function mountSidebarFrame(
       pendingDraft = null;
       return;
     }
-    post({ type: 'insert-result', id: message.id, outcome: insert ? insert(message.text) : 'no-compose' });
+    if (message.type === 'writing') return writing?.(message.writing);
+    const outcome = insert ? insert(message.text) : 'no-compose';
+    post({ type: 'insert-result', id: message.id, outcome });
   };
   const connect = () => {
     if (ctx.isInvalid) return;
@@ -113,6 +120,12 @@ export function mountSidebarFrame(
     },
     onInsert(handler) {
       insert = handler;
+    },
+    onWriting(handler) {
+      writing = handler;
+    },
+    stopDraft() {
+      post({ type: 'draft-stop' });
     },
   };
 }

@@ -24,6 +24,10 @@ export interface HostCompose {
   onDraftRequest(listener: (intent: DraftIntent | null) => void): () => void;
   /** Puts text into the compose the user has open, at its cursor. */
   insert(text: string): Promise<ComposeInsertOutcome>;
+  /** A draft is being written into the compose (Gmail shows a Stop under it), or no longer is. */
+  setWriting(writing: boolean): void;
+  /** The user pressed that Stop. */
+  onStop(listener: () => void): () => void;
 }
 
 const insertAnswerMs = 5_000;
@@ -40,17 +44,20 @@ export function portHostChannel(location: Location): {
   const nonce = new URLSearchParams(location.search).get(nonceParam);
   const contextListeners = new Set<(context: HostContext | null) => void>();
   const requestListeners = new Set<(intent: DraftIntent | null) => void>();
+  const stopListeners = new Set<() => void>();
   const pendingInserts = new Map<string, (outcome: ComposeInsertOutcome) => void>();
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  const listening = () => contextListeners.size + requestListeners.size + stopListeners.size > 0;
 
   const receive = (message: ContentMessage) => {
     if (message.type === 'context') for (const listener of contextListeners) listener(message.context);
     else if (message.type === 'draft-request')
       for (const listener of requestListeners) listener(message.intent);
+    else if (message.type === 'draft-stop') for (const listener of stopListeners) listener();
     else pendingInserts.get(message.id)?.(message.outcome);
   };
   const connect = () => {
-    if (!nonce || port || (contextListeners.size === 0 && requestListeners.size === 0)) return;
+    if (!nonce || port || !listening()) return;
     const opened = browser.runtime.connect({ name: portName('sidebar', nonce) });
     port = opened;
     opened.onMessage.addListener((message: unknown) => {
@@ -62,15 +69,15 @@ export function portHostChannel(location: Location): {
       if (port === opened) port = null;
       setTimeout(connect, 250);
     });
-    const ready: SidebarMessage = { type: 'ready' };
-    opened.postMessage(ready);
+    post({ type: 'ready' });
   };
+  const post = (message: SidebarMessage) => port?.postMessage(message);
   const listen = <T>(listeners: Set<T>, listener: T) => {
     listeners.add(listener);
     connect();
     return () => {
       listeners.delete(listener);
-      if (contextListeners.size > 0 || requestListeners.size > 0) return;
+      if (listening()) return;
       const open = port;
       port = null;
       open?.disconnect();
@@ -81,6 +88,8 @@ export function portHostChannel(location: Location): {
     hostContext: { subscribe: (onContext) => listen(contextListeners, onContext) },
     compose: {
       onDraftRequest: (listener) => listen(requestListeners, listener),
+      onStop: (listener) => listen(stopListeners, listener),
+      setWriting: (writing) => post({ type: 'writing', writing }),
       insert: (text) =>
         new Promise((resolve) => {
           if (!port) return resolve('no-answer');
@@ -92,8 +101,7 @@ export function portHostChannel(location: Location): {
           };
           const timer = setTimeout(() => settle('no-answer'), insertAnswerMs);
           pendingInserts.set(id, settle);
-          const message: SidebarMessage = { type: 'insert', id, text };
-          port.postMessage(message);
+          post({ type: 'insert', id, text });
         }),
     },
   };

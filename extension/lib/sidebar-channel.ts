@@ -43,19 +43,25 @@ const requestId = z.string().min(1).max(64);
 /**
  * A null context means the page shows nothing to look up any more (e.g. Gmail went back to the inbox).
  * A draft request is the user asking the page for a draft (Gmail's "Draft with CSCX" on a compose),
- * with the intent the compose implies (a reply), or null to keep the sidebar's.
+ * with the intent the compose implies (a reply), or null to keep the sidebar's; "draft-stop" is the
+ * Stop the compose shows while a draft is written into it.
  */
 export const contentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), context: hostContext.nullable() }),
   z.object({ type: z.literal('draft-request'), intent: z.enum(draftIntents).nullable() }),
   z.object({ type: z.literal('insert-result'), id: requestId, outcome: z.enum(insertOutcomes) }),
+  z.object({ type: z.literal('draft-stop') }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
 
-/** "ready" on (re)connect; "insert" puts text into the open compose at its cursor, as plain text. */
+/**
+ * "ready" on (re)connect; "insert" puts text into the open compose at its cursor, as plain text;
+ * "writing" says a draft is being written into the compose (its Stop shows) or no longer is.
+ */
 export const sidebarMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('insert'), id: requestId, text: z.string().min(1).max(maxInsertedText) }),
+  z.object({ type: z.literal('writing'), writing: z.boolean() }),
 ]);
 export type SidebarMessage = z.infer<typeof sidebarMessage>;
 

@@ -42,6 +42,12 @@ async function pressDraftWithCscx(page: Page): Promise<void> {
   );
 }
 
+/** What the sidebar sent the content script about the compose (not its "ready"s). */
+async function sentToCompose(page: Page) {
+  const sent = await page.evaluate(() => (window as unknown as Watched).cscxFromSidebar);
+  return sent.filter((m) => m.type !== 'ready');
+}
+
 const previewText = async (page: Page) =>
   (await page.locator('.draft-preview .draft-text').textContent()) ?? '';
 
@@ -78,15 +84,13 @@ describe('the Draft tab in Chromium, against the real backend with no model key'
     await page.getByRole('heading', { name: 'Acme Robotics', exact: true }).waitFor({ timeout: 20_000 });
   });
 
-  it('opens for the compose’s "Draft with CSCX" and streams a reply naming the account’s facts and answering the ask', async () => {
+  it('drafts at the compose’s "Draft with CSCX": a reply naming the account’s facts and answering the ask streams into the Draft tab and the compose', async () => {
+    await watchPreview(page);
     await pressDraftWithCscx(page);
     const form = page.getByRole('form', { name: 'Draft settings' });
     await form.waitFor({ timeout: 10_000 });
     expect(await page.getByRole('tab', { name: 'Draft' }).getAttribute('aria-selected')).toBe('true');
     expect(await form.getByLabel('Kind of email').inputValue()).toBe('reply');
-    await watchPreview(page);
-
-    await form.getByRole('button', { name: 'Draft' }).click();
     firstDraft = await finished(page);
     expect(firstDraft).toMatch(/^Hi Dana,/);
     expect(firstDraft).toMatch(renewalDatePattern());
@@ -99,6 +103,21 @@ describe('the Draft tab in Chromium, against the real backend with no model key'
     const lengths = await page.evaluate(() => (window as unknown as Watched).cscxPreviewLengths);
     const parts = lengths.filter((n) => n > 'Writing…'.length && n < firstDraft.length);
     expect(parts.length).toBeGreaterThanOrEqual(2);
+    // The compose was told to show its Stop, given the draft chunk by chunk, then told it was done.
+    await page.getByText('Inserted into the reply at the cursor.', { exact: false }).waitFor();
+    const toCompose = await sentToCompose(page);
+    expect(toCompose.map((m) => m.type)).toEqual([
+      'writing',
+      ...toCompose.slice(1, -1).map(() => 'insert'),
+      'writing',
+    ]);
+    expect(toCompose.length).toBeGreaterThan(4);
+    expect(
+      toCompose
+        .filter((m) => m.type === 'insert')
+        .map((m) => m.text)
+        .join(''),
+    ).toBe(firstDraft);
     await screenshots(page, 'gmail-draft-reply');
   });
 
@@ -132,10 +151,12 @@ describe('the Draft tab in Chromium, against the real backend with no model key'
     expect(formal).toMatch(/^Dear Dana,/);
     expect(formal).toMatch(renewalDatePattern());
 
+    const before = (await sentToCompose(page)).length;
     await page.getByRole('button', { name: 'Insert into the reply' }).click();
     await page.getByText('Inserted into the reply at the cursor.', { exact: false }).waitFor();
-    const sent = await page.evaluate(() => (window as unknown as Watched).cscxFromSidebar);
-    expect(sent.filter((m) => m.type === 'insert').map((m) => m.text)).toEqual([formal]);
+    expect((await sentToCompose(page)).slice(before)).toEqual([
+      { type: 'insert', id: expect.any(String), text: formal },
+    ]);
     await screenshots(page, 'gmail-draft-formal-inserted');
   });
 });

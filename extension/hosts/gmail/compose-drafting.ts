@@ -8,19 +8,24 @@ export type ComposeHook = (compose: OpenGmailCompose, show: () => void) => void;
 /**
  * Gmail's side of drafting: "Draft with CSCX" on every compose opens the sidebar's Draft tab for that
  * compose (a reply asks for a reply), and text the sidebar sends goes in at the cursor of the compose
- * used last — the one whose button was pressed, else the one opened last. Nothing is ever sent: the
- * CSM edits and presses Gmail's own Send.
+ * used last — the one whose button was pressed, else the one opened last — with a Stop under it while
+ * a draft streams in. Nothing is ever sent: the CSM edits and presses Gmail's own Send.
  */
 export function draftInCompose(
-  sidebar: Pick<SidebarFrame, 'requestDraft' | 'onInsert'>,
+  sidebar: Pick<SidebarFrame, 'requestDraft' | 'onInsert' | 'onWriting' | 'stopDraft'>,
   openPanel: () => void,
 ): ComposeHook {
   const composes: OpenGmailCompose[] = [];
+  let hideWriting: (() => void) | null = null;
   const forget = (compose: OpenGmailCompose) => {
     const index = composes.indexOf(compose);
     if (index >= 0) composes.splice(index, 1);
   };
   sidebar.onInsert((text) => insertInto(composes.at(-1), text));
+  sidebar.onWriting((on) => {
+    hideWriting?.();
+    hideWriting = on ? (composes.at(-1)?.showWriting(() => sidebar.stopDraft()) ?? null) : null;
+  });
   return (compose, show) => {
     composes.push(compose);
     compose.onClose(() => forget(compose));

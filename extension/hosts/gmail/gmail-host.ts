@@ -35,6 +35,7 @@ export type GmailComposeView = Pick<
 > & {
   on(event: 'destroy' | 'recipientsChanged' | 'subjectChanged', listener: () => void): unknown;
   addButton(descriptor: ComposeButtonDescriptor): unknown;
+  addStatusBar(options: { height?: number }): { el: HTMLElement; destroy(): void };
 };
 export type GmailSidebarPanel = Pick<ContentPanelView, 'remove' | 'open'>;
 
@@ -62,6 +63,8 @@ export interface OpenGmailCompose extends OpenGmailView {
   addDraftButton(onClick: () => void): void;
   /** Plain text at the cursor (Gmail's own, so its undo and the draft's autosave work as for typing). */
   insertText(text: string): void;
+  /** A bar under the compose while CSCX writes into it, with a Stop; returns how to take it away. */
+  showWriting(onStop: () => void): () => void;
 }
 
 /** Gmail as the adapter sees it; `inboxSdkGmailHost` is the real one. Each `on…` returns its undo. */
@@ -111,9 +114,29 @@ export function inboxSdkGmailHost(sdk: GmailSdk): GmailHost {
               onClick,
             }),
           insertText: (text) => void compose.insertTextIntoBodyAtCursor(text),
+          showWriting: (onStop) => {
+            const bar = compose.addStatusBar({ height: 36 });
+            bar.el.append(writingNotice(onStop));
+            return () => bar.destroy();
+          },
         });
       }),
     openSidebarPanel: (el) =>
       sdk.Global.addSidebarContentPanel({ el, title: panelTitle, iconUrl: cscxIconUrl }),
   };
+}
+
+/** "CSCX is writing a draft here…" and its Stop, in the compose's status bar. */
+function writingNotice(onStop: () => void): HTMLElement {
+  const row = document.createElement('div');
+  row.setAttribute('data-cscx-writing', '');
+  Object.assign(row.style, { display: 'flex', alignItems: 'center', gap: '8px', padding: '4px 12px' });
+  const words = document.createElement('span');
+  words.textContent = 'CSCX is writing a draft here…';
+  const stop = document.createElement('button');
+  stop.type = 'button';
+  stop.textContent = 'Stop';
+  stop.addEventListener('click', onStop);
+  row.append(words, stop);
+  return row;
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useEffectEvent, useState } from 'react';
 import type { GmailThreadContext } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import type { ComposeInsertOutcome } from '../../lib/host-context-source.ts';
@@ -9,6 +9,7 @@ import { insertNote } from './draft-format.ts';
 import { anotherSeed, type DraftSettings, draftInput, initialSettings } from './draft-input.ts';
 import { DraftPreview, HeldBackLinks } from './draft-preview.tsx';
 import { DraftSettingsFields } from './draft-settings.tsx';
+import { useComposeWriter } from './use-compose-writer.ts';
 import { useDraftStream } from './use-draft-stream.ts';
 
 interface DraftWriterProps {
@@ -21,37 +22,51 @@ interface DraftWriterProps {
   onUnauthorized: () => void;
 }
 
-/** Settings, Draft / Stop / Regenerate, the streamed preview, and Insert into Gmail's reply. */
+/**
+ * Settings, Draft / Stop / Regenerate, the streamed preview, and Insert into Gmail's reply. The
+ * compose's "Draft with CSCX" starts a draft at once, written into that compose as it streams.
+ */
 export function DraftWriter({ api, customer, thread, canInsert, request, onUnauthorized }: DraftWriterProps) {
   const { compose } = useServices();
   const [settings, setSettings] = useState<DraftSettings>(() => initialSettings(thread !== null));
   const [problem, setProblem] = useState<string | null>(null);
   const [inserted, setInserted] = useState<ComposeInsertOutcome | null>(null);
   const { run, start, stop } = useDraftStream(api);
+  const intoCompose = useComposeWriter();
 
+  const write = (chosen: DraftSettings, seed: number, streamIntoCompose = false) => {
+    const made = draftInput(chosen, customer.id, thread, seed);
+    if ('problem' in made) return setProblem(made.problem);
+    setProblem(null);
+    setInserted(null);
+    intoCompose.reset();
+    void start(made.input, streamIntoCompose && canInsert ? intoCompose.begin() : undefined);
+  };
+  const answerRequest = useEffectEvent((asked: DraftRequest) => {
+    const chosen = asked.intent ? { ...settings, intent: asked.intent } : settings;
+    setSettings(chosen);
+    write(chosen, 0, true);
+  });
   useEffect(() => {
-    const intent = request?.intent;
-    if (intent) setSettings((before) => ({ ...before, intent }));
+    if (request?.claim()) answerRequest(request);
   }, [request]);
+  useEffect(() => compose.onStop(stop), [compose, stop]);
   const failedUnauthorized = run.status === 'failed' && classifyApiError(run.error) === 'unauthorized';
   useEffect(() => {
     if (failedUnauthorized) onUnauthorized();
   }, [failedUnauthorized, onUnauthorized]);
 
-  const write = (seed: number) => {
-    const made = draftInput(settings, customer.id, thread, seed);
-    if ('problem' in made) return setProblem(made.problem);
-    setProblem(null);
-    setInserted(null);
-    void start(made.input);
+  const insert = async (text: string) => {
+    intoCompose.reset();
+    setInserted(await compose.insert(text));
   };
-  const insert = async (text: string) => setInserted(await compose.insert(text));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    write(0);
+    write(settings, 0);
   };
   const streaming = run.status === 'streaming';
   const text = run.status === 'idle' ? '' : run.text;
+  const composeNote = inserted ?? intoCompose.outcome;
 
   return (
     <div className="stack draft">
@@ -84,7 +99,7 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
             </button>
           )}
           {run.status !== 'idle' && !streaming && (
-            <button type="button" onClick={() => write(anotherSeed(run.input.seed))}>
+            <button type="button" onClick={() => write(settings, anotherSeed(run.input.seed))}>
               Regenerate
             </button>
           )}
@@ -96,9 +111,9 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
           <button type="button" className="primary" onClick={() => void insert(text)}>
             Insert into the reply
           </button>
-          {inserted && (
-            <p role="status" className={inserted === 'inserted' ? 'small' : 'small error'}>
-              {insertNote(inserted)}
+          {composeNote && (
+            <p role="status" className={composeNote === 'inserted' ? 'small' : 'small error'}>
+              {insertNote(composeNote)}
             </p>
           )}
         </div>

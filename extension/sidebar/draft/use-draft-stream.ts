@@ -13,6 +13,12 @@ export type DraftRun =
 
 const textOf = (run: DraftRun) => (run.status === 'idle' ? '' : run.text);
 
+/** Where else the chunks go as they come (Gmail's compose), told once the draft ends however it ends. */
+export interface DraftSink {
+  text(chunk: string): void;
+  end(): void;
+}
+
 /**
  * Streams `drafts.generate` into state chunk by chunk. Stopping aborts the call, which closes its
  * request, and the server stops the model; a new draft or leaving the tab stops the one running.
@@ -23,7 +29,7 @@ export function useDraftStream(api: ApiClient) {
   useEffect(() => () => running.current?.abort(), []);
 
   const start = useCallback(
-    async (input: GenerateDraftInput) => {
+    async (input: GenerateDraftInput, sink?: DraftSink) => {
       running.current?.abort();
       const controller = new AbortController();
       running.current = controller;
@@ -33,11 +39,14 @@ export function useDraftStream(api: ApiClient) {
         const events = await api.drafts.generate.mutate(input, { signal: controller.signal });
         for await (const event of events) {
           if (!current()) return;
-          if (event.type === 'text')
-            setRun((before) =>
-              before.status === 'streaming' ? { ...before, text: before.text + event.text } : before,
-            );
-          else setRun((before) => ({ status: 'done', input, text: textOf(before), done: event }));
+          if (event.type === 'done') {
+            setRun((before) => ({ status: 'done', input, text: textOf(before), done: event }));
+            continue;
+          }
+          sink?.text(event.text);
+          setRun((before) =>
+            before.status === 'streaming' ? { ...before, text: before.text + event.text } : before,
+          );
         }
         if (current())
           setRun((before) =>
@@ -58,6 +67,7 @@ export function useDraftStream(api: ApiClient) {
             : { status: 'failed', input, text: textOf(before), error },
         );
       } finally {
+        sink?.end();
         if (current()) running.current = null;
       }
     },

@@ -16,13 +16,24 @@ export function useThreadBehind(context: HostContext | null): GmailThreadContext
   return thread && context.threadId && thread.threadId === context.threadId ? thread : null;
 }
 
-/** The latest "Draft with CSCX" the user pressed on the page, numbered so pressing it again counts. */
+/**
+ * The latest "Draft with CSCX" the user pressed on the page, numbered so pressing it again counts,
+ * to be claimed once by the tab that acts on it.
+ */
 export function useDraftRequest(): DraftRequest | null {
   const { compose } = useServices();
   const [request, setRequest] = useState<DraftRequest | null>(null);
   useEffect(
     () =>
-      compose.onDraftRequest((intent) => setRequest((before) => ({ intent, seq: (before?.seq ?? 0) + 1 }))),
+      compose.onDraftRequest((intent) => {
+        let claimed = false;
+        const claim = () => {
+          if (claimed) return false;
+          claimed = true;
+          return true;
+        };
+        setRequest((before) => ({ intent, seq: (before?.seq ?? 0) + 1, claim }));
+      }),
     [compose],
   );
   return request;

@@ -36,4 +36,6 @@ export interface DraftRequest {
   /** What the compose implies (a reply); null keeps the tab's choice. */
   intent: DraftIntent | null;
   seq: number;
+  /** True for the first caller only: the ask is acted on once, not again by a panel mounted later. */
+  claim(): boolean;
 }

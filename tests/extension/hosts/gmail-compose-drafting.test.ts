@@ -13,12 +13,20 @@ function recordingFrame() {
   const shown: (HostContext | null)[] = [];
   const draftRequests: (DraftIntent | null)[] = [];
   let insert: ((text: string) => InsertOutcome) | null = null;
+  let writing: ((on: boolean) => void) | null = null;
+  let stops = 0;
   const frame: SidebarFrame = {
     show: (context) => shown.push(context),
     clear: () => shown.push(null),
     requestDraft: (intent) => draftRequests.push(intent),
     onInsert: (handler) => {
       insert = handler;
+    },
+    onWriting: (handler) => {
+      writing = handler;
+    },
+    stopDraft: () => {
+      stops++;
     },
   };
   return {
@@ -27,6 +35,9 @@ function recordingFrame() {
     draftRequests,
     /** The sidebar's Insert: what the content script answers. */
     sidebarInserts: (text: string) => insert?.(text) ?? 'no answer',
+    /** The sidebar starts or stops writing a draft into the compose. */
+    sidebarWrites: (on: boolean) => writing?.(on),
+    stops: () => stops,
   };
 }
 
@@ -106,5 +117,18 @@ describe('drafting in Gmail’s compose', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(sidebar.sidebarInserts('Hi')).toBe('failed');
     warn.mockRestore();
+  });
+
+  it('shows a Stop under the compose while a draft is written into it, which stops the sidebar’s draft', () => {
+    const { gmail, sidebar } = gmailWithDrafting();
+    const reply = gmail.openCompose(aComposeView({ replyTo: '18f3a2b4c5d6e7f8' }));
+    reply.press(draftButtonTitle);
+    sidebar.sidebarWrites(true);
+    const [bar] = reply.statusBars;
+    expect(bar?.textContent).toBe('CSCX is writing a draft here…Stop');
+    bar?.querySelector('button')?.click();
+    expect(sidebar.stops()).toBe(1);
+    sidebar.sidebarWrites(false);
+    expect(reply.statusBars).toEqual([]);
   });
 });

@@ -228,7 +228,7 @@ describe('inserting a draft into Gmail’s compose', () => {
     ]);
   });
 
-  it('opens the Draft tab for a reply when the compose’s "Draft with CSCX" is pressed, drafting from the thread behind it', async () => {
+  it('drafts a reply from the thread behind the compose when its "Draft with CSCX" is pressed, writing it into the compose as it streams', async () => {
     const draft = scriptedDraft();
     const { compose, hostPage } = gmailSidebar(draft.stream);
     await screen.findByRole('region', { name: 'Thread' });
@@ -238,28 +238,76 @@ describe('inserting a draft into Gmail’s compose', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Customer' }));
 
     compose.pressDraftWithCscx('reply');
-    await waitFor(() =>
-      expect(screen.getByRole('tab', { name: 'Draft' }).getAttribute('aria-selected')).toBe('true'),
-    );
-    expect(screen.getByLabelText<HTMLSelectElement>('Kind of email').value).toBe('reply');
-    await press('Draft');
     await waitFor(() => expect(draft.calls).toHaveLength(1));
+    expect(screen.getByRole('tab', { name: 'Draft' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByLabelText<HTMLSelectElement>('Kind of email').value).toBe('reply');
     expect(draft.calls[0]?.input).toMatchObject({
       intent: 'reply',
       thread: { threadId: '18f3a2b4c5d6e7f8', messages: [expect.anything(), expect.anything()] },
     });
+    expect(compose.writing).toEqual([true]);
+
+    draft.emit({ type: 'text', text: 'Hi Dana,\n\n' });
+    await waitFor(() => expect(compose.inserted).toEqual(['Hi Dana,\n\n']));
+    draft.answer(['The terms follow by Friday.']);
+    await waitFor(() => expect(compose.writing).toEqual([true, false]));
+    expect(compose.inserted).toEqual(['Hi Dana,\n\n', 'The terms follow by Friday.']);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Inserted into the reply at the cursor. Edit it there, then send it with Gmail’s Send.',
+    );
   });
 
-  it('offers no reply for a new message, which has no thread', async () => {
+  it('stops the draft from the Stop under the compose, leaving in the compose what was written', async () => {
+    const draft = scriptedDraft();
+    const { compose } = gmailSidebar(draft.stream);
+    compose.pressDraftWithCscx('reply');
+    await waitFor(() => expect(draft.calls).toHaveLength(1));
+    draft.emit({ type: 'text', text: 'Hi Dana, the terms' });
+    await waitFor(() => expect(compose.inserted).toEqual(['Hi Dana, the terms']));
+
+    compose.pressStop();
+    expect(await screen.findByText('Stopped. What was written so far is kept.')).toBeTruthy();
+    await waitFor(() => expect(draft.calls[0]?.signal?.aborted).toBe(true));
+    await waitFor(() => expect(compose.writing).toEqual([true, false]));
+    expect(compose.inserted).toEqual(['Hi Dana, the terms']);
+  });
+
+  it('writes nothing more into Gmail once the compose said none is open, and says so', async () => {
+    const draft = scriptedDraft();
+    const { compose } = gmailSidebar(draft.stream);
+    compose.answerInsertsWith('no-compose');
+    compose.pressDraftWithCscx('reply');
+    await waitFor(() => expect(draft.calls).toHaveLength(1));
+    draft.emit({ type: 'text', text: 'Hi Dana,' });
+    await waitFor(() => expect(compose.writing).toEqual([true, false]));
+    draft.answer([' the terms follow.']);
+    await waitFor(() => expect(previewText()).toBe('Hi Dana, the terms follow.'));
+    expect(compose.inserted).toEqual(['Hi Dana,']);
+    expect(screen.getByRole('status').textContent).toBe(
+      'No reply is open in Gmail. Press Reply there, then Insert again.',
+    );
+  });
+
+  it('acts on a press of "Draft with CSCX" once: coming back to the tab starts nothing', async () => {
+    const draft = scriptedDraft();
+    const { compose } = gmailSidebar(draft.stream);
+    compose.pressDraftWithCscx('reply');
+    await waitFor(() => expect(draft.calls).toHaveLength(1));
+    draft.answer(['Hi Dana,']);
+    await userEvent.click(screen.getByRole('tab', { name: 'Customer' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Draft' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(draft.calls).toHaveLength(1);
+  });
+
+  it('offers no reply for a new message, which has no thread, and drafts a check-in for it', async () => {
     const draft = scriptedDraft();
     const { compose } = gmailSidebar(draft.stream, { ...replyCompose, threadId: null, subject: 'Seats' });
     compose.pressDraftWithCscx(null);
-    await screen.findByRole('form', { name: 'Draft settings' });
+    await waitFor(() => expect(draft.calls).toHaveLength(1));
+    expect(draft.calls[0]?.input).toMatchObject({ intent: 'check_in', thread: null });
     const kind = screen.getByLabelText<HTMLSelectElement>('Kind of email');
     expect(kind.value).toBe('check_in');
     expect(within(kind).getByRole<HTMLOptionElement>('option', { name: 'Reply' }).disabled).toBe(true);
-    await press('Draft');
-    await waitFor(() => expect(draft.calls).toHaveLength(1));
-    expect(draft.calls[0]?.input).toMatchObject({ intent: 'check_in', thread: null });
   });
 });

@@ -171,6 +171,18 @@ export class StandInComposeView
   insertTextIntoBodyAtCursor(text: string) {
     this.body += text;
   }
+  /** The status bars shown under the compose now. */
+  readonly statusBars: HTMLElement[] = [];
+  addStatusBar() {
+    const el = document.createElement('div');
+    this.statusBars.push(el);
+    return {
+      el,
+      destroy: () => {
+        this.statusBars.splice(this.statusBars.indexOf(el), 1);
+      },
+    };
+  }
   /** The user pressed the button with this title. */
   press(title: string) {
     const button = this.buttons.find((b) => b.title === title);

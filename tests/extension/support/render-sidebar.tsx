@@ -63,24 +63,38 @@ export function hostPageStandIn(initial: HostContext | null) {
 }
 
 /**
- * Gmail's compose as the content script answers for it: the texts it was given to insert, and the
- * user pressing "Draft with CSCX" on a compose.
+ * Gmail's compose as the content script answers for it: the texts it was given to insert, whether a
+ * draft is being written into it (its Stop showing), and the user pressing "Draft with CSCX" or Stop.
  */
 export function composeStandIn() {
-  const listeners = new Set<(intent: DraftIntent | null) => void>();
+  const requestListeners = new Set<(intent: DraftIntent | null) => void>();
+  const stopListeners = new Set<() => void>();
   const inserted: string[] = [];
+  const writing: boolean[] = [];
   let outcome: ComposeInsertOutcome = 'inserted';
   const compose = {
     inserted,
+    /** Each "writing" the sidebar said, in order. */
+    writing,
     answerInsertsWith(next: ComposeInsertOutcome) {
       outcome = next;
     },
     pressDraftWithCscx(intent: DraftIntent | null) {
-      for (const listener of listeners) listener(intent);
+      for (const listener of requestListeners) listener(intent);
+    },
+    pressStop() {
+      for (const listener of stopListeners) listener();
     },
     onDraftRequest(listener: (intent: DraftIntent | null) => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
+      requestListeners.add(listener);
+      return () => void requestListeners.delete(listener);
+    },
+    onStop(listener: () => void) {
+      stopListeners.add(listener);
+      return () => void stopListeners.delete(listener);
+    },
+    setWriting(on: boolean) {
+      writing.push(on);
     },
     async insert(text: string) {
       inserted.push(text);

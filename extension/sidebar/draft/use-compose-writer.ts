@@ -1,0 +1,39 @@
+import { useCallback, useState } from 'react';
+import type { ComposeInsertOutcome } from '../../lib/host-context-source.ts';
+import { useServices } from '../services.tsx';
+import type { DraftSink } from './use-draft-stream.ts';
+
+/**
+ * Writes a draft into Gmail's compose as it streams, each chunk at the cursor, with Gmail showing a
+ * Stop under the compose meanwhile. The first chunk the compose does not take ends the writing (the
+ * draft goes on in the preview): `outcome` says which it was.
+ */
+export function useComposeWriter() {
+  const { compose } = useServices();
+  const [outcome, setOutcome] = useState<ComposeInsertOutcome | null>(null);
+  const begin = useCallback((): DraftSink => {
+    let writing = true;
+    const finish = (how: ComposeInsertOutcome) => {
+      if (!writing) return;
+      writing = false;
+      compose.setWriting(false);
+      setOutcome(how);
+    };
+    const answers: Promise<void>[] = [];
+    compose.setWriting(true);
+    setOutcome(null);
+    return {
+      text: (chunk) => {
+        if (!writing || chunk === '') return;
+        answers.push(
+          compose.insert(chunk).then((taken) => {
+            if (taken !== 'inserted') finish(taken);
+          }),
+        );
+      },
+      // The compose answers after the stream may have ended: the outcome waits for every answer.
+      end: () => void Promise.all(answers).then(() => finish('inserted')),
+    };
+  }, [compose]);
+  return { begin, outcome, reset: () => setOutcome(null) };
+}
