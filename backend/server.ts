@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyRequest, LogController } from 'fastify';
 import { maxCallsPerBatch } from '../shared/api/limits.ts';
 import { hashToken } from './auth/secrets.ts';
@@ -12,6 +12,7 @@ import { transactionsOf } from './db/tenancy.ts';
 import type { AppDeps, PublicDeps } from './deps.ts';
 import type { CscxApp } from './http/cscx-app.ts';
 import { createLogger, logRequests } from './http/request-log.ts';
+import { trpcPlugin } from './http/trpc-plugin.ts';
 import { createRateLimits } from './rate-limits/call-limiter.ts';
 import { isKnownOverLimit, refuseEveryCall } from './rate-limits/early-refusal.ts';
 import { createSecretBox } from './secrets/secret-box.ts';
@@ -119,17 +120,18 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
       if (isKnownOverLimit(deps.limits, hashToken(token), deps.clock.now().getTime()))
         return refuseEveryCall(request, reply);
     });
-    await api.register(fastifyTRPCPlugin, {
-      prefix: '/trpc',
+    const contextOf = (req: FastifyRequest): RequestContext => {
+      if (!deps) throw new Error('not ready');
+      return { deps, bearerToken: bearerToken(req), ip: req.ip };
+    };
+    await api.register(trpcPlugin<AppRouter>, {
       trpcOptions: {
         router: appRouter,
         allowMethodOverride: true,
         maxBatchSize: maxCallsPerBatch,
-        createContext: ({ req }): RequestContext => {
-          if (!deps) throw new Error('not ready');
-          return { deps, bearerToken: bearerToken(req), ip: req.ip };
-        },
+        createContext: ({ req }) => contextOf(req),
       } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+      contextOf,
     });
   });
 
