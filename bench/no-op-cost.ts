@@ -58,8 +58,12 @@ export async function measureNoOpCost(options: NoOpCostOptions): Promise<BenchRo
         }),
     },
     {
-      name: "the no-op's transaction as requests run it: BEGIN + resolve, COMMIT",
-      run: () => deps.transactions.asBearer(token, clock.now(), async () => undefined),
+      name: "the no-op's transaction as a query runs it: BEGIN + resolve in one packet, COMMIT not waited for",
+      run: () => deps.transactions.asBearer(token, clock.now(), async () => undefined, 'read'),
+    },
+    {
+      name: "the no-op's transaction as a mutation runs it: BEGIN + resolve, COMMIT",
+      run: () => deps.transactions.asBearer(token, clock.now(), async () => undefined, 'write'),
     },
     { name: 'HTTP round trip: a bare Fastify route, no plugins', run: () => post(`${bareUrl}/no-op`) },
     {

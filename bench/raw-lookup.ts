@@ -8,6 +8,7 @@ import { getCustomerContext } from '../backend/customers/context.ts';
 import type { Database, Db } from '../backend/db/client.ts';
 import { preferPreparedStatements } from '../backend/db/prepared-statements.ts';
 import * as schema from '../backend/db/schema.ts';
+import { transactionsOf } from '../backend/db/tenancy.ts';
 import type { OrgDeps } from '../backend/deps.ts';
 import type { RateLimits } from '../backend/rate-limits/call-limiter.ts';
 import { createSecretBox } from '../backend/secrets/secret-box.ts';
@@ -67,6 +68,8 @@ export interface RawLookupTimings {
   transaction: Summary;
   /** The lookup's statements alone, inside that transaction. */
   statements: Summary;
+  /** The lookup as a request runs it, without HTTP and tRPC (measureRawLookups's `asRequest`). */
+  asRequest: Summary | undefined;
   /** Lookups per second, one after the other on the one session. */
   perSecond: number;
   /** The statements' times themselves, to be merged with another run's. */
@@ -75,16 +78,22 @@ export interface RawLookupTimings {
 
 /**
  * The floor under `customers.context`: the same statements through the same socket and driver,
- * with no HTTP, tRPC, token resolution or result mapping. Prepared as the app prepares them.
+ * with no HTTP, tRPC, token resolution or result mapping. Prepared as the app prepares them, and
+ * sent one after another without waiting in between, as the app sends them.
+ *
+ * `asRequest`, when given, runs the same lookup as a request's transaction runs it (see
+ * lookUpAsRequest), interleaved with the floor's so that drift hits both alike.
  */
 export async function measureRawLookups(
   sql: postgres.Sql,
   orgId: string,
   calls: Statement[][],
   warmUp: number,
+  asRequest?: (call: number) => Promise<unknown>,
 ): Promise<RawLookupTimings> {
   const transactions: number[] = [];
   const statementTimes: number[] = [];
+  const requestTimes: number[] = [];
   let measuredMs = 0;
   for (const [i, statements] of calls.entries()) {
     const started = performance.now();
@@ -92,23 +101,62 @@ export async function measureRawLookups(
     await sql.begin(async (tx) => {
       await tx.unsafe(enterOrg, [orgId], { prepare: true });
       const first = performance.now();
-      for (const { query, params } of statements) {
-        const prepare = params.length > 0 && params.length <= 64;
-        await tx.unsafe(query, params as postgres.ParameterOrJSON<never>[], { prepare });
-      }
+      await Promise.all(
+        statements.map(({ query, params }) => {
+          const prepare = params.length > 0 && params.length <= 64;
+          return tx.unsafe(query, params as postgres.ParameterOrJSON<never>[], { prepare });
+        }),
+      );
       inStatements = performance.now() - first;
     });
     const elapsed = performance.now() - started;
+    const requestStarted = performance.now();
+    if (asRequest) await asRequest(i);
+    const requestElapsed = performance.now() - requestStarted;
     if (i < warmUp) continue;
     transactions.push(elapsed);
     statementTimes.push(inStatements);
+    requestTimes.push(requestElapsed);
     measuredMs += elapsed;
   }
   return {
     transaction: summarise(transactions),
     statements: summarise(statementTimes),
+    asRequest: asRequest ? summarise(requestTimes) : undefined,
     perSecond: transactions.length / (measuredMs / 1000),
     statementSamples: statementTimes,
+  };
+}
+
+/**
+ * `customers.context` as its request runs it, without HTTP and tRPC: the token resolved and the
+ * service run in the request's read transaction (its first packet carries BEGIN, the resolution and
+ * the lookup; COMMIT is not waited for).
+ */
+export function lookUpAsRequest(database: Database, token: string, clock: Clock, inputs: unknown[]) {
+  const transactions = transactionsOf(database);
+  const parsed = inputs.map((input) => contextLookupInput.parse(input));
+  return (call: number) => {
+    const input = parsed[call % parsed.length];
+    if (!input) throw new Error('no lookups to run');
+    return transactions.asBearer(
+      token,
+      clock.now(),
+      (tx, principal) =>
+        getCustomerContext(
+          {
+            db: tx,
+            principal,
+            clock,
+            log: silentLog,
+            config: noConfig,
+            limits: noLimits,
+            secrets: createSecretBox(benchSecretKey),
+          },
+          input,
+        ),
+      'read',
+    );
   };
 }
 

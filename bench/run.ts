@@ -8,6 +8,8 @@
  *   --opens N          Calendar event opens measured in Chromium with the built extension (default 40)
  *   --ten-times        also measure customers.context on a 10× book (100,000 customers, 5,000,000 activities),
  *                      interleaved with the design book; seeding it the first time takes about 20 minutes
+ *   --only ai,drafts   only these sections (model calls, reply drafts) on the book as it is: their table, and
+ *                      results.json of their rows
  */
 
 import { writeFileSync } from 'node:fs';
@@ -30,10 +32,12 @@ import {
 } from './calendar-sidebar.ts';
 import { runConcurrentClients, throughputTable } from './concurrent-clients.ts';
 import { drawContextCalls, drawTopicCalls } from './context-workload.ts';
+import { measureDraftCalls } from './draft-calls.ts';
 import { measureFlood } from './flood.ts';
 import { measureNoOpCost } from './no-op-cost.ts';
-import { measureRawLookups, recordContextStatements } from './raw-lookup.ts';
+import { lookUpAsRequest, measureRawLookups, recordContextStatements } from './raw-lookup.ts';
 import { benchSecretKey } from './secret-key.ts';
+import { runSections } from './sections.ts';
 import { type BenchRow, markdownTable, summarise } from './stats.ts';
 import { compareBooks } from './ten-times.ts';
 
@@ -45,6 +49,7 @@ const { values } = parseArgs({
     activities: { type: 'string', default: '500000' },
     opens: { type: 'string', default: '40' },
     'ten-times': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const calls = Number(values.calls);
@@ -55,6 +60,12 @@ const loadAtStart = os.loadavg();
 
 const { database, org } = await openBook(book, { fresh: values.fresh, log });
 const token = await issueBenchToken(database, org, 'bench@cscx-bench.example');
+if (values.only) {
+  const options = { database, org, clock: systemClock, token, calls: calls / 4 };
+  await runSections(values.only.split(','), options, loadAtStart);
+  await database.close();
+  process.exit(0);
+}
 const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', CSCX_RATE_LIMIT: '1000000' });
 const server = await createServer({ config });
 server.attach({ database, clock: systemClock, config, secretKey: benchSecretKey });
@@ -109,6 +120,7 @@ const raw = await measureRawLookups(
   org.id,
   await recordContextStatements(database, token, systemClock, contextInputs),
   50,
+  lookUpAsRequest(database, token, systemClock, contextInputs),
 );
 const rows: BenchRow[] = [
   {
@@ -131,6 +143,15 @@ const rows: BenchRow[] = [
     verdict: 'floor',
   },
   { name: '— its lookup statement alone', summary: raw.statements, unit: 'ms' },
+  ...(raw.asRequest
+    ? [
+        {
+          name: 'customers.context as its request runs it, without HTTP and tRPC (token resolved, service run, one round trip)',
+          summary: raw.asRequest,
+          unit: 'ms' as const,
+        },
+      ]
+    : []),
   {
     name: 'customers.context, client round trip (loopback HTTP)',
     summary: summarise(timings.contextRoundTrip),
@@ -193,6 +214,9 @@ rows.push(
 log('model calls: threads.analyze, first streamed chunks, a no-op while a stream runs …');
 const aiCalls = await measureAiCalls({ database, org, clock: systemClock, token, calls: calls / 4 });
 rows.push(...aiCalls.rows);
+log('reply drafts at the client: first streamed chunks, a no-op while a draft streams …');
+const draftCalls = await measureDraftCalls({ database, org, clock: systemClock, token, calls: calls / 4 });
+rows.push(...draftCalls.rows);
 
 let tenTimes: BenchRow[] = [];
 if (values['ten-times']) {
@@ -279,6 +303,7 @@ const results = {
   flood,
   noOpCost,
   aiCalls: aiCalls.details,
+  draftCalls: draftCalls.details,
   tenTimes,
   bundles: bundles.map(({ name, files, bytes, gzipBytes }) => ({ name, files, bytes, gzipBytes })),
 };
