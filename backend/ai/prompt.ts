@@ -18,7 +18,7 @@ export function renderPrompt(blocks: PromptBlock[]): string {
 }
 
 function renderBlock(block: PromptBlock): string {
-  const label = block.label.replace(/[^\w .,:/-]/g, '').slice(0, 100);
+  const label = block.label.replace(/[^\w .,:/+-]/g, '').slice(0, 100);
   if (!block.untrusted) return `## ${label}\n${block.text}`;
   const text = block.text.replace(/<\/?\s*untrusted_data/gi, (tag) => tag.replace('<', '‹'));
   return `<untrusted_data label="${label}">\n${text}\n</untrusted_data>`;

@@ -44,8 +44,8 @@ export const flaggedLink = z.object({ url: z.string(), reason: z.string() });
 export type FlaggedLink = z.infer<typeof flaggedLink>;
 
 /**
- * What `drafts.generate` streams: who answers first, then the text as it comes, then the links
- * checked against what CSCX knows and the draft's id (its record, for the feedback on edits).
+ * What `drafts.generate` streams: the text as it comes, then who answered, the links withheld
+ * (not in the thread or CSCX's data) and the draft's id (its record, for the feedback on edits).
  */
 export const draftEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string() }),
