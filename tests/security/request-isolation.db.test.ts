@@ -99,7 +99,30 @@ beforeAll(async () => {
   );
   const globexAdmin = await aMember(db, globex, { role: 'admin' });
   await app.client(globexAdmin.token).users.invite.mutate({ email: 'new.hire@globex.example', role: 'csm' });
+  await seedAiRows(globexAdmin.token, globexCsm.token, globexCustomer.id);
 });
+
+/** The AI layer's tables get rows the way users make them: settings, an analysed thread, a draft sent after an edit. */
+async function seedAiRows(adminToken: string, csmToken: string, customerId: string) {
+  await app.client(adminToken).ai.updateSettings.mutate({ redaction: true });
+  const thread = {
+    threadId: 'globex-thread-1',
+    subject: 'Renewal',
+    messages: [
+      {
+        from: { email: 'alice@umbrella.example', name: 'Alice' },
+        sentAt: null,
+        text: 'Could you send the renewal quote?',
+      },
+    ],
+  };
+  let draftId = '';
+  const events = await app.client(csmToken, { stream: true }).drafts.generate.mutate({ customerId, thread });
+  for await (const event of events) if (event.type === 'done') draftId = event.draftId;
+  await app
+    .client(csmToken)
+    .drafts.recordSent.mutate({ draftId, sentText: 'Hi Alice, the quote follows today.' });
+}
 afterAll(async () => {
   await app?.close();
   await testDb?.drop();
