@@ -94,10 +94,11 @@ export async function measureAiCalls(options: AiCallsOptions): Promise<AiCallsRe
     const redaction = timeRedaction(scene, calls);
     // A stream that outlasts every round: a chunk every 20 ms until it is stopped.
     await fake.script({ kind: 'text', chunks: Array(20_000).fill('word '), delayMs: fakeDelayMs });
-    const pings = await measurePingsBesideStream(post, remoteDeps, scene, {
-      rounds: pingRounds,
-      perRound: calls,
-    });
+    const pings = await measurePingsBesideStream(
+      post,
+      (signal) => streamTextWithAi(remoteDeps, streamRequest(scene, signal)),
+      { rounds: pingRounds, perRound: calls },
+    );
 
     const words = scene.input.messages.reduce((n, m) => n + m.text.split(/\s+/).length, 0);
     const overhead = summarise(anthropic.wrapper.map((ms) => ms - fakeDelayMs));

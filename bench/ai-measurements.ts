@@ -1,11 +1,9 @@
 import type { TextEvent } from '../backend/ai/provider.ts';
 import { localProvider } from '../backend/ai/providers/local/index.ts';
 import { createRedactor } from '../backend/ai/redaction/redactor.ts';
-import { streamTextWithAi } from '../backend/ai/run.ts';
-import type { StreamingDeps } from '../backend/deps.ts';
 import { threadAnalysisBlocks, threadAnalysisSystem } from '../backend/threads/prompt.ts';
 import { type AnalyzeThreadOutput, threadAnalysis } from '../shared/api/threads.ts';
-import { type Scene, streamRequest } from './ai-scene.ts';
+import type { Scene } from './ai-scene.ts';
 import { summarise } from './stats.ts';
 
 /** Calls before the measured ones, in every measurement. */
@@ -131,12 +129,11 @@ interface PingTimes {
 
 /**
  * Rounds of back-to-back pings, alternately quiet and while a stream runs (its first chunk has
- * arrived; stopped after the round), so the two see the same drift.
+ * arrived; stopped through `open`'s signal after the round), so the two see the same drift.
  */
 export async function measurePingsBesideStream(
   post: Post,
-  deps: StreamingDeps,
-  scene: Scene,
+  open: (signal: AbortSignal) => AsyncGenerator<unknown>,
   options: { rounds: number; perRound: number },
 ) {
   const { perRound } = options;
@@ -161,7 +158,7 @@ export async function measurePingsBesideStream(
     quietRoundP95.push(await pingRound(quiet));
 
     const stop = new AbortController();
-    const stream = streamTextWithAi(deps, streamRequest(scene, stop.signal));
+    const stream = open(stop.signal);
     await stream.next();
     let counting = true;
     const reading = (async () => {
