@@ -153,7 +153,8 @@ function buildStatement(shape: Shape): { text: string; params: ParamName[] } {
         from activities a where a.org_id = ${org} and a.customer_id = c.id
         order by a.occurred_at desc, a.id desc limit 10) r)`)} as recent
     from customers c
-    left join users u on u.org_id = c.org_id and u.id = c.owner_id
+    -- A probe of the users' key per candidate (the limit keeps the planner from hashing every user of the org).
+    left join lateral (select u.name, u.email from users u where u.org_id = ${org} and u.id = c.owner_id limit 1) u on true
     where c.org_id = ${org} and ${ids}`;
   return { text, params };
 }
