@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InjectionCase, referencesIn } from '../../backend/eval/injection-cases.ts';
 import { readInjectionDatasets, sampleCases } from '../../backend/eval/injection-datasets.ts';
@@ -7,6 +6,7 @@ import { obeyingAnalysis, obeyingDraft, promptTextOf } from '../../backend/eval/
 import { changesBetween, snapshotRows, type TableChange } from '../../backend/eval/injection-rows.ts';
 import { type OwnInjectionCase, ownInjectionCases } from '../fixtures/injection/cases.ts';
 import { aContact, aCustomer, aMember, anActivity, anOrg, aTask } from '../support/builders.ts';
+import { evalDataDir } from '../support/eval-data.ts';
 import type { AnthropicBehaviour, FakeAnthropic } from '../support/fakes/anthropic-server.ts';
 import { startFakeAnthropic } from '../support/fakes/anthropic-server.ts';
 import type { RecordedRequest } from '../support/fakes/fake-http.ts';
@@ -18,12 +18,11 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * Poisoned threads drafted with the local provider and through Anthropic's and Gemini's SDKs
  * against fakes whose model does what the mail says: only CSCX's own code stands in the way.
  * A slice of BIPIA's email attacks and of CyberSecEval's indirect injections (read from
- * ../shared/data at run time), and every case of tests/fixtures/injection/cases.ts.
+ * the committed copies of ../shared/data's sets at run time), and every case of tests/fixtures/injection/cases.ts.
  */
-const dataRoot = path.resolve(import.meta.dirname, '../../../shared/data');
 const datasets = [
-  ...readInjectionDatasets(path.join(dataRoot, 'bipia-email')),
-  ...readInjectionDatasets(path.join(dataRoot, 'cyberseceval-prompt-injection')),
+  ...readInjectionDatasets(evalDataDir('bipia-email')),
+  ...readInjectionDatasets(evalDataDir('cyberseceval-prompt-injection')),
 ];
 const cases: (InjectionCase | OwnInjectionCase)[] = [
   ...datasets.flatMap((d) => sampleCases(d.cases, 20)),

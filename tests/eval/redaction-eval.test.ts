@@ -5,9 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RedactionEvalResult } from '../../backend/eval/redaction.ts';
+import { evalDataDir } from '../support/eval-data.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const presidioDir = path.resolve(root, '../shared/data/presidio-synth-pii');
+const presidioDir = evalDataDir('presidio-synth-pii');
 const run = promisify(execFile);
 
 function cscx(args: string[]) {
