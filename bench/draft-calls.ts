@@ -1,19 +1,18 @@
-import { createTRPCClient, httpBatchStreamLink, type TRPCClient } from '@trpc/client';
-import { and, count, eq, gte } from 'drizzle-orm';
 import type { Clock } from '../backend/clock.ts';
-import { loadConfig } from '../backend/config.ts';
 import type { Database } from '../backend/db/client.ts';
-import { aiRuns } from '../backend/db/schema.ts';
-import { inOrg } from '../backend/db/tenancy.ts';
-import type { PublicDeps } from '../backend/deps.ts';
 import type { OrgRef } from '../backend/org/lookup.ts';
-import { createServer } from '../backend/server.ts';
-import type { AppRouter } from '../backend/trpc/app-router.ts';
-import type { DraftEvent, GenerateDraftInput } from '../shared/api/drafts.ts';
-import { measureFirstChunks, measurePingsBesideStream, type Post, poster } from './ai-measurements.ts';
-import { type Scene, streamingDeps, threadScene } from './ai-scene.ts';
+import { measureFirstChunks, measurePingsBesideStream } from './ai-measurements.ts';
+import { threadScene } from './ai-scene.ts';
+import {
+  draftInput,
+  draftTexts,
+  draftTextsInProcess,
+  drain,
+  expectAnalyses,
+  startBenchServer,
+  timeDraftRedaction,
+} from './draft-measurements.ts';
 import { startFakeAnthropicThread } from './fake-anthropic-thread.ts';
-import { benchSecretKey } from './secret-key.ts';
 import { type BenchRow, type Summary, summarise } from './stats.ts';
 
 export interface DraftCallsOptions {
@@ -30,6 +29,8 @@ export interface DraftCallsResult {
   rows: BenchRow[];
   details: {
     fakeDelayMs: number;
+    /** The customer's contacts, each a name the remote draft's redactor looks for. */
+    contactsRedacted: number;
     /** First chunk at the client through the fake Anthropic minus the fake's own delay before it. */
     remoteOverhead: Summary;
     /** The ping's server-time p95 of each round. */
@@ -53,14 +54,6 @@ const replyChunks = [
   'Best, Jordan',
 ];
 
-interface BenchServer {
-  deps: PublicDeps;
-  post: Post;
-  /** A real tRPC client over HTTP, drafts read as the sidebar reads them (a streamed POST). */
-  client: TRPCClient<AppRouter>;
-  close(): Promise<void>;
-}
-
 /**
  * DESIGN.md's draft budgets, measured at the client: `drafts.generate` over HTTP through a real
  * tRPC client with `httpBatchStreamLink`, from the call to its first text event, each draft read to
@@ -68,7 +61,9 @@ interface BenchServer {
  * local provider, one with the fake Anthropic (on a thread of its own) as the model. The local
  * drafts answer a thread analysed before (its analysis read from the timeline) and, interleaved, a
  * thread each time in a version not analysed yet; the remote drafts answer the analysed thread.
- * Then `system.ping` on the remote server, quiet and while a slow remote draft streams to the client.
+ * Beside each, interleaved, the same draft in process (no HTTP or tRPC), and the remote draft's
+ * redaction alone. Then `system.ping` on the remote server, quiet and while a slow remote draft
+ * streams to the client.
  */
 export async function measureDraftCalls(options: DraftCallsOptions): Promise<DraftCallsResult> {
   const calls = Math.max(10, Math.round(options.calls));
@@ -80,36 +75,35 @@ export async function measureDraftCalls(options: DraftCallsOptions): Promise<Dra
     CSCX_ANTHROPIC_BASE_URL: fake.url,
   });
   try {
-    const scene = await threadScene(
-      options.database,
-      options.org,
-      await streamingDeps(local.deps, options.token),
-    );
+    const scene = await threadScene(options.database, options.org, local.deps);
     const run = Date.now().toString(36);
     const analysed = draftInput(scene, `bench-draft-analysed-${run}`, run);
     const startedAt = new Date();
-    await drain(draftTexts(local.client, analysed, 'local'));
+    await drain(draftTexts(local, analysed, 'local'));
     let coldDrafts = 0;
     await fake.script({ kind: 'text', chunks: replyChunks, delayMs: fakeDelayMs });
     const first = await measureFirstChunks(calls, {
-      analysed: () => draftTexts(local.client, analysed, 'local'),
-      cold: () =>
-        draftTexts(local.client, draftInput(scene, `bench-draft-cold-${run}`, `${++coldDrafts}`), 'local'),
-      remote: () => draftTexts(remote.client, analysed, 'anthropic'),
+      analysed: () => draftTexts(local, analysed, 'local'),
+      analysedInProcess: () => draftTextsInProcess(local, analysed, 'local'),
+      cold: () => draftTexts(local, draftInput(scene, `bench-draft-cold-${run}`, `${++coldDrafts}`), 'local'),
+      remote: () => draftTexts(remote, analysed, 'anthropic'),
+      remoteInProcess: () => draftTextsInProcess(remote, analysed, 'anthropic'),
     });
     await expectAnalyses(options, startedAt, 1 + coldDrafts);
+    const redaction = await timeDraftRedaction(remote, analysed, calls);
     // A draft that outlasts every round: a chunk every 20 ms until the client stops it.
     await fake.script({ kind: 'text', chunks: Array(20_000).fill('word '), delayMs: fakeDelayMs });
     const pings = await measurePingsBesideStream(
       remote.post,
-      (signal) => draftTexts(remote.client, analysed, 'anthropic', signal),
+      (signal) => draftTexts(remote, analysed, 'anthropic', signal),
       { rounds: pingRounds, perRound: calls },
     );
     const overhead = summarise(first.remote.map((ms) => ms - fakeDelayMs));
     return {
-      rows: rowsOf({ ...first, overhead, pings }),
+      rows: rowsOf({ ...first, overhead, redaction: redaction.times, pings }),
       details: {
         fakeDelayMs,
+        contactsRedacted: redaction.contacts,
         remoteOverhead: overhead,
         pingRounds: { quietP95: pings.quietRoundP95, streamingP95: pings.streamingRoundP95 },
         streamedChunksPerSecond: pings.chunksPerSecond,
@@ -122,95 +116,23 @@ export async function measureDraftCalls(options: DraftCallsOptions): Promise<Dra
   }
 }
 
-async function startBenchServer(
-  options: DraftCallsOptions,
-  ai: Record<string, string>,
-): Promise<BenchServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', CSCX_RATE_LIMIT: '1000000', ...ai });
-  const server = await createServer({ config });
-  const deps = server.attach({
-    database: options.database,
-    clock: options.clock,
-    config,
-    secretKey: benchSecretKey,
-  });
-  const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
-  const client = createTRPCClient<AppRouter>({
-    links: [
-      httpBatchStreamLink({
-        url: `${url}/trpc`,
-        methodOverride: 'POST',
-        headers: () => ({ authorization: `Bearer ${options.token}` }),
-      }),
-    ],
-  });
-  return { deps, post: poster(url, options.token), client, close: () => server.app.close() };
-}
-
-/** A reply to the bench's 20-message thread; `variant` changes its last message, `threadId` its timeline entry. */
-function draftInput(scene: Scene, threadId: string, variant: string): GenerateDraftInput {
-  const { subject, messages, customerId } = scene.thread(variant);
-  if (!customerId) throw new Error('the bench thread has no customer');
-  return {
-    customerId,
-    thread: { threadId, subject, messages },
-    intent: 'reply',
-    instruction: null,
-    tone: 'warm',
-    length: 'medium',
-    seed: 0,
-  };
-}
-
-/** The draft's text as the client receives it; its `done` event must name `provider`, with no fallback. */
-async function* draftTexts(
-  client: TRPCClient<AppRouter>,
-  input: GenerateDraftInput,
-  provider: string,
-  signal?: AbortSignal,
-): AsyncGenerator<string> {
-  let done: Extract<DraftEvent, { type: 'done' }> | undefined;
-  for await (const event of await client.drafts.generate.mutate(input, { signal })) {
-    if (event.type === 'text') yield event.text;
-    else done = event;
-  }
-  if (done?.provider !== provider || done.fellBackFrom !== null) {
-    throw new Error(`a draft expected from ${provider} ended with ${JSON.stringify(done)}`);
-  }
-}
-
-async function drain(stream: AsyncIterable<unknown>): Promise<void> {
-  for await (const _chunk of stream);
-}
-
-/** The analysed thread is analysed once, each cold draft's thread once: else the rows measure something else. */
-async function expectAnalyses(options: DraftCallsOptions, since: Date, expected: number): Promise<void> {
-  const [row] = await inOrg(options.database.db, options.org.id, (tx) =>
-    tx
-      .select({ n: count() })
-      .from(aiRuns)
-      .where(
-        and(
-          eq(aiRuns.orgId, options.org.id),
-          eq(aiRuns.feature, 'thread.analysis'),
-          gte(aiRuns.createdAt, since),
-        ),
-      ),
-  );
-  if (row?.n !== expected) throw new Error(`${row?.n} thread analyses during the drafts, not ${expected}`);
-}
-
 interface Figures {
   analysed: number[];
+  analysedInProcess: number[];
   cold: number[];
   remote: number[];
+  remoteInProcess: number[];
   overhead: Summary;
+  redaction: number[];
   pings: Awaited<ReturnType<typeof measurePingsBesideStream>>;
 }
 
-function rowsOf({ analysed, cold, remote, overhead, pings }: Figures): BenchRow[] {
+function rowsOf(figures: Figures): BenchRow[] {
+  const { analysed, cold, overhead, pings } = figures;
   const atClient =
     'reply draft to the 20-message thread, first streamed chunk at the client (drafts.generate over HTTP, a tRPC client with httpBatchStreamLink)';
+  const inProcess =
+    '— the same draft in process, interleaved (generateDraft with the deps the procedure builds; no HTTP, no tRPC)';
   const local = summarise(analysed);
   const coldLocal = summarise(cold);
   const streamingP95 = summarise(pings.streaming.server).p95;
@@ -224,8 +146,9 @@ function rowsOf({ analysed, cold, remote, overhead, pings }: Figures): BenchRow[
       budget: 'p95 ≤ 100 ms',
       verdict: within(local.p95 <= 100),
     },
+    { name: inProcess, summary: summarise(figures.analysedInProcess), unit: 'ms' },
     {
-      name: '— the same, local provider, the thread not analysed yet (each call a new version: analysed, its timeline entry updated, then drafted)',
+      name: `${atClient}, local provider, the thread not analysed yet (each call a new version: analysed, its timeline entry updated, then drafted)`,
       summary: coldLocal,
       unit: 'ms',
       budget: 'p95 ≤ 100 ms',
@@ -233,7 +156,7 @@ function rowsOf({ analysed, cold, remote, overhead, pings }: Figures): BenchRow[
     },
     {
       name: `${atClient}, through the fake Anthropic server (the real SDK, the prompt redacted; the fake waits ${fakeDelayMs} ms before each delta), the thread analysed before`,
-      summary: summarise(remote),
+      summary: summarise(figures.remote),
       unit: 'ms',
     },
     {
@@ -242,6 +165,16 @@ function rowsOf({ analysed, cold, remote, overhead, pings }: Figures): BenchRow[
       unit: 'ms',
       budget: 'p95 ≤ 50 ms',
       verdict: within(overhead.p95 <= 50),
+    },
+    {
+      name: `${inProcess}, the fake's ${fakeDelayMs} ms included`,
+      summary: summarise(figures.remoteInProcess),
+      unit: 'ms',
+    },
+    {
+      name: "— redacting the draft's prompt alone (the account facts, the analysis, the 20 messages; part of the overhead)",
+      summary: summarise(figures.redaction),
+      unit: 'ms',
     },
     {
       name: `system.ping on that server, server time, quiet (${pingRounds} rounds, alternating with the next row's)`,
