@@ -1,6 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { runBuiltStatement } from '../db/built-once.ts';
 import type { Db } from '../db/client.ts';
-import { activities, contacts, customers, orgs } from '../db/schema.ts';
 import type { ContactHit } from './match.ts';
 
 /** What a meeting shows besides addresses: its topic's grams, its participants' names, its conference id. */
@@ -32,45 +31,105 @@ const maxNameHits = 200;
  * key is also computed once instead of per use.
  */
 export async function findMeetingHits(db: Db, orgId: string, clues: MeetingClues): Promise<MeetingHit[]> {
-  const branches: SQL[] = [];
-  if (clues.grams.length > 0)
-    branches.push(sql`
+  const shape: Shape = {
+    topic: clues.grams.length > 0,
+    names: clues.participantNames.length > 0,
+    event: clues.conference !== undefined,
+  };
+  if (!shape.topic && !shape.names && !shape.event) return [];
+  const statement = statementFor(shape);
+  const values: Record<ParamName, unknown> = {
+    org: orgId,
+    grams: clues.grams,
+    ownNames: clues.ownNames,
+    names: clues.participantNames,
+    conference: clues.conference?.key ?? null,
+    at: clues.conference?.at.toISOString() ?? null,
+  };
+  const rows = await runBuiltStatement<HitRow>(
+    db,
+    statement.text,
+    statement.params.map((name) => values[name]),
+  );
+  return rows.map(toHit);
+}
+
+/** Which kinds of clue the meeting shows: each is a branch of the statement. */
+interface Shape {
+  topic: boolean;
+  names: boolean;
+  event: boolean;
+}
+
+/** Each value is sent once, however many branches use it. */
+type ParamName = 'org' | 'grams' | 'ownNames' | 'names' | 'conference' | 'at';
+const paramTypes: Record<ParamName, string> = {
+  org: 'uuid',
+  grams: 'text[]',
+  ownNames: 'text[]',
+  names: 'text[]',
+  conference: 'text',
+  at: 'timestamptz',
+};
+
+const statements = new Map<string, { text: string; params: ParamName[] }>();
+
+/** The statement for a shape of meeting, built the first time it is asked for (see built-once.ts). */
+function statementFor(shape: Shape): { text: string; params: ParamName[] } {
+  const key = JSON.stringify(shape);
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = buildStatement(shape);
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
+function buildStatement(shape: Shape): { text: string; params: ParamName[] } {
+  const params: ParamName[] = [];
+  const $ = (name: ParamName): string => {
+    if (!params.includes(name)) params.push(name);
+    return `$${params.indexOf(name) + 1}::${paramTypes[name]}`;
+  };
+  const org = $('org');
+  const branches: string[] = [];
+  if (shape.topic)
+    branches.push(`
       select 'topic' as kind, c.id as customer_id, g.gram as position, null::json as detail
       from (select (g.ord - 1)::int as gram, cscx_name_key(g.text) as key
-            from unnest(${sql.param(clues.grams)}::text[]) with ordinality as g(text, ord) offset 0) g
-      join ${customers} c on c.org_id = ${orgId} and c.name_key = g.key
+            from unnest(${$('grams')}) with ordinality as g(text, ord) offset 0) g
+      join customers c on c.org_id = ${org} and c.name_key = g.key
       where g.key <> '' and g.key <> all(array(
-        select cscx_name_key(o.name) from ${orgs} o where o.id = ${orgId}
-        union select cscx_name_key(n) from unnest(${sql.param(clues.ownNames)}::text[]) n))`);
-  if (clues.participantNames.length > 0)
-    branches.push(sql`
+        select cscx_name_key(o.name) from orgs o where o.id = ${org}
+        union select cscx_name_key(n) from unnest(${$('ownNames')}) n))`);
+  if (shape.names)
+    branches.push(`
       (select 'name' as kind, k.customer_id, p.position,
               json_build_object('id', k.id, 'email', k.email, 'name', k.name, 'title', k.title, 'role', k.role) as detail
       from (select n.key, min(n.ord - 1)::int as position
             from (select cscx_name_key(n.name) as key, n.ord
-                  from unnest(${sql.param(clues.participantNames)}::text[]) with ordinality as n(name, ord) offset 0) n
+                  from unnest(${$('names')}) with ordinality as n(name, ord) offset 0) n
             where n.key <> '' group by n.key) p
-      join ${contacts} k on k.org_id = ${orgId} and k.name_key = p.key
+      join contacts k on k.org_id = ${org} and k.name_key = p.key
       order by p.position, k.id
       limit ${maxNameHits})`);
-  if (clues.conference) {
-    const at = sql`${clues.conference.at.toISOString()}::timestamptz`;
+  if (shape.event) {
+    const at = $('at');
     // Calendar events recorded with this conference id (meetings/service.ts), the nearest first,
     // within 12 hours: personal meeting ids and recurring meetings reuse one id for many meetings.
-    branches.push(sql`
+    branches.push(`
       (select 'event' as kind, a.customer_id,
               (row_number() over (order by abs(extract(epoch from a.occurred_at - ${at})), a.id) - 1)::int as position,
               json_build_object('title', a.subject) as detail
-      from ${activities} a
-      where a.org_id = ${orgId} and a.conference_id = ${clues.conference.key} and a.kind = 'meeting'
+      from activities a
+      where a.org_id = ${org} and a.conference_id = ${$('conference')} and a.kind = 'meeting'
         and a.occurred_at between ${at} - interval '12 hours' and ${at} + interval '12 hours'
       limit 20)`);
   }
-  if (branches.length === 0) return [];
-  const rows = await db.execute<HitRow>(sql`
-    select h.* from (${sql.join(branches, sql` union all `)}) h
-    order by h.kind, h.position, h.customer_id`);
-  return rows.map(toHit);
+  const text = `
+    select h.* from (${branches.join(' union all ')}) h
+    order by h.kind, h.position, h.customer_id`;
+  return { text, params };
 }
 
 interface HitRow extends Record<string, unknown> {
