@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { DraftIntent } from '../../shared/api/drafts.ts';
+import type { RecordSentInput } from '../../shared/api/style.ts';
 import type { HostContext } from '../../shared/host-context.ts';
 import { frameAddress } from '../lib/frame-address.ts';
 import {
@@ -23,12 +24,14 @@ export interface SidebarFrame {
   clear(): void;
   /** The user asked the page for a draft: the sidebar opens its Draft tab, once it is ready. */
   requestDraft(intent: DraftIntent | null): void;
-  /** How the page puts text the sidebar sends into a compose (Gmail's only). */
-  onInsert(insert: (text: string) => InsertOutcome): void;
-  /** Told when a draft starts or stops being written into the compose. */
-  onWriting(writing: (on: boolean) => void): void;
+  /** How the page puts text the sidebar sends into a compose (Gmail's only), with its draft's id if whole. */
+  onInsert(insert: (text: string, draftId: string | null) => InsertOutcome): void;
+  /** Told when a draft starts or stops being written into the compose; at the stop, its id if all went in. */
+  onWriting(writing: (on: boolean, draftId: string | null) => void): void;
   /** The compose's Stop: the sidebar stops the draft. */
   stopDraft(): void;
+  /** A compose holding a CSCX draft was sent: the sidebar records it, once it is ready. */
+  recordSent(sent: RecordSentInput): void;
 }
 
 /** Puts the frame into the page and returns how to take it out again. */
@@ -54,8 +57,9 @@ export function mountSidebarFrame(
   // The background drops what the sidebar is not connected to hear yet: a draft request waits for "ready".
   let sidebarReady = false;
   let pendingDraft: { intent: DraftIntent | null } | null = null;
-  let insert: ((text: string) => InsertOutcome) | null = null;
-  let writing: ((on: boolean) => void) | null = null;
+  let pendingSent: RecordSentInput[] = [];
+  let insert: ((text: string, draftId: string | null) => InsertOutcome) | null = null;
+  let writing: ((on: boolean, draftId: string | null) => void) | null = null;
 
   const post = (message: ContentMessage) => port?.postMessage(message);
   const send = () => {
@@ -68,10 +72,12 @@ export function mountSidebarFrame(
       send();
       if (pendingDraft) post({ type: 'draft-request', intent: pendingDraft.intent });
       pendingDraft = null;
+      for (const sent of pendingSent) post({ type: 'sent', ...sent });
+      pendingSent = [];
       return;
     }
-    if (message.type === 'writing') return writing?.(message.writing);
-    const outcome = insert ? insert(message.text) : 'no-compose';
+    if (message.type === 'writing') return writing?.(message.writing, message.draftId ?? null);
+    const outcome = insert ? insert(message.text, message.draftId ?? null) : 'no-compose';
     post({ type: 'insert-result', id: message.id, outcome });
   };
   const connect = () => {
@@ -127,8 +133,15 @@ export function mountSidebarFrame(
     stopDraft() {
       post({ type: 'draft-stop' });
     },
+    recordSent(sent) {
+      if (sidebarReady && port) post({ type: 'sent', ...sent });
+      // A few at most: a sidebar that never gets ready must not make the page hold on to every send.
+      else pendingSent = [...pendingSent.slice(-(maxPendingSent - 1)), sent];
+    },
   };
 }
+
+const maxPendingSent = 10;
 
 function frameHome(ctx: ContentScriptContext, host: HostName, place: FramePlacement | undefined) {
   if (place) return { placeFrame: place, dock: null };

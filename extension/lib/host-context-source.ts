@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { DraftIntent } from '../../shared/api/drafts.ts';
+import type { RecordSentInput } from '../../shared/api/style.ts';
 import type { HostContext } from '../../shared/host-context.ts';
 import {
   type ContentMessage,
@@ -22,12 +23,17 @@ export type ComposeInsertOutcome = InsertOutcome | 'no-answer';
 export interface HostCompose {
   /** The user asked the page for a draft (a compose's "Draft with CSCX"); null keeps the sidebar's intent. */
   onDraftRequest(listener: (intent: DraftIntent | null) => void): () => void;
-  /** Puts text into the compose the user has open, at its cursor. */
-  insert(text: string): Promise<ComposeInsertOutcome>;
-  /** A draft is being written into the compose (Gmail shows a Stop under it), or no longer is. */
-  setWriting(writing: boolean): void;
+  /** Puts text into the compose the user has open, at its cursor; a whole draft goes with its id. */
+  insert(text: string, draftId?: string): Promise<ComposeInsertOutcome>;
+  /**
+   * A draft is being written into the compose (Gmail shows a Stop under it), or no longer is; at the
+   * end, the draft's id when all of it went in.
+   */
+  setWriting(writing: boolean, draftId?: string): void;
   /** The user pressed that Stop. */
   onStop(listener: () => void): () => void;
+  /** A compose holding a CSCX draft was sent: the draft's id and the body as sent. */
+  onSent(listener: (sent: RecordSentInput) => void): () => void;
 }
 
 const insertAnswerMs = 5_000;
@@ -45,15 +51,20 @@ export function portHostChannel(location: Location): {
   const contextListeners = new Set<(context: HostContext | null) => void>();
   const requestListeners = new Set<(intent: DraftIntent | null) => void>();
   const stopListeners = new Set<() => void>();
+  const sentListeners = new Set<(sent: RecordSentInput) => void>();
   const pendingInserts = new Map<string, (outcome: ComposeInsertOutcome) => void>();
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
-  const listening = () => contextListeners.size + requestListeners.size + stopListeners.size > 0;
+  const listening = () =>
+    contextListeners.size + requestListeners.size + stopListeners.size + sentListeners.size > 0;
 
   const receive = (message: ContentMessage) => {
     if (message.type === 'context') for (const listener of contextListeners) listener(message.context);
     else if (message.type === 'draft-request')
       for (const listener of requestListeners) listener(message.intent);
     else if (message.type === 'draft-stop') for (const listener of stopListeners) listener();
+    else if (message.type === 'sent')
+      for (const listener of sentListeners)
+        listener({ draftId: message.draftId, sentText: message.sentText });
     else pendingInserts.get(message.id)?.(message.outcome);
   };
   const connect = () => {
@@ -89,8 +100,9 @@ export function portHostChannel(location: Location): {
     compose: {
       onDraftRequest: (listener) => listen(requestListeners, listener),
       onStop: (listener) => listen(stopListeners, listener),
-      setWriting: (writing) => post({ type: 'writing', writing }),
-      insert: (text) =>
+      onSent: (listener) => listen(sentListeners, listener),
+      setWriting: (writing, draftId) => post({ type: 'writing', writing, draftId }),
+      insert: (text, draftId) =>
         new Promise((resolve) => {
           if (!port) return resolve('no-answer');
           const id = crypto.randomUUID();
@@ -101,7 +113,7 @@ export function portHostChannel(location: Location): {
           };
           const timer = setTimeout(() => settle('no-answer'), insertAnswerMs);
           pendingInserts.set(id, settle);
-          post({ type: 'insert', id, text });
+          post({ type: 'insert', id, text, draftId });
         }),
     },
   };

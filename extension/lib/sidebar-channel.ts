@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { id } from '../../shared/api/common.ts';
 import { draftIntents } from '../../shared/api/drafts.ts';
+import { recordSentInput } from '../../shared/api/style.ts';
 import { hostContext } from '../../shared/host-context.ts';
 
 /**
@@ -44,24 +46,33 @@ const requestId = z.string().min(1).max(64);
  * A null context means the page shows nothing to look up any more (e.g. Gmail went back to the inbox).
  * A draft request is the user asking the page for a draft (Gmail's "Draft with CSCX" on a compose),
  * with the intent the compose implies (a reply), or null to keep the sidebar's; "draft-stop" is the
- * Stop the compose shows while a draft is written into it.
+ * Stop the compose shows while a draft is written into it; "sent": a compose holding a CSCX draft was
+ * sent, with its body as the CSM sent it, for the sidebar to record.
  */
 export const contentMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('context'), context: hostContext.nullable() }),
   z.object({ type: z.literal('draft-request'), intent: z.enum(draftIntents).nullable() }),
   z.object({ type: z.literal('insert-result'), id: requestId, outcome: z.enum(insertOutcomes) }),
   z.object({ type: z.literal('draft-stop') }),
+  recordSentInput.extend({ type: z.literal('sent') }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
 
 /**
- * "ready" on (re)connect; "insert" puts text into the open compose at its cursor, as plain text;
- * "writing" says a draft is being written into the compose (its Stop shows) or no longer is.
+ * "ready" on (re)connect; "insert" puts text into the open compose at its cursor, as plain text, with
+ * the id of the draft it is when it is a whole one; "writing" says a draft is being written into the
+ * compose (its Stop shows) or no longer is, and then the draft's id once all of it went in. The compose
+ * remembers the id of the last whole draft it took, so its sending can be recorded against that draft.
  */
 export const sidebarMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('insert'), id: requestId, text: z.string().min(1).max(maxInsertedText) }),
-  z.object({ type: z.literal('writing'), writing: z.boolean() }),
+  z.object({
+    type: z.literal('insert'),
+    id: requestId,
+    text: z.string().min(1).max(maxInsertedText),
+    draftId: id.optional(),
+  }),
+  z.object({ type: z.literal('writing'), writing: z.boolean(), draftId: id.optional() }),
 ]);
 export type SidebarMessage = z.infer<typeof sidebarMessage>;
 

@@ -6,6 +6,7 @@ import type { Session } from '../lib/session-store.ts';
 import { classifyApiError, errorMessage } from './connection/api-error.ts';
 import { BackendUnreachable } from './connection/backend-unreachable.tsx';
 import { draftTabId } from './draft/tab.tsx';
+import { useRecordSentDrafts } from './draft/use-record-sent.ts';
 import { useHostContext } from './host-context/use-host-context.ts';
 import { useDraftRequest, useThreadBehind } from './host-context/use-page-asks.ts';
 import { Notice } from './layout/notice.tsx';
@@ -75,6 +76,7 @@ interface SignedInProps {
 
 function SignedIn({ api, session, page, onSignOut }: SignedInProps) {
   const { openSettings, host, lastTab } = useServices();
+  useRecordSentDrafts(api);
   const me = useQuery({
     queryKey: ['auth.me', session.backendUrl, session.token],
     queryFn: () => api.auth.me.query(),

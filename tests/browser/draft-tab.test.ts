@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { StyleProfileOutput } from '../../shared/api/style.ts';
 import type { GmailThreadContext } from '../../shared/host-context.ts';
+import { callProcedure, resultData } from '../process/support/cscx-process.ts';
 import { fixtureCustomers } from './support/fixture-customers.ts';
 import { signedInBrowserOnFixtures } from './support/signed-in-browser.ts';
 import { fixtureThreadContext, openThreadInSidebar, screenshots } from './support/thread-in-sidebar.ts';
@@ -19,7 +21,7 @@ beforeAll(async () => {
 
 interface Watched {
   cscxPreviewLengths: number[];
-  cscxFromSidebar: { type: string; text?: string }[];
+  cscxFromSidebar: { type: string; text?: string; draftId?: string }[];
   cscxContentPort: { postMessage(message: unknown): void };
 }
 
@@ -63,6 +65,13 @@ function renewalDatePattern(): RegExp {
   return new RegExp(`${month} \\d{1,2}, ${renewal.getUTCFullYear()}`);
 }
 
+/** The signed-in CSM's style profile, as the backend has it now. */
+async function styleProfile(): Promise<StyleProfileOutput> {
+  return resultData(
+    await callProcedure({ url: inject('backendUrl') }, 'drafts.styleProfile', null, inject('token')),
+  );
+}
+
 /** Chromium's own throttling (DevTools' network conditions), so a click can land mid-stream. */
 async function slowNetwork(page: Page, bytesPerSecond: number | null): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -86,12 +95,16 @@ describe('the Draft tab in Chromium, against the real backend with no model key'
 
   it('drafts at the compose’s "Draft with CSCX": a reply naming the account’s facts and answering the ask streams into the Draft tab and the compose', async () => {
     await watchPreview(page);
+    // Slow enough that chunks arrive apart, whatever the machine's load (a fast local draft can
+    // otherwise land in one read and be painted once).
+    await slowNetwork(page, 4_000);
     await pressDraftWithCscx(page);
     const form = page.getByRole('form', { name: 'Draft settings' });
     await form.waitFor({ timeout: 10_000 });
     expect(await page.getByRole('tab', { name: 'Draft' }).getAttribute('aria-selected')).toBe('true');
     expect(await form.getByLabel('Kind of email').inputValue()).toBe('reply');
     firstDraft = await finished(page);
+    await slowNetwork(page, null);
     expect(firstDraft).toMatch(/^Hi Dana,/);
     expect(firstDraft).toMatch(renewalDatePattern());
     expect(firstDraft).toContain('the updated terms');
@@ -112,6 +125,8 @@ describe('the Draft tab in Chromium, against the real backend with no model key'
       'writing',
     ]);
     expect(toCompose.length).toBeGreaterThan(4);
+    // Its end named the finished draft, for the compose to record when it is sent.
+    expect(toCompose.at(-1)).toEqual({ type: 'writing', writing: false, draftId: expect.any(String) });
     expect(
       toCompose
         .filter((m) => m.type === 'insert')
@@ -155,8 +170,26 @@ describe('the Draft tab in Chromium, against the real backend with no model key'
     await page.getByRole('button', { name: 'Insert into the reply' }).click();
     await page.getByText('Inserted into the reply at the cursor.', { exact: false }).waitFor();
     expect((await sentToCompose(page)).slice(before)).toEqual([
-      { type: 'insert', id: expect.any(String), text: formal },
+      { type: 'insert', id: expect.any(String), text: formal, draftId: expect.any(String) },
     ]);
     await screenshots(page, 'gmail-draft-formal-inserted');
+  });
+
+  it('learns from the inserted draft once the CSM edited and sent it: the style profile counts one more sent draft', async () => {
+    const inserted = (await sentToCompose(page)).filter((m) => m.type === 'insert').at(-1);
+    const draftId = inserted?.draftId ?? '';
+    expect(draftId).not.toBe('');
+    const before = (await styleProfile()).profile.samples;
+    // The CSM changed the greeting and added a line, then pressed Gmail's Send: the content script
+    // passes the body on as sent.
+    const sentText = `${(inserted?.text ?? '').replace(/^Dear Dana,/, 'Hi Dana,')}\n\nThanks again!`;
+    await page.evaluate(
+      (sent) => (window as unknown as Watched).cscxContentPort.postMessage({ type: 'sent', ...sent }),
+      { draftId, sentText },
+    );
+    await expect
+      .poll(async () => (await styleProfile()).profile.samples, { timeout: 10_000 })
+      .toBe(before + 1);
+    expect((await styleProfile()).updatedAt).not.toBeNull();
   });
 });

@@ -9,26 +9,47 @@ export type ComposeHook = (compose: OpenGmailCompose, show: () => void) => void;
  * Gmail's side of drafting: "Draft with CSCX" on every compose opens the sidebar's Draft tab for that
  * compose (a reply asks for a reply), and text the sidebar sends goes in at the cursor of the compose
  * used last — the one whose button was pressed, else the one opened last — with a Stop under it while
- * a draft streams in. Nothing is ever sent: the CSM edits and presses Gmail's own Send.
+ * a draft streams in. Nothing is ever sent: the CSM edits and presses Gmail's own Send. Each compose
+ * remembers the last whole CSCX draft it took; when it is sent, its body goes to the sidebar to be
+ * recorded against that draft. A compose that took no draft reports nothing.
  */
 export function draftInCompose(
-  sidebar: Pick<SidebarFrame, 'requestDraft' | 'onInsert' | 'onWriting' | 'stopDraft'>,
+  sidebar: Pick<SidebarFrame, 'requestDraft' | 'onInsert' | 'onWriting' | 'stopDraft' | 'recordSent'>,
   openPanel: () => void,
 ): ComposeHook {
   const composes: OpenGmailCompose[] = [];
+  const draftIds = new Map<OpenGmailCompose, string>();
+  let writingInto: OpenGmailCompose | null = null;
   let hideWriting: (() => void) | null = null;
   const forget = (compose: OpenGmailCompose) => {
     const index = composes.indexOf(compose);
     if (index >= 0) composes.splice(index, 1);
   };
-  sidebar.onInsert((text) => insertInto(composes.at(-1), text));
-  sidebar.onWriting((on) => {
+  sidebar.onInsert((text, draftId) => {
+    const compose = composes.at(-1);
+    const outcome = insertInto(compose, text);
+    if (compose && draftId && outcome === 'inserted') draftIds.set(compose, draftId);
+    return outcome;
+  });
+  sidebar.onWriting((on, draftId) => {
     hideWriting?.();
-    hideWriting = on ? (composes.at(-1)?.showWriting(() => sidebar.stopDraft()) ?? null) : null;
+    hideWriting = null;
+    // The draft's id comes once it has all gone in, to the compose its Stop was shown under.
+    if (!on && draftId && writingInto && composes.includes(writingInto)) draftIds.set(writingInto, draftId);
+    writingInto = on ? (composes.at(-1) ?? null) : null;
+    if (writingInto) hideWriting = writingInto.showWriting(() => sidebar.stopDraft());
   });
   return (compose, show) => {
     composes.push(compose);
-    compose.onClose(() => forget(compose));
+    compose.onClose(() => {
+      forget(compose);
+      // "sent" comes before the compose goes: a draft's id is needed no longer than the compose.
+      draftIds.delete(compose);
+    });
+    compose.onSent((sentText) => {
+      const draftId = draftIds.get(compose);
+      if (draftId) sidebar.recordSent({ draftId, sentText });
+    });
     compose.addDraftButton(() => {
       forget(compose);
       composes.push(compose);

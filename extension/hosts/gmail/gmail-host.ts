@@ -7,6 +7,7 @@ import type {
   ThreadView,
 } from '@inboxsdk/core';
 import type { GmailContext } from '../../../shared/host-context.ts';
+import { onComposeSent } from './compose-sent.ts';
 import { readComposeContext, readThreadContext } from './read-context.ts';
 
 /**
@@ -32,8 +33,12 @@ export type GmailComposeView = Pick<
   | 'isReply'
   | 'getThreadID'
   | 'insertTextIntoBodyAtCursor'
+  | 'getBodyElement'
 > & {
-  on(event: 'destroy' | 'recipientsChanged' | 'subjectChanged', listener: () => void): unknown;
+  on(
+    event: 'destroy' | 'recipientsChanged' | 'subjectChanged' | 'presending' | 'sendCanceled' | 'sent',
+    listener: () => void,
+  ): unknown;
   addButton(descriptor: ComposeButtonDescriptor): unknown;
   addStatusBar(options: { height?: number }): { el: HTMLElement; destroy(): void };
 };
@@ -65,6 +70,8 @@ export interface OpenGmailCompose extends OpenGmailView {
   insertText(text: string): void;
   /** A bar under the compose while CSCX writes into it, with a Stop; returns how to take it away. */
   showWriting(onStop: () => void): () => void;
+  /** Called once the compose was sent, with its body as plain text (the quoted history left out). */
+  onSent(listener: (sentText: string) => void): void;
 }
 
 /** Gmail as the adapter sees it; `inboxSdkGmailHost` is the real one. Each `on…` returns its undo. */
@@ -119,6 +126,7 @@ export function inboxSdkGmailHost(sdk: GmailSdk): GmailHost {
             bar.el.append(writingNotice(onStop));
             return () => bar.destroy();
           },
+          onSent: (listener) => onComposeSent(compose, listener),
         });
       }),
     openSidebarPanel: (el) =>

@@ -56,9 +56,9 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
     if (failedUnauthorized) onUnauthorized();
   }, [failedUnauthorized, onUnauthorized]);
 
-  const insert = async (text: string) => {
+  const insert = async (text: string, draftId?: string) => {
     intoCompose.reset();
-    setInserted(await compose.insert(text));
+    setInserted(await compose.insert(text, draftId));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -108,7 +108,11 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
       {run.status !== 'idle' && <DraftPreview run={run} />}
       {canInsert && text && !streaming && (
         <div className="draft-insert">
-          <button type="button" className="primary" onClick={() => void insert(text)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void insert(text, run.status === 'done' ? run.done.draftId : undefined)}
+          >
             Insert into the reply
           </button>
           {composeNote && (

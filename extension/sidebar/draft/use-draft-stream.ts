@@ -13,10 +13,13 @@ export type DraftRun =
 
 const textOf = (run: DraftRun) => (run.status === 'idle' ? '' : run.text);
 
-/** Where else the chunks go as they come (Gmail's compose), told once the draft ends however it ends. */
+/**
+ * Where else the chunks go as they come (Gmail's compose), told once the draft ends however it ends:
+ * with the draft's id when it was finished (the server records a draft only then), else null.
+ */
 export interface DraftSink {
   text(chunk: string): void;
-  end(): void;
+  end(draftId: string | null): void;
 }
 
 /**
@@ -35,11 +38,13 @@ export function useDraftStream(api: ApiClient) {
       running.current = controller;
       const current = () => running.current === controller;
       setRun({ status: 'streaming', input, text: '' });
+      let finished: string | null = null;
       try {
         const events = await api.drafts.generate.mutate(input, { signal: controller.signal });
         for await (const event of events) {
           if (!current()) return;
           if (event.type === 'done') {
+            finished = event.draftId;
             setRun((before) => ({ status: 'done', input, text: textOf(before), done: event }));
             continue;
           }
@@ -67,7 +72,7 @@ export function useDraftStream(api: ApiClient) {
             : { status: 'failed', input, text: textOf(before), error },
         );
       } finally {
-        sink?.end();
+        sink?.end(finished);
         if (current()) running.current = null;
       }
     },

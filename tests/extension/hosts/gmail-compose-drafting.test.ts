@@ -5,6 +5,7 @@ import { feedGmailSidebar } from '../../../extension/hosts/gmail/mount.ts';
 import type { SidebarFrame } from '../../../extension/hosts/sidebar-frame.ts';
 import type { InsertOutcome } from '../../../extension/lib/sidebar-channel.ts';
 import type { DraftIntent } from '../../../shared/api/drafts.ts';
+import type { RecordSentInput } from '../../../shared/api/style.ts';
 import type { HostContext } from '../../../shared/host-context.ts';
 import { aComposeView, aThreadView, standInInboxSdk } from '../support/inboxsdk-stand-in.ts';
 
@@ -12,8 +13,9 @@ import { aComposeView, aThreadView, standInInboxSdk } from '../support/inboxsdk-
 function recordingFrame() {
   const shown: (HostContext | null)[] = [];
   const draftRequests: (DraftIntent | null)[] = [];
-  let insert: ((text: string) => InsertOutcome) | null = null;
-  let writing: ((on: boolean) => void) | null = null;
+  const recorded: RecordSentInput[] = [];
+  let insert: ((text: string, draftId: string | null) => InsertOutcome) | null = null;
+  let writing: ((on: boolean, draftId: string | null) => void) | null = null;
   let stops = 0;
   const frame: SidebarFrame = {
     show: (context) => shown.push(context),
@@ -28,15 +30,18 @@ function recordingFrame() {
     stopDraft: () => {
       stops++;
     },
+    recordSent: (sent) => recorded.push(sent),
   };
   return {
     frame,
     shown,
     draftRequests,
-    /** The sidebar's Insert: what the content script answers. */
-    sidebarInserts: (text: string) => insert?.(text) ?? 'no answer',
-    /** The sidebar starts or stops writing a draft into the compose. */
-    sidebarWrites: (on: boolean) => writing?.(on),
+    /** What the sidebar was given to record as sent drafts. */
+    recorded,
+    /** The sidebar's Insert (a whole draft with its id): what the content script answers. */
+    sidebarInserts: (text: string, draftId: string | null = null) => insert?.(text, draftId) ?? 'no answer',
+    /** The sidebar starts or stops writing a draft into the compose; at the end, the draft's id. */
+    sidebarWrites: (on: boolean, draftId: string | null = null) => writing?.(on, draftId),
     stops: () => stops,
   };
 }
@@ -130,5 +135,128 @@ describe('drafting in Gmail’s compose', () => {
     expect(sidebar.stops()).toBe(1);
     sidebar.sidebarWrites(false);
     expect(reply.statusBars).toEqual([]);
+  });
+});
+
+const draftId = '00000000-0000-4000-8000-00000000d0d0';
+const laterDraftId = '00000000-0000-4000-8000-00000000d0d1';
+const acmeThreadId = '18f3a2b4c5d6e7f8';
+const draft = 'Hi Dana,\n\nThe updated terms follow by Friday.\n\nBest,\nSam';
+/** What Gmail keeps under a reply: the message it answers, quoted. */
+const quotedHistory =
+  '<div class="gmail_quote">On Mon, Apr 20, 2026, Dana Reyes wrote:<blockquote>Can you send the terms?</blockquote></div>';
+
+describe('learning from a sent CSCX draft in Gmail', () => {
+  it('passes the body as sent, after the CSM’s edits and without the quoted mail, with the id of the draft the sidebar inserted', () => {
+    const { gmail, sidebar } = gmailWithDrafting();
+    const reply = gmail.openCompose(aComposeView({ replyTo: acmeThreadId }));
+    expect(sidebar.sidebarInserts(draft, draftId)).toBe('inserted');
+    expect(reply.body).toBe(draft);
+
+    reply.edit(`Hey Dana,<br><br>The updated terms follow by Friday.<br><br>Thanks!<br>Sam${quotedHistory}`);
+    reply.send();
+    expect(sidebar.recorded).toEqual([
+      { draftId, sentText: 'Hey Dana,\n\nThe updated terms follow by Friday.\n\nThanks!\nSam' },
+    ]);
+  });
+
+  it('passes a draft streamed in at the compose’s "Draft with CSCX" under the id the sidebar gave at its end', () => {
+    const { gmail, sidebar } = gmailWithDrafting();
+    const reply = gmail.openCompose(aComposeView({ replyTo: acmeThreadId }));
+    reply.press(draftButtonTitle);
+    sidebar.sidebarWrites(true);
+    for (const chunk of ['Hi Dana,\n\n', 'The updated terms follow by Friday.'])
+      sidebar.sidebarInserts(chunk);
+    sidebar.sidebarWrites(false, draftId);
+    reply.insertTextIntoBodyAtCursor(' Call me if anything is unclear.');
+
+    reply.send();
+    expect(sidebar.recorded).toEqual([
+      {
+        draftId,
+        sentText: 'Hi Dana,\n\nThe updated terms follow by Friday. Call me if anything is unclear.',
+      },
+    ]);
+  });
+
+  it('passes the last draft the compose took, and only that compose’s', () => {
+    const { gmail, sidebar } = gmailWithDrafting();
+    const reply = gmail.openCompose(aComposeView({ replyTo: acmeThreadId }));
+    sidebar.sidebarInserts('Hi Dana, the terms.', draftId);
+    reply.edit('');
+    sidebar.sidebarInserts('Hi Dana, the updated terms.', laterDraftId);
+    // A held-back link inserted on its own click is no draft: the compose still holds the later one.
+    sidebar.sidebarInserts(' https://acme-robotics.test/terms');
+    const other = gmail.openCompose(aComposeView({ subject: 'Seat quote' }));
+    other.edit('Hi Dana, the seat quote is attached.');
+
+    other.send();
+    expect(sidebar.recorded).toEqual([]);
+    reply.send();
+    expect(sidebar.recorded).toEqual([
+      { draftId: laterDraftId, sentText: 'Hi Dana, the updated terms. https://acme-robotics.test/terms' },
+    ]);
+  });
+
+  it('passes nothing for a compose that took no CSCX draft: one typed by hand, or a draft stopped midway', () => {
+    const { gmail, sidebar } = gmailWithDrafting();
+    const typed = gmail.openCompose(aComposeView());
+    typed.edit('Hi Dana, the seat quote is attached.');
+    typed.send();
+
+    const stopped = gmail.openCompose(aComposeView({ replyTo: acmeThreadId }));
+    stopped.press(draftButtonTitle);
+    sidebar.sidebarWrites(true);
+    sidebar.sidebarInserts('Hi Dana, the terms');
+    sidebar.sidebarWrites(false, null);
+    stopped.send();
+    expect(sidebar.recorded).toEqual([]);
+  });
+
+  it('passes nothing while Gmail did not send, and the body as it was at the send that went through', () => {
+    const { gmail, sidebar } = gmailWithDrafting();
+    const reply = gmail.openCompose(aComposeView({ replyTo: acmeThreadId }));
+    sidebar.sidebarInserts(draft, draftId);
+    reply.sendButGmailRefuses();
+    expect(sidebar.recorded).toEqual([]);
+
+    reply.edit('Hi Dana,<br><br>The updated terms follow on Monday.');
+    reply.send();
+    expect(sidebar.recorded).toEqual([
+      { draftId, sentText: 'Hi Dana,\n\nThe updated terms follow on Monday.' },
+    ]);
+  });
+
+  it('never stands in the way of the send: a body it cannot read or a sidebar that fails is let go', () => {
+    const gmail = standInInboxSdk();
+    const sidebar = recordingFrame();
+    const failing = {
+      ...sidebar.frame,
+      recordSent: () => {
+        throw new Error('Attempting to use a disconnected port object');
+      },
+    };
+    feedGmailSidebar(
+      { isInvalid: false, onInvalidated: () => () => {} },
+      inboxSdkGmailHost(gmail.sdk),
+      failing,
+      draftInCompose(failing, () => {}),
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const reply = gmail.openCompose(aComposeView({ replyTo: acmeThreadId }));
+    sidebar.sidebarInserts(draft, draftId);
+    expect(() => reply.send()).not.toThrow();
+
+    const unreadable = gmail.openCompose(aComposeView({ replyTo: acmeThreadId }));
+    sidebar.sidebarInserts(draft, draftId);
+    unreadable.getBodyElement = () => {
+      throw new Error('compose view destroyed');
+    };
+    expect(() => unreadable.send()).not.toThrow();
+    expect(warn.mock.calls.map(([words]) => words)).toEqual([
+      'CSCX could not pass on the sent Gmail message',
+      'CSCX could not read the Gmail compose being sent',
+    ]);
+    warn.mockRestore();
   });
 });

@@ -1,19 +1,27 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { GmailComposeContext, HostContext } from '../../../shared/host-context.ts';
-import { FakeProcedureError, type StreamedProcedure } from '../support/fake-backend.ts';
+import { FakeProcedureError, type Procedure, type StreamedProcedure } from '../support/fake-backend.ts';
 import { renderSidebar } from '../support/render-sidebar.tsx';
 import { aDoneEvent, scriptedDraft } from '../support/scripted-draft.ts';
 import { aCustomerContext, aGmailThread, aMatch, aThreadAnalysis } from '../support/sidebar-builders.ts';
 
 const acme = aCustomerContext({ name: 'Acme Robotics' });
 
-function gmailSidebar(generate: StreamedProcedure, context: HostContext = aGmailThread()) {
+function gmailSidebar(
+  generate: StreamedProcedure,
+  context: HostContext = aGmailThread(),
+  procedures: Record<string, Procedure> = {},
+) {
   return renderSidebar({
     host: 'gmail',
     context,
-    procedures: { 'customers.context': () => aMatch(acme), 'threads.analyze': () => aThreadAnalysis() },
+    procedures: {
+      'customers.context': () => aMatch(acme),
+      'threads.analyze': () => aThreadAnalysis(),
+      ...procedures,
+    },
     streams: { 'drafts.generate': generate },
   });
 }
@@ -309,5 +317,83 @@ describe('inserting a draft into Gmail’s compose', () => {
     const kind = screen.getByLabelText<HTMLSelectElement>('Kind of email');
     expect(kind.value).toBe('check_in');
     expect(within(kind).getByRole<HTMLOptionElement>('option', { name: 'Reply' }).disabled).toBe(true);
+  });
+});
+
+describe('learning from a draft the CSM edited and sent from Gmail', () => {
+  const draftId = aDoneEvent().draftId;
+  const sentText = 'Hey Dana,\n\nThe terms follow by Friday.\n\nThanks!\nSam';
+  const recordings = (backend: { calls: { path: string; input: unknown }[] }) =>
+    backend.calls.filter((c) => c.path === 'drafts.recordSent').map((c) => c.input);
+
+  it('names the draft to the compose at Insert, and records what the CSM sent against it', async () => {
+    const draft = scriptedDraft();
+    const { compose, backend } = gmailSidebar(draft.stream, aGmailThread(), {
+      'drafts.recordSent': () => ({}),
+    });
+    await openDraftTab();
+    await press('Draft');
+    draft.answer(['Hi Dana,\n\n', 'The terms follow by Friday.']);
+    await userEvent.click(await screen.findByRole('button', { name: 'Insert into the reply' }));
+    expect(compose.heldDraftId()).toBe(draftId);
+
+    // The CSM went on to the Customer tab before pressing Send in Gmail: the recording still happens.
+    await userEvent.click(screen.getByRole('tab', { name: 'Customer' }));
+    compose.send(sentText);
+    await waitFor(() => expect(recordings(backend)).toEqual([{ draftId, sentText }]));
+  });
+
+  it('names a draft streamed into the compose once all of it went in, and a draft stopped midway never', async () => {
+    const draft = scriptedDraft();
+    const { compose } = gmailSidebar(draft.stream);
+    compose.pressDraftWithCscx('reply');
+    await waitFor(() => expect(draft.calls).toHaveLength(1));
+    draft.emit({ type: 'text', text: 'Hi Dana, the terms' });
+    await waitFor(() => expect(compose.inserted).toEqual(['Hi Dana, the terms']));
+    compose.pressStop();
+    await waitFor(() => expect(compose.writing).toEqual([true, false]));
+    expect(compose.heldDraftId()).toBeNull();
+
+    compose.pressDraftWithCscx('reply');
+    await waitFor(() => expect(draft.calls).toHaveLength(2));
+    draft.answer(['Hi Dana,', ' the terms follow by Friday.'], {
+      draftId: '00000000-0000-4000-8000-00000000d0d2',
+    });
+    await waitFor(() => expect(compose.writing).toEqual([true, false, true, false]));
+    expect(compose.heldDraftId()).toBe('00000000-0000-4000-8000-00000000d0d2');
+  });
+
+  it('lets a recording that fails go without a word, and records the next send', async () => {
+    const draft = scriptedDraft();
+    let refuse = true;
+    const { compose, backend } = gmailSidebar(draft.stream, aGmailThread(), {
+      'drafts.recordSent': () => {
+        if (refuse) throw new FakeProcedureError('FORBIDDEN');
+        return {};
+      },
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await openDraftTab();
+    await press('Draft');
+    draft.answer(['Hi Dana, the terms follow by Friday.']);
+    await userEvent.click(await screen.findByRole('button', { name: 'Insert into the reply' }));
+    await screen.findByRole('status');
+
+    compose.send(sentText);
+    await waitFor(() =>
+      expect(warn).toHaveBeenCalledWith('CSCX could not learn from the sent draft', expect.anything()),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Insert into the reply' })).toBeTruthy();
+
+    refuse = false;
+    compose.send('Hi Dana, the terms follow on Monday.');
+    await waitFor(() =>
+      expect(recordings(backend)).toEqual([
+        { draftId, sentText },
+        { draftId, sentText: 'Hi Dana, the terms follow on Monday.' },
+      ]),
+    );
+    warn.mockRestore();
   });
 });

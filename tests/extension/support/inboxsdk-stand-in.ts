@@ -155,21 +155,51 @@ export interface ComposeSpec {
 }
 
 export class StandInComposeView
-  extends Events<'destroy' | 'recipientsChanged' | 'subjectChanged'>
+  extends Events<'destroy' | 'recipientsChanged' | 'subjectChanged' | 'presending' | 'sendCanceled' | 'sent'>
   implements GmailComposeView
 {
   /** The buttons added to the compose's bar. */
   readonly buttons: ComposeButtonDescriptor[] = [];
-  /** The body as plain text, with the cursor at its end. */
-  body = '';
+  /** Gmail's editable body, with the cursor at its end. */
+  readonly bodyElement = document.createElement('div');
   constructor(private spec: ComposeSpec) {
     super();
+    document.body.append(this.bodyElement);
+  }
+  /** The body as plain text: its text with each line break a newline. */
+  get body(): string {
+    return [...this.bodyElement.childNodes]
+      .map((node) => (node.nodeName === 'BR' ? '\n' : (node.textContent ?? '')))
+      .join('');
   }
   addButton(descriptor: ComposeButtonDescriptor) {
     this.buttons.push(descriptor);
   }
+  /** As InboxSDK inserts text: escaped, each newline a `<br>`. */
   insertTextIntoBodyAtCursor(text: string) {
-    this.body += text;
+    text.split('\n').forEach((line, index) => {
+      if (index > 0) this.bodyElement.append(document.createElement('br'));
+      if (line) this.bodyElement.append(document.createTextNode(line));
+    });
+    return null;
+  }
+  getBodyElement() {
+    return this.bodyElement;
+  }
+  /** The user rewrote the body; Gmail keeps what they typed as HTML. */
+  edit(html: string) {
+    this.bodyElement.innerHTML = html;
+  }
+  /** The user pressed Send and Gmail sent it: InboxSDK's events in their order, the compose then gone. */
+  send() {
+    this.emit('presending');
+    this.emit('sent');
+    this.close();
+  }
+  /** The user pressed Send and Gmail did not send it (an address it refused, a failed send). */
+  sendButGmailRefuses() {
+    this.emit('presending');
+    this.emit('sendCanceled');
   }
   /** The status bars shown under the compose now. */
   readonly statusBars: HTMLElement[] = [];
@@ -214,6 +244,7 @@ export class StandInComposeView
     this.emit('recipientsChanged');
   }
   close() {
+    this.bodyElement.remove();
     this.emit('destroy');
   }
 }

@@ -8,6 +8,7 @@ import { type HostName, memoryPreference } from '../../../extension/lib/sidebar-
 import { SidebarApp } from '../../../extension/sidebar/app.tsx';
 import type { meOutput } from '../../../shared/api/auth.ts';
 import type { DraftIntent } from '../../../shared/api/drafts.ts';
+import type { RecordSentInput } from '../../../shared/api/style.ts';
 import type { HostContext } from '../../../shared/host-context.ts';
 import { type FakeBackend, fakeBackend, type Procedure, type StreamedProcedure } from './fake-backend.ts';
 import { memorySessionStore, signedIn } from './sidebar-builders.ts';
@@ -64,18 +65,28 @@ export function hostPageStandIn(initial: HostContext | null) {
 
 /**
  * Gmail's compose as the content script answers for it: the texts it was given to insert, whether a
- * draft is being written into it (its Stop showing), and the user pressing "Draft with CSCX" or Stop.
+ * draft is being written into it (its Stop showing), the id of the last whole draft it took, and the
+ * user pressing "Draft with CSCX", Stop, or Gmail's Send.
  */
 export function composeStandIn() {
   const requestListeners = new Set<(intent: DraftIntent | null) => void>();
   const stopListeners = new Set<() => void>();
+  const sentListeners = new Set<(sent: RecordSentInput) => void>();
   const inserted: string[] = [];
   const writing: boolean[] = [];
   let outcome: ComposeInsertOutcome = 'inserted';
+  let heldDraftId: string | null = null;
   const compose = {
     inserted,
     /** Each "writing" the sidebar said, in order. */
     writing,
+    /** The id of the last whole draft the compose took, as the content script remembers it. */
+    heldDraftId: () => heldDraftId,
+    /** The user sent the compose with this body: the content script passes it on if it held a draft. */
+    send(sentText: string) {
+      if (!heldDraftId) return;
+      for (const listener of sentListeners) listener({ draftId: heldDraftId, sentText });
+    },
     answerInsertsWith(next: ComposeInsertOutcome) {
       outcome = next;
     },
@@ -93,11 +104,17 @@ export function composeStandIn() {
       stopListeners.add(listener);
       return () => void stopListeners.delete(listener);
     },
-    setWriting(on: boolean) {
-      writing.push(on);
+    onSent(listener: (sent: RecordSentInput) => void) {
+      sentListeners.add(listener);
+      return () => void sentListeners.delete(listener);
     },
-    async insert(text: string) {
+    setWriting(on: boolean, draftId?: string) {
+      writing.push(on);
+      if (draftId) heldDraftId = draftId;
+    },
+    async insert(text: string, draftId?: string) {
       inserted.push(text);
+      if (draftId && outcome === 'inserted') heldDraftId = draftId;
       return outcome;
     },
   } satisfies HostCompose & Record<string, unknown>;
