@@ -36,10 +36,13 @@ export async function serve(config: Config): Promise<void> {
   const firstAdmin = await ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
   server.attach({ database, clock: systemClock, config, secretKey });
   // The local models and the redactor's word lists take up to a second to load: now, rather than in the first request.
-  loadLocalNlp().catch((error: unknown) =>
-    log.error({ err: error }, 'loading the local language models failed'),
-  );
-  setImmediate(() => lexicons());
+  // A second after start, so the first health checks and requests are answered before the CPU goes to it.
+  setTimeout(() => {
+    loadLocalNlp().catch((error: unknown) =>
+      log.error({ err: error }, 'loading the local language models failed'),
+    );
+    lexicons();
+  }, 1_000).unref();
 
   const lines = [
     '',
