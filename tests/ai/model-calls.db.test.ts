@@ -1,55 +1,28 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aiRuns, auditLog, orgAiSettings } from '../../backend/db/schema.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import type { AnalyzeThreadInput, ThreadAnalysis } from '../../shared/api/threads.ts';
+import { suiteWithAiFakes } from '../support/ai-suite.ts';
 import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
-import { type FakeAnthropic, startFakeAnthropic } from '../support/fakes/anthropic-server.ts';
 import type { RecordedRequest } from '../support/fakes/fake-http.ts';
-import { type FakeGemini, startFakeGemini } from '../support/fakes/gemini-server.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const orgAnthropicKey = 'sk-ant-api03-org-secret-4f9a';
 const envGeminiKey = 'AIza-env-secret-77c1';
 const timeoutMs = 4_000;
 
-let anthropic: FakeAnthropic;
-let gemini: FakeGemini;
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  anthropic = await startFakeAnthropic({ apiKey: orgAnthropicKey });
-  gemini = await startFakeGemini({ apiKey: envGeminiKey });
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database, {
-    env: {
-      CSCX_ANTHROPIC_BASE_URL: anthropic.url,
-      CSCX_GEMINI_BASE_URL: gemini.url,
-      GEMINI_API_KEY: envGeminiKey,
-      CSCX_AI_TIMEOUT_MS: String(timeoutMs),
-    },
-  });
-});
-
-// A test that failed midway must not leave its scripted answers to the next one.
-beforeEach(() => {
-  anthropic.reset();
-  gemini.reset();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-  await anthropic?.close();
-  await gemini?.close();
+const suite = suiteWithAiFakes({
+  keys: { anthropic: orgAnthropicKey, gemini: envGeminiKey },
+  env: {
+    GEMINI_API_KEY: envGeminiKey,
+    CSCX_AI_TIMEOUT_MS: String(timeoutMs),
+  },
 });
 
 async function team() {
-  const db = testDb.database.db;
+  const db = suite.testDb.database.db;
   const org = await anOrg(db, { domains: [] });
   const admin = await aMember(db, org, { role: 'admin' });
   const csm = await aMember(db, org, { role: 'csm' });
@@ -60,8 +33,8 @@ async function team() {
     acme,
     priya,
     csmEmail: csm.email,
-    admin: app.client(admin.token),
-    csm: app.client(csm.token),
+    admin: suite.app.client(admin.token),
+    csm: suite.app.client(csm.token),
     csmToken: csm.token,
   };
 }
@@ -103,7 +76,7 @@ async function useAnthropic(t: Team) {
 }
 
 async function runsOf(org: OrgRef) {
-  return inOrg(testDb.database.db, org.id, (tx) =>
+  return inOrg(suite.testDb.database.db, org.id, (tx) =>
     tx.select().from(aiRuns).where(eq(aiRuns.orgId, org.id)).orderBy(aiRuns.createdAt),
   );
 }
@@ -128,12 +101,12 @@ describe('AI settings', () => {
     expect(JSON.stringify(saved)).not.toContain('org-secret');
     expect(JSON.stringify(await t.admin.ai.settings.query())).not.toContain('org-secret');
 
-    const [row] = await inOrg(testDb.database.db, t.org.id, (tx) =>
+    const [row] = await inOrg(suite.testDb.database.db, t.org.id, (tx) =>
       tx.select().from(orgAiSettings).where(eq(orgAiSettings.orgId, t.org.id)),
     );
     expect(row?.anthropicKeySealed).toMatch(/^v1:/);
     expect(JSON.stringify(row)).not.toContain('org-secret');
-    const audit = await inOrg(testDb.database.db, t.org.id, (tx) =>
+    const audit = await inOrg(suite.testDb.database.db, t.org.id, (tx) =>
       tx
         .select()
         .from(auditLog)
@@ -166,8 +139,8 @@ describe('a thread analysed by a remote model', () => {
   it('leaves redacted, in a labelled data block, and comes back restored; a placeholder the model invented stays one', async () => {
     const t = await team();
     await useAnthropic(t);
-    const from = anthropic.requests.length;
-    anthropic.enqueue((request) => {
+    const from = suite.anthropic.requests.length;
+    suite.anthropic.enqueue((request) => {
       const person = /<PERSON_\d+>/.exec(sentText(request))?.[0] ?? 'nobody';
       return { kind: 'tool', input: anAnalysis(`${person} asks for the SAML guide; <PERSON_99> is cc'd.`) };
     });
@@ -179,7 +152,7 @@ describe('a thread analysed by a remote model', () => {
       fellBackFrom: null,
       logged: 'recorded',
     });
-    const sent = sentText(await anthropic.requestAt(from));
+    const sent = sentText(await suite.anthropic.requestAt(from));
     expect(sent).not.toContain('Priya');
     expect(sent).not.toContain('priya.raman@acme.example');
     expect(sent).not.toContain('555 0134');
@@ -209,23 +182,23 @@ describe('a thread analysed by a remote model', () => {
     const t = await team();
     await useAnthropic(t);
     await t.admin.ai.updateSettings.mutate({ redaction: false });
-    const from = anthropic.requests.length;
-    anthropic.enqueue({ kind: 'tool', input: anAnalysis('Priya asks for the guide.') });
+    const from = suite.anthropic.requests.length;
+    suite.anthropic.enqueue({ kind: 'tool', input: anAnalysis('Priya asks for the guide.') });
     await t.csm.threads.analyze.mutate(aThread(t));
-    expect(sentText(await anthropic.requestAt(from))).toContain('priya.raman@acme.example');
+    expect(sentText(await suite.anthropic.requestAt(from))).toContain('priya.raman@acme.example');
   });
 
   it('falls back when the chosen provider is overloaded, and to local when every remote one fails', async () => {
     const t = await team();
     await useAnthropic(t);
-    anthropic.enqueue({ kind: 'error', status: 529 });
-    gemini.enqueue({ kind: 'json', value: anAnalysis('Gemini answered.') });
+    suite.anthropic.enqueue({ kind: 'error', status: 529 });
+    suite.gemini.enqueue({ kind: 'json', value: anAnalysis('Gemini answered.') });
     const second = await t.csm.threads.analyze.mutate(aThread(t));
     expect(second).toMatchObject({ provider: 'gemini', fellBackFrom: 'anthropic' });
     expect(second.analysis.summary).toBe('Gemini answered.');
 
-    anthropic.enqueue({ kind: 'error', status: 429 });
-    gemini.enqueue({ kind: 'error', status: 503 });
+    suite.anthropic.enqueue({ kind: 'error', status: 429 });
+    suite.gemini.enqueue({ kind: 'error', status: 503 });
     const last = await t.csm.threads.analyze.mutate(aThread(t));
     expect(last).toMatchObject({ provider: 'local', fellBackFrom: 'anthropic' });
     expect(last.analysis.asks.some((a) => a.quote.includes('send us the SAML setup guide'))).toBe(true);
@@ -242,14 +215,14 @@ describe('a thread analysed by a remote model', () => {
   it('holds no transaction while the model is silent: another request is answered at once, the call times out and falls back', async () => {
     const t = await team();
     await useAnthropic(t);
-    anthropic.enqueue({ kind: 'hang' });
-    gemini.enqueue({ kind: 'json', value: anAnalysis('After the timeout.') });
+    suite.anthropic.enqueue({ kind: 'hang' });
+    suite.gemini.enqueue({ kind: 'json', value: anAnalysis('After the timeout.') });
     const started = performance.now();
     const analysis = t.csm.threads.analyze.mutate(aThread(t));
-    await anthropic.requestAt(0);
+    await suite.anthropic.requestAt(0);
 
     const pingStarted = performance.now();
-    for (let i = 0; i < 5; i++) await app.client(t.csmToken, { batch: false }).system.ping.query();
+    for (let i = 0; i < 5; i++) await suite.app.client(t.csmToken, { batch: false }).system.ping.query();
     expect(performance.now() - pingStarted).toBeLessThan(1_000);
 
     const result = await analysis;
@@ -265,13 +238,13 @@ describe('a thread analysed by a remote model', () => {
   it('stops upstream when the client goes away: the vendor’s connection closes and the run is recorded as aborted', async () => {
     const t = await team();
     await useAnthropic(t);
-    const index = anthropic.requests.length;
-    anthropic.enqueue({ kind: 'hang' });
+    const index = suite.anthropic.requests.length;
+    suite.anthropic.enqueue({ kind: 'hang' });
     const stop = new AbortController();
-    const call = app
+    const call = suite.app
       .client(t.csmToken, { batch: false })
       .threads.analyze.mutate(aThread(t), { signal: stop.signal });
-    const upstream = await anthropic.requestAt(index);
+    const upstream = await suite.anthropic.requestAt(index);
     stop.abort();
     await expect(call).rejects.toThrow();
     await upstream.socketClosed;
@@ -284,10 +257,10 @@ describe('a thread analysed by a remote model', () => {
   it('never writes a key or the thread’s text into the log', async () => {
     const t = await team();
     await useAnthropic(t);
-    anthropic.enqueue({ kind: 'error', status: 500, message: 'upstream exploded' });
-    gemini.enqueue({ kind: 'error', status: 503, message: 'down' });
+    suite.anthropic.enqueue({ kind: 'error', status: 500, message: 'upstream exploded' });
+    suite.gemini.enqueue({ kind: 'error', status: 503, message: 'down' });
     await t.csm.threads.analyze.mutate(aThread(t));
-    const log = app.logLines.join('\n');
+    const log = suite.app.logLines.join('\n');
     expect(log).toContain('fell back');
     for (const secret of [
       orgAnthropicKey,

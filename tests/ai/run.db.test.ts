@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { estimateCostUsd } from '../../backend/ai/prices.ts';
 import { AiProviderError } from '../../backend/ai/provider.ts';
 import { type AiAnswer, streamTextWithAi } from '../../backend/ai/run.ts';
@@ -7,47 +7,26 @@ import { aiRuns } from '../../backend/db/schema.ts';
 import { inOrg, orgRunner } from '../../backend/db/tenancy.ts';
 import type { StreamingDeps } from '../../backend/deps.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
+import { suiteWithAiFakes } from '../support/ai-suite.ts';
 import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
-import { type FakeAnthropic, startFakeAnthropic } from '../support/fakes/anthropic-server.ts';
-import { type FakeGemini, startFakeGemini } from '../support/fakes/gemini-server.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const anthropicKey = 'sk-ant-api03-run-test-91d2';
 const geminiKey = 'AIza-run-test-3b0e';
 
-let anthropic: FakeAnthropic;
-let gemini: FakeGemini;
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  anthropic = await startFakeAnthropic({ apiKey: anthropicKey });
-  gemini = await startFakeGemini({ apiKey: geminiKey });
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database, {
-    env: {
-      CSCX_ANTHROPIC_BASE_URL: anthropic.url,
-      CSCX_GEMINI_BASE_URL: gemini.url,
-      ANTHROPIC_API_KEY: anthropicKey,
-      GEMINI_API_KEY: geminiKey,
-      CSCX_AI_PROVIDER: 'anthropic',
-      // No test here waits for the time limit: a slow machine must not turn an answer into a timeout.
-      CSCX_AI_TIMEOUT_MS: '15000',
-    },
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-  await anthropic?.close();
-  await gemini?.close();
+const suite = suiteWithAiFakes({
+  keys: { anthropic: anthropicKey, gemini: geminiKey },
+  env: {
+    ANTHROPIC_API_KEY: anthropicKey,
+    GEMINI_API_KEY: geminiKey,
+    CSCX_AI_PROVIDER: 'anthropic',
+    // No test here waits for the time limit: a slow machine must not turn an answer into a timeout.
+    CSCX_AI_TIMEOUT_MS: '15000',
+  },
 });
 
 /** An org whose calls go to Anthropic, then Gemini, then local (the environment's keys). */
 async function team() {
-  const db = testDb.database.db;
+  const db = suite.testDb.database.db;
   const org = await anOrg(db, { domains: [] });
   const admin = await aMember(db, org, { role: 'admin' });
   const csm = await aMember(db, org, { role: 'csm' });
@@ -57,14 +36,14 @@ async function team() {
     org,
     acme,
     priya,
-    admin: app.client(admin.token),
-    csm: app.client(csm.token),
+    admin: suite.app.client(admin.token),
+    csm: suite.app.client(csm.token),
     csmToken: csm.token,
   };
 }
 
 async function runsOf(org: OrgRef) {
-  return inOrg(testDb.database.db, org.id, (tx) =>
+  return inOrg(suite.testDb.database.db, org.id, (tx) =>
     tx.select().from(aiRuns).where(eq(aiRuns.orgId, org.id)).orderBy(aiRuns.createdAt),
   );
 }
@@ -73,11 +52,11 @@ describe('a failed attempt', () => {
   it('still counts the tokens it was billed: an answer invalid twice (with its repair turn) at each vendor', async () => {
     const t = await team();
     const invalid = { sentiment: 'fine', urgency: 'whenever' };
-    anthropic.enqueue(
+    suite.anthropic.enqueue(
       { kind: 'tool', input: invalid, usage: { inputTokens: 1_000, outputTokens: 200 } },
       { kind: 'tool', input: invalid, usage: { inputTokens: 1_300, outputTokens: 250 } },
     );
-    gemini.enqueue(
+    suite.gemini.enqueue(
       { kind: 'json', value: invalid, usage: { inputTokens: 900, outputTokens: 150 } },
       { kind: 'json', value: invalid, usage: { inputTokens: 1_100, outputTokens: 180 } },
     );
@@ -122,7 +101,7 @@ const privacy = { knownNames: ['Priya Raman'], allowedTerms: ['Acme'] };
 
 /** The deps a streaming procedure hands its handler, for the CSM signed in with `token`. */
 async function streamingDeps(token: string): Promise<StreamingDeps> {
-  const { transactions, ...appDeps } = app.deps;
+  const { transactions, ...appDeps } = suite.app.deps;
   const outcome = await transactions.asBearer(token, appDeps.clock.now(), async () => undefined);
   if (!outcome) throw new Error('the test token did not resolve');
   return { ...appDeps, principal: outcome.principal, ...orgRunner(transactions, outcome.principal.orgId) };
@@ -183,13 +162,17 @@ describe('streamed text through the chain', () => {
     const t = await team();
     const deps = await streamingDeps(t.csmToken);
     // The stream opens (its input tokens counted), then breaks before any text.
-    anthropic.enqueue({
+    suite.anthropic.enqueue({
       kind: 'text',
       chunks: [],
       usage: { inputTokens: 420 },
       end: { errorType: 'overloaded_error' },
     });
-    gemini.enqueue({ kind: 'text', chunks: ['The customer ', 'asks for ', 'the SAML guide.'], delayMs: 120 });
+    suite.gemini.enqueue({
+      kind: 'text',
+      chunks: ['The customer ', 'asks for ', 'the SAML guide.'],
+      delayMs: 120,
+    });
     const { chunks, answer, error } = await drain(aStream(deps));
 
     expect(error).toBeUndefined();
@@ -215,8 +198,8 @@ describe('streamed text through the chain', () => {
   it('does not start again elsewhere once text has reached the caller: the error reaches it', async () => {
     const t = await team();
     const deps = await streamingDeps(t.csmToken);
-    const geminiRequests = gemini.requests.length;
-    anthropic.enqueue({
+    const geminiRequests = suite.gemini.requests.length;
+    suite.anthropic.enqueue({
       kind: 'text',
       chunks: ['The customer asks ', 'for'],
       end: { errorType: 'overloaded_error' },
@@ -227,7 +210,7 @@ describe('streamed text through the chain', () => {
     expect(answer).toBeUndefined();
     expect(error).toBeInstanceOf(AiProviderError);
     expect(error).toMatchObject({ provider: 'anthropic', errorClass: 'overloaded' });
-    expect(gemini.requests.length).toBe(geminiRequests);
+    expect(suite.gemini.requests.length).toBe(geminiRequests);
     expect((await runsOf(t.org)).map((r) => [r.provider, r.status, r.errorClass])).toEqual([
       ['anthropic', 'failed', 'overloaded'],
     ]);
@@ -236,8 +219,8 @@ describe('streamed text through the chain', () => {
   it('restores a placeholder the vendor split across chunks, and leaves one it invented', async () => {
     const t = await team();
     const deps = await streamingDeps(t.csmToken);
-    const index = anthropic.requests.length;
-    anthropic.enqueue((request) => {
+    const index = suite.anthropic.requests.length;
+    suite.anthropic.enqueue((request) => {
       const person = placeholderIn(request.body);
       const cut = Math.ceil(person.length / 2);
       return {
@@ -248,7 +231,7 @@ describe('streamed text through the chain', () => {
     const { chunks, error } = await drain(aStream(deps));
 
     expect(error).toBeUndefined();
-    const sent = JSON.stringify((await anthropic.requestAt(index)).body);
+    const sent = JSON.stringify((await suite.anthropic.requestAt(index)).body);
     expect(sent).not.toContain('Priya');
     expect(sent).toMatch(/<PERSON_\d+>/);
     expect(chunks.join('')).toBe('Reply to Priya Raman and cc <PERSON_99>.');
@@ -259,14 +242,19 @@ describe('streamed text through the chain', () => {
   it('closes the vendor’s connection when the caller stops reading, and records the attempt as aborted', async () => {
     const t = await team();
     const deps = await streamingDeps(t.csmToken);
-    const index = anthropic.requests.length;
-    anthropic.enqueue({ kind: 'text', chunks: ['Draft ', 'in ', 'progress'], delayMs: 30, end: 'hang' });
+    const index = suite.anthropic.requests.length;
+    suite.anthropic.enqueue({
+      kind: 'text',
+      chunks: ['Draft ', 'in ', 'progress'],
+      delayMs: 30,
+      end: 'hang',
+    });
     const stream = aStream(deps);
     const first = await stream.next();
     expect(first).toEqual({ done: false, value: 'Draft ' });
     await stream.return({ provider: 'anthropic', model: '', fellBackFrom: null });
 
-    const upstream = await anthropic.requestAt(index);
+    const upstream = await suite.anthropic.requestAt(index);
     await upstream.socketClosed;
     expect(await upstream.outcome).toBe('client_closed');
     const [run, ...more] = await runsOf(t.org);
@@ -278,8 +266,8 @@ describe('streamed text through the chain', () => {
   it('stops the vendor’s stream when the caller’s signal aborts mid-stream', async () => {
     const t = await team();
     const deps = await streamingDeps(t.csmToken);
-    const index = anthropic.requests.length;
-    anthropic.enqueue({ kind: 'text', chunks: ['Draft ', 'in ', 'progress'], end: 'hang' });
+    const index = suite.anthropic.requests.length;
+    suite.anthropic.enqueue({ kind: 'text', chunks: ['Draft ', 'in ', 'progress'], end: 'hang' });
     const stop = new AbortController();
     const stream = aStream(deps, stop.signal);
     expect(await stream.next()).toEqual({ done: false, value: 'Draft ' });
@@ -287,7 +275,7 @@ describe('streamed text through the chain', () => {
     const { error } = await drain(stream);
 
     expect(error).toMatchObject({ provider: 'anthropic', errorClass: 'aborted' });
-    const upstream = await anthropic.requestAt(index);
+    const upstream = await suite.anthropic.requestAt(index);
     await upstream.socketClosed;
     expect(await upstream.outcome).toBe('client_closed');
     expect((await runsOf(t.org)).map((r) => [r.provider, r.status, r.errorClass])).toEqual([

@@ -1,54 +1,27 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aiRuns, drafts } from '../../backend/db/schema.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import type { DraftEvent, GenerateDraftInput } from '../../shared/api/drafts.ts';
+import { suiteWithAiFakes } from '../support/ai-suite.ts';
 import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
-import { type FakeAnthropic, startFakeAnthropic } from '../support/fakes/anthropic-server.ts';
-import { type FakeGemini, startFakeGemini } from '../support/fakes/gemini-server.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const anthropicKey = 'sk-ant-api03-drafts-9d2e';
 const geminiKey = 'AIza-drafts-31bb';
 
-let anthropic: FakeAnthropic;
-let gemini: FakeGemini;
-let testDb: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  anthropic = await startFakeAnthropic({ apiKey: anthropicKey });
-  gemini = await startFakeGemini({ apiKey: geminiKey });
-  testDb = await createTestDatabase();
-  app = await startTestApp(testDb.database, {
-    clock: { now: () => new Date('2026-11-23T12:00:00Z') },
-    env: {
-      CSCX_ANTHROPIC_BASE_URL: anthropic.url,
-      CSCX_GEMINI_BASE_URL: gemini.url,
-      CSCX_AI_PROVIDER: 'local',
-      CSCX_AI_TIMEOUT_MS: '15000',
-    },
-  });
-});
-
-// A test that failed midway must not leave its scripted answers to the next one.
-beforeEach(() => {
-  anthropic.reset();
-  gemini.reset();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await testDb?.drop();
-  await anthropic?.close();
-  await gemini?.close();
+const suite = suiteWithAiFakes({
+  keys: { anthropic: anthropicKey, gemini: geminiKey },
+  clock: { now: () => new Date('2026-11-23T12:00:00Z') },
+  env: {
+    CSCX_AI_PROVIDER: 'local',
+    CSCX_AI_TIMEOUT_MS: '15000',
+  },
 });
 
 async function team() {
-  const db = testDb.database.db;
+  const db = suite.testDb.database.db;
   const org = await anOrg(db, { name: `Vendor ${crypto.randomUUID().slice(0, 6)}` });
   const admin = await aMember(db, org, { role: 'admin' });
   const csm = await aMember(db, org, { role: 'csm' });
@@ -64,9 +37,9 @@ async function team() {
     acme,
     priya,
     csmToken: csm.token,
-    admin: app.client(admin.token),
-    csm: app.client(csm.token, { stream: true }),
-    viewer: app.client(viewer.token, { stream: true }),
+    admin: suite.app.client(admin.token),
+    csm: suite.app.client(csm.token, { stream: true }),
+    viewer: suite.app.client(viewer.token, { stream: true }),
   };
 }
 type Team = Awaited<ReturnType<typeof team>>;
@@ -101,7 +74,7 @@ async function collect(events: AsyncIterable<DraftEvent>) {
 }
 
 async function rowsOf(org: OrgRef) {
-  return inOrg(testDb.database.db, org.id, async (tx) => ({
+  return inOrg(suite.testDb.database.db, org.id, async (tx) => ({
     drafts: await tx.select().from(drafts).where(eq(drafts.orgId, org.id)),
     runs: await tx.select().from(aiRuns).where(eq(aiRuns.orgId, org.id)).orderBy(aiRuns.createdAt),
   }));
@@ -133,7 +106,7 @@ describe('drafts.generate', () => {
   it('withholds a link the model added that is in neither the thread nor CSCX’s data, and lets the thread’s own link through', async () => {
     const t = await team();
     await t.admin.ai.updateSettings.mutate({ provider: 'anthropic', apiKeys: { anthropic: anthropicKey } });
-    anthropic.enqueue({
+    suite.anthropic.enqueue({
       kind: 'tool',
       input: {
         sentiment: { score: 0, label: 'neutral' },
@@ -144,7 +117,7 @@ describe('drafts.generate', () => {
         summary: 'Asks for the guide.',
       },
     });
-    anthropic.enqueue({
+    suite.anthropic.enqueue({
       kind: 'text',
       chunks: [
         'Hi Priya, the guide is at https://acme.example/sso',
@@ -168,7 +141,7 @@ describe('drafts.generate', () => {
   it('stops generating when the client stops: the vendor’s connection closes, the run is recorded as aborted, no draft is kept', async () => {
     const t = await team();
     await t.admin.ai.updateSettings.mutate({ provider: 'anthropic', apiKeys: { anthropic: anthropicKey } });
-    anthropic.enqueue({
+    suite.anthropic.enqueue({
       kind: 'tool',
       input: {
         sentiment: { score: 0, label: 'neutral' },
@@ -179,15 +152,15 @@ describe('drafts.generate', () => {
         summary: 'Hello.',
       },
     });
-    const index = anthropic.requests.length + 1;
-    anthropic.enqueue({
+    const index = suite.anthropic.requests.length + 1;
+    suite.anthropic.enqueue({
       kind: 'text',
       chunks: Array.from({ length: 60 }, (_, i) => `word${i} `),
       delayMs: 50,
     });
     const stop = new AbortController();
     const events = await t.csm.drafts.generate.mutate(aReply(t, 'Hello there.'), { signal: stop.signal });
-    const upstream = await anthropic.requestAt(index);
+    const upstream = await suite.anthropic.requestAt(index);
     await expect(
       (async () => {
         for await (const event of events) if (event.type === 'text') stop.abort();
@@ -211,8 +184,8 @@ describe('drafts.generate', () => {
       apiKeys: { anthropic: anthropicKey, gemini: geminiKey },
     });
     const draft = aReply(t, 'Hello.', { thread: null, intent: 'check_in' });
-    anthropic.enqueue({ kind: 'error', status: 529 });
-    gemini.enqueue({ kind: 'text', chunks: ['Hi Priya, ', 'checking in on Acme Robotics.'] });
+    suite.anthropic.enqueue({ kind: 'error', status: 529 });
+    suite.gemini.enqueue({ kind: 'text', chunks: ['Hi Priya, ', 'checking in on Acme Robotics.'] });
     const { text, done } = await collect(await t.csm.drafts.generate.mutate(draft));
     expect(text).toBe('Hi Priya, checking in on Acme Robotics.');
     expect(done).toMatchObject({ provider: 'gemini', fellBackFrom: 'anthropic' });
@@ -221,13 +194,17 @@ describe('drafts.generate', () => {
   it('answers other requests while a draft streams', async () => {
     const t = await team();
     await t.admin.ai.updateSettings.mutate({ provider: 'anthropic', apiKeys: { anthropic: anthropicKey } });
-    anthropic.enqueue({ kind: 'text', chunks: Array.from({ length: 20 }, (_, i) => `w${i} `), delayMs: 100 });
+    suite.anthropic.enqueue({
+      kind: 'text',
+      chunks: Array.from({ length: 20 }, (_, i) => `w${i} `),
+      delayMs: 100,
+    });
     const streaming = collect(
       await t.csm.drafts.generate.mutate(aReply(t, 'x', { thread: null, intent: 'check_in' })),
     );
-    await anthropic.requestAt(0);
+    await suite.anthropic.requestAt(0);
     const started = performance.now();
-    for (let i = 0; i < 5; i++) await app.client(t.csmToken, { batch: false }).system.ping.query();
+    for (let i = 0; i < 5; i++) await suite.app.client(t.csmToken, { batch: false }).system.ping.query();
     expect(performance.now() - started).toBeLessThan(1_000);
     expect((await streaming).done?.provider).toBe('anthropic');
   });
