@@ -7,7 +7,6 @@ import type { Config } from '../backend/config.ts';
 import { getCustomerContext } from '../backend/customers/context.ts';
 import type { Database, Db } from '../backend/db/client.ts';
 import { preferPreparedStatements } from '../backend/db/prepared-statements.ts';
-import * as schema from '../backend/db/schema.ts';
 import { transactionsOf } from '../backend/db/tenancy.ts';
 import type { OrgDeps } from '../backend/deps.ts';
 import type { RateLimits } from '../backend/rate-limits/call-limiter.ts';
@@ -34,7 +33,7 @@ export async function recordContextStatements(
 ): Promise<Statement[][]> {
   let recording: Statement[] | undefined;
   const logger: Logger = { logQuery: (query, params) => recording?.push({ query, params }) };
-  const db = drizzle(preferPreparedStatements(database.sql), { schema, logger }) as unknown as Db;
+  const db: Db = drizzle(preferPreparedStatements(database.sql), { logger });
   const recorded: Statement[][] = [];
   for (const input of inputs) {
     await db.transaction(async (tx) => {

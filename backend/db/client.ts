@@ -6,11 +6,14 @@ import { DomainError } from '../domain-error.ts';
 import { type AcquiredLock, type DataDirLock, type LockOwner, lockDataDir } from './data-dir-lock.ts';
 import { type EmbeddedPaths, embeddedPaths, startEmbeddedServer } from './embedded.ts';
 import { preferPreparedStatements } from './prepared-statements.ts';
-import * as schema from './schema.ts';
 import { serverUrlOf } from './server-file.ts';
 
-/** A database handle or an open transaction: services accept either. */
-export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema>;
+/**
+ * A database handle or an open transaction: services accept either. Without drizzle's relational
+ * queries (`db.query.…`): nothing uses them, and a handle built with the schema makes a query
+ * builder for every table each time a transaction opens (docs/benchmarks.md).
+ */
+export type Db = PgDatabase<PostgresJsQueryResultHKT>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -92,7 +95,7 @@ function wrap(
     attached: attachedTo !== undefined,
     serverUrl: attachedTo?.serverUrl,
     sql,
-    db: drizzle(preferPreparedStatements(sql), { schema }),
+    db: drizzle(preferPreparedStatements(sql)),
     close,
     singleConnection: () => sql,
   };
