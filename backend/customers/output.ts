@@ -68,9 +68,18 @@ export function daysUntil(date: string, now: Date, timeZone: string): number {
 
 /** Building a formatter costs more than the rest of a context lookup's own work: one per zone. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Formatting a date still costs as much as the rest of the lookup's mapping: the last one per zone,
+ * kept for the minute it was made in (zones' offsets are whole minutes now, so a zone's date cannot
+ * change within one).
+ */
+const lastDates = new Map<string, { minute: number; date: string }>();
 
 /** The calendar date it is now for someone in this time zone, as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last?.minute === minute) return last.date;
   let format = dateFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
@@ -81,7 +90,9 @@ export function todayIn(timeZone: string, now: Date): string {
     });
     dateFormats.set(timeZone, format);
   }
-  return format.format(now);
+  const date = format.format(now);
+  lastDates.set(timeZone, { minute, date });
+  return date;
 }
 
 /** The owner columns of a customers query joined to users (null when unowned or the user is gone). */
