@@ -96,7 +96,7 @@ describe('cscx eval thread', { timeout: 60_000 }, () => {
     ];
     writeFileSync(path.join(scratch, 'new.tsv'), `${rows.join('\n')}\n`);
     writeFileSync(path.join(scratch, 'notes.txt'), 'not a dataset file');
-    const { stdout } = await cscx(['eval', 'thread', '--dataset', scratch, '--json']);
+    const { stdout } = await cscx(['eval', 'thread', '--dataset', scratch, '--fit', sharedFile, '--json']);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({
       files: 1,
