@@ -38,6 +38,7 @@ import { measureNoOpCost } from './no-op-cost.ts';
 import { lookUpAsRequest, measureRawLookups, recordContextStatements } from './raw-lookup.ts';
 import { benchSecretKey } from './secret-key.ts';
 import { runSections } from './sections.ts';
+import { runSequentialCalls } from './sequential-client.ts';
 import { type BenchRow, markdownTable, summarise } from './stats.ts';
 import { compareBooks } from './ten-times.ts';
 
@@ -75,28 +76,22 @@ const workload = await drawContextCalls(database.db, org.id, calls + 50);
 const topicWorkload = await drawTopicCalls(database.db, org.id, org.name, calls + 50);
 let wrong = 0;
 
-async function call(procedure: string, input: unknown) {
-  const started = performance.now();
-  const response = await fetch(`${url}/trpc/${procedure}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input ?? null),
-  });
-  const body = (await response.json()) as { result?: { data?: { customer?: { id: string } | null } } };
-  const roundTrip = performance.now() - started;
-  if (!response.ok) throw new Error(`${procedure}: HTTP ${response.status} ${JSON.stringify(body)}`);
-  const serverTime = Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
-  return { serverTime, roundTrip, body };
-}
-
-/** Warm-up, then each lookup interleaved with the floor so drift hits both alike. */
+/**
+ * Warm-up, then each lookup interleaved with the floor so drift hits both alike; sent by a client on a
+ * thread of its own (bench/sequential-client.ts).
+ */
 async function measureLookups(items: { input: unknown; expectedCustomerId: string }[]) {
+  const answers = await runSequentialCalls(
+    items.flatMap(({ input }) => [
+      { url, procedure: 'customers.context', input, token },
+      { url, procedure: 'system.ping', input: null, token },
+    ]),
+  );
   const timings = { context: [] as number[], ping: [] as number[], contextRoundTrip: [] as number[] };
   for (const [i, item] of items.entries()) {
-    const context = await call('customers.context', item.input);
-    const ping = await call('system.ping', null);
-    if (i < 50) continue;
-    if (context.body.result?.data?.customer?.id !== item.expectedCustomerId) wrong++;
+    const [context, ping] = [answers[2 * i], answers[2 * i + 1]];
+    if (i < 50 || !context || !ping) continue;
+    if (context.customerId !== item.expectedCustomerId) wrong++;
     timings.context.push(context.serverTime);
     timings.contextRoundTrip.push(context.roundTrip);
     timings.ping.push(ping.serverTime);

@@ -7,6 +7,7 @@ import { type BookSize, describeBook, issueBenchToken } from './book.ts';
 import { drawContextCalls } from './context-workload.ts';
 import { measureRawLookups, recordContextStatements } from './raw-lookup.ts';
 import { benchSecretKey } from './secret-key.ts';
+import { runSequentialCalls } from './sequential-client.ts';
 import { type BenchRow, type Summary, summarise } from './stats.ts';
 
 export interface BookUnderTest {
@@ -53,28 +54,29 @@ export async function compareBooks(options: {
       sqlTimes[k]?.push(...raw.statementSamples);
     }
   }
-  const serverTime = async (url: string, token: string, procedure: string, input: unknown) => {
-    const response = await fetch(`${url}/trpc/${procedure}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? null),
-    });
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${procedure}: HTTP ${response.status}`);
-    return Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
-  };
-  for (let i = 0; i < options.calls + options.warmUp; i++) {
-    for (const target of i % 2 === 0 ? targets : [...targets].reverse()) {
+  // One client on a thread of its own (bench/sequential-client.ts), alternating the two servers.
+  const order = Array.from({ length: options.calls + options.warmUp }, (_, i) =>
+    (i % 2 === 0 ? targets : [...targets].reverse()).flatMap((target) => {
       const item = target.workload[i];
-      if (!item) continue;
-      const context = await serverTime(target.url, target.token, 'customers.context', {
-        emails: item.emails,
-      });
-      const ping = await serverTime(target.url, target.token, 'system.ping', null);
-      if (i < options.warmUp) continue;
-      target.context.push(context);
-      target.ping.push(ping);
-    }
+      return item ? [{ target, i, item }] : [];
+    }),
+  ).flat();
+  const answers = await runSequentialCalls(
+    order.flatMap(({ target, item }) => [
+      {
+        url: target.url,
+        procedure: 'customers.context',
+        input: { emails: item.emails },
+        token: target.token,
+      },
+      { url: target.url, procedure: 'system.ping', input: null, token: target.token },
+    ]),
+  );
+  for (const [k, { target, i }] of order.entries()) {
+    const [context, ping] = [answers[2 * k], answers[2 * k + 1]];
+    if (i < options.warmUp || !context || !ping) continue;
+    target.context.push(context.serverTime);
+    target.ping.push(ping.serverTime);
   }
   for (const target of targets) await target.server.app.close();
   const [small, large] = targets.map((t, k) => ({
