@@ -74,8 +74,8 @@ const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
 
 /**
  * Calls before the measured ones: V8 takes a few hundred requests to optimise the request path, and
- * the budget is a running server's (calls 51–450 of a fresh process measured ≈ 15 % slower at p50
- * and ≈ 25 % at p95 than calls 651–1,050, docs/benchmarks.md).
+ * the budget is a running server's (calls 51–650 of a fresh process measured ≈ 15 % slower at p50
+ * and 15–25 % at p95 than calls 651–1,250, docs/benchmarks.md).
  */
 const warmUpCalls = 300;
 const workload = await drawContextCalls(database.db, org.id, calls + warmUpCalls);
