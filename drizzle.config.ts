@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './backend/db/schema.ts',
+  // The shared tables in db/, and each feature's own tables beside its code.
+  schema: './backend/*/schema.ts',
   out: './migrations',
 });

@@ -46,10 +46,10 @@ import {
 export const appRole = pgRole('cscx_app').existing();
 export const authRole = pgRole('cscx_auth').existing();
 
-const currentOrg = sql`nullif(current_setting('app.org_id', true), '')::uuid`;
+export const currentOrg = sql`nullif(current_setting('app.org_id', true), '')::uuid`;
 
 /** The tenancy policy every org-owned table carries; RLS is also FORCEd in migration 0002. */
-function orgIsolation(table: string) {
+export function orgIsolation(table: string) {
   return pgPolicy(`${table}_org_isolation`, {
     as: 'permissive',
     for: 'all',
@@ -59,7 +59,7 @@ function orgIsolation(table: string) {
   });
 }
 
-function authLookup(table: string) {
+export function authLookup(table: string) {
   return pgPolicy(`${table}_auth_lookup`, {
     as: 'permissive',
     for: 'select',
@@ -73,14 +73,14 @@ function authLookup(table: string) {
  * org-owned tables names the org on both sides, so no row can point at another org's row, whatever
  * the code or a raw statement does. A convention test holds every such foreign key to that.
  */
-function orgKey(table: string, t: { orgId: AnyPgColumn; id: AnyPgColumn }) {
+export function orgKey(table: string, t: { orgId: AnyPgColumn; id: AnyPgColumn }) {
   return unique(`${table}_org_id_key`).on(t.orgId, t.id);
 }
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const createdAt = () => tstz('created_at').notNull().defaultNow();
-const updatedAt = () => tstz('updated_at').notNull().defaultNow();
-const orgId = () => uuid('org_id').notNull();
+export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+export const createdAt = () => tstz('created_at').notNull().defaultNow();
+export const updatedAt = () => tstz('updated_at').notNull().defaultNow();
+export const orgId = () => uuid('org_id').notNull();
 
 export const userRole = pgEnum('user_role', userRoles);
 export const tokenKind = pgEnum('token_kind', tokenKinds);
@@ -280,7 +280,7 @@ export const customers = pgTable(
 );
 
 /** A row of a customer's: goes when the customer goes, and only ever points at its own org's customer. */
-function ofCustomer(t: { orgId: AnyPgColumn; customerId: AnyPgColumn }) {
+export function ofCustomer(t: { orgId: AnyPgColumn; customerId: AnyPgColumn }) {
   return foreignKey({
     columns: [t.orgId, t.customerId],
     foreignColumns: [customers.orgId, customers.id],

@@ -1,15 +1,30 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as schema from '../../backend/db/schema.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const tableNames = Object.entries(schema)
-  .filter(([, value]) => is(value, PgTable))
-  .map(([name]) => name);
+/** The shared tables in `backend/db/schema.ts` and each feature's own `backend/<feature>/schema.ts`. */
+const schemaFiles = readdirSync(path.join(root, 'backend'))
+  .map((name) => path.join(root, 'backend', name, 'schema.ts'))
+  .filter((file) => existsSync(file));
+const schemas: Record<string, unknown>[] = await Promise.all(schemaFiles.map((file) => import(file)));
+const tableNames = schemas.flatMap((schema) =>
+  Object.entries(schema)
+    .filter(([, value]) => is(value, PgTable))
+    .map(([name]) => name),
+);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,6 +37,7 @@ function sourceFiles(dir: string): string[] {
 describe('the backend source', () => {
   it('never updates or deletes a table without a where clause', () => {
     expect(tableNames).toContain('customers');
+    expect(tableNames).toContain('healthSignals');
     const offenders: string[] = [];
     for (const file of sourceFiles(path.join(root, 'backend'))) {
       const text = readFileSync(file, 'utf8');
@@ -48,7 +64,7 @@ describe('the migrations', () => {
       cpSync(path.join(root, 'migrations'), path.join(root, out), { recursive: true });
       const run = spawnSync(
         path.join(root, 'node_modules', '.bin', 'drizzle-kit'),
-        ['generate', '--dialect', 'postgresql', '--schema', './backend/db/schema.ts', '--out', out],
+        ['generate', '--dialect', 'postgresql', '--schema', './backend/*/schema.ts', '--out', out],
         { cwd: root, encoding: 'utf8' },
       );
       expect(run.status).toBe(0);
