@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { fitLogistic, logisticProbability } from '../../backend/health/calibration/logistic-fit.ts';
+import { averagePrecision, brierScore, rocAuc } from '../../backend/health/calibration/ranking-metrics.ts';
+import { seededRandom } from '../../backend/health/calibration/seeded-random.ts';
+import { stratifiedSplit } from '../../backend/health/calibration/stratified-split.ts';
+
+describe('ROC-AUC', () => {
+  it('counts the share of positive–negative pairs ranked the right way', () => {
+    // pairs: 0.35 beats 0.1 but not 0.4; 0.8 beats both → 3 of 4
+    expect(rocAuc([0.1, 0.4, 0.35, 0.8], [false, false, true, true])).toBeCloseTo(0.75, 12);
+  });
+
+  it('counts a tied pair as half', () => {
+    // 0.5 vs 0.2 → 1, 0.5 vs 0.5 → ½, 0.9 vs both → 2: 3.5 of 4
+    expect(rocAuc([0.2, 0.5, 0.5, 0.9], [false, true, false, true])).toBeCloseTo(0.875, 12);
+    expect(rocAuc([0.3, 0.3, 0.3, 0.3], [true, false, true, false])).toBeCloseTo(0.5, 12);
+  });
+
+  it('is 1 for a perfect ranking, 0 for a reversed one, and undefined with one class', () => {
+    expect(rocAuc([0.1, 0.2, 0.8, 0.9], [false, false, true, true])).toBe(1);
+    expect(rocAuc([0.9, 0.8, 0.2, 0.1], [false, false, true, true])).toBe(0);
+    expect(rocAuc([0.1, 0.2], [true, true])).toBeNaN();
+  });
+});
+
+describe('average precision (PR-AUC)', () => {
+  it('sums precision at each recall step, highest score first', () => {
+    // ranks: 0.8 (+) P=1 R=½; 0.4 (−); 0.35 (+) P=⅔ R=1 → ½·1 + ½·⅔
+    expect(averagePrecision([0.1, 0.4, 0.35, 0.8], [false, false, true, true])).toBeCloseTo(5 / 6, 12);
+  });
+
+  it('takes tied scores as one threshold', () => {
+    expect(averagePrecision([0.3, 0.3, 0.3, 0.3], [true, false, false, false])).toBeCloseTo(0.25, 12);
+    // 0.9 (+) P=1 R=⅓; the tie {0.5 +, 0.5 −} P=⅔ R=⅔; 0.1 (+) P=¾ R=1
+    const ap = averagePrecision([0.9, 0.5, 0.5, 0.1], [true, true, false, true]);
+    expect(ap).toBeCloseTo((1 / 3) * 1 + (1 / 3) * (2 / 3) + (1 / 3) * (3 / 4), 12);
+  });
+});
+
+describe('Brier score', () => {
+  it('is the mean squared error of the probabilities', () => {
+    expect(brierScore([0.1, 0.9, 0.8, 0.3], [false, true, true, false])).toBeCloseTo(0.0375, 12);
+    expect(brierScore([1, 0], [true, false])).toBe(0);
+  });
+});
+
+describe('logistic regression', () => {
+  it('finds the log-odds of each group for one binary column, unpenalised', () => {
+    // x = 0: 1 churned of 4 → log(1/3); x = 1: 3 of 4 → log 3, so the coefficient is 2·log 3
+    const rows = [[0], [0], [0], [0], [1], [1], [1], [1]];
+    const labels = [true, false, false, false, true, true, true, false];
+    const fit = fitLogistic(rows, labels, { l2: 0 });
+    expect(fit.intercept).toBeCloseTo(Math.log(1 / 3), 6);
+    expect(fit.coefficients[0]).toBeCloseTo(2 * Math.log(3), 6);
+    expect(logisticProbability(fit, [1])).toBeCloseTo(0.75, 6);
+  });
+
+  it('shrinks the coefficients toward 0 under an L2 penalty, never the intercept alone', () => {
+    const rows = [[0], [0], [0], [0], [1], [1], [1], [1]];
+    const labels = [true, false, false, false, true, true, true, false];
+    const free = fitLogistic(rows, labels, { l2: 0 }).coefficients[0]!;
+    const penalised = fitLogistic(rows, labels, { l2: 0.5 }).coefficients[0]!;
+    expect(penalised).toBeGreaterThan(0);
+    expect(penalised).toBeLessThan(free * 0.7);
+  });
+
+  it('recovers known weights on a synthetic set, and gives the same weights on every run', () => {
+    const { rows, labels } = synthetic(20_000, [1.5, -1, 0.5], -0.5, 7);
+    const fit = fitLogistic(rows, labels, { l2: 0 });
+    expect(fit.coefficients[0]).toBeCloseTo(1.5, 1);
+    expect(fit.coefficients[1]).toBeCloseTo(-1, 1);
+    expect(fit.coefficients[2]).toBeCloseTo(0.5, 1);
+    expect(fit.intercept).toBeCloseTo(-0.5, 1);
+    expect(fitLogistic(rows, labels, { l2: 0 })).toEqual(fit);
+  });
+
+  it('holds at 0 a coefficient the data push below it when asked for non-negative weights', () => {
+    const { rows, labels } = synthetic(20_000, [1.5, -1, 0.5], -0.5, 11);
+    const fit = fitLogistic(rows, labels, { l2: 0, nonNegative: true });
+    expect(fit.coefficients[1]).toBe(0);
+    expect(fit.coefficients[0]).toBeGreaterThan(1);
+    expect(fit.coefficients[2]).toBeGreaterThan(0.2);
+    // the constraint can only cost fit
+    expect(fit.objective).toBeGreaterThanOrEqual(fitLogistic(rows, labels, { l2: 0 }).objective);
+  });
+});
+
+describe('stratified split', () => {
+  const labels = Array.from({ length: 1000 }, (_, i) => i % 4 === 0); // 250 positives
+
+  it('keeps each class’s share in both parts and puts every row in exactly one', () => {
+    const { training, heldOut } = stratifiedSplit(labels, 0.3, 42);
+    expect(heldOut.filter((i) => labels[i]).length).toBe(75);
+    expect(heldOut.length).toBe(300);
+    expect(new Set([...training, ...heldOut]).size).toBe(1000);
+    expect(training.length + heldOut.length).toBe(1000);
+  });
+
+  it('gives the same split for the same seed and another for another seed', () => {
+    expect(stratifiedSplit(labels, 0.3, 42)).toEqual(stratifiedSplit(labels, 0.3, 42));
+    expect(stratifiedSplit(labels, 0.3, 43).heldOut).not.toEqual(stratifiedSplit(labels, 0.3, 42).heldOut);
+  });
+});
+
+/** Rows of uniform [−1, 1] columns, each label drawn from the logistic model with these weights. */
+function synthetic(n: number, weights: number[], intercept: number, seed: number) {
+  const random = seededRandom(seed);
+  const rows = Array.from({ length: n }, () => weights.map(() => random() * 2 - 1));
+  const labels = rows.map((row) => {
+    const z = intercept + row.reduce((sum, x, j) => sum + x * weights[j]!, 0);
+    return random() < 1 / (1 + Math.exp(-z));
+  });
+  return { rows, labels };
+}
