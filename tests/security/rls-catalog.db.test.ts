@@ -19,6 +19,13 @@ let sql: postgres.Sql;
 const appSchemas = (db: postgres.Sql) =>
   db`n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_%'`;
 
+/**
+ * The job queue (backend/jobs/schema.ts) carries ids only and is claimed across orgs by the worker as
+ * the login role: outside row-level security, with `org_id` null for a job of no org. The app roles
+ * get no privilege on it (checked below); requests reach it only through two functions.
+ */
+const queueTables = ['jobs'];
+
 beforeAll(async () => {
   testDb = await createTestDatabase();
   sql = testDb.database.sql;
@@ -52,6 +59,7 @@ async function orgOwnedTables(): Promise<TableSecurity[]> {
     join pg_namespace n on n.oid = c.relnamespace
     where ${appSchemas(sql)}
       and c.relkind in ('r', 'p')
+      and c.relname <> all(${queueTables})
       and (c.relname = 'orgs'
            or exists (select 1 from pg_attribute a
                       where a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped))
@@ -87,7 +95,7 @@ describe('row-level security in the catalog', () => {
     const nullable = await sql<{ table: string }[]>`
       select table_name as table from information_schema.columns
       where table_schema not in ('pg_catalog', 'information_schema') and column_name = 'org_id'
-        and is_nullable = 'YES'`;
+        and is_nullable = 'YES' and table_name <> all(${queueTables})`;
     expect(nullable).toEqual([]);
   });
 
@@ -100,6 +108,22 @@ describe('row-level security in the catalog', () => {
         and has_table_privilege(r.rolname, c.oid, 'SELECT, INSERT, UPDATE, DELETE')
       order by 1`;
     expect(open.map((t) => t.table)).toEqual(['public.sign_in_attempts']);
+  });
+
+  it('gives the app roles nothing on the job queue but the two functions that hold a request to its org', async () => {
+    const privileges = await sql<{ table: string; role: string }[]>`
+      select c.relname as table, r.rolname as role
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      cross join (values ('cscx_app'), ('cscx_auth')) as r(rolname)
+      where ${appSchemas(sql)} and c.relname in ('jobs', 'job_schedule_slots')
+        and has_table_privilege(r.rolname, c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES')`;
+    expect(privileges).toEqual([]);
+    const [execute] = await sql<{ app: boolean; auth: boolean }[]>`
+      select has_function_privilege('cscx_app', 'cscx_org_jobs(integer)', 'EXECUTE')
+               and has_function_privilege('cscx_app', 'cscx_enqueue_job(text, uuid, jsonb, timestamptz, text, integer)', 'EXECUTE') as app,
+             has_function_privilege('cscx_auth', 'cscx_org_jobs(integer)', 'EXECUTE')
+               or has_function_privilege('cscx_auth', 'cscx_enqueue_job(text, uuid, jsonb, timestamptz, text, integer)', 'EXECUTE') as auth`;
+    expect(execute).toEqual({ app: true, auth: false });
   });
 });
 
