@@ -2,9 +2,12 @@ import { aiRouter } from '../ai/router.ts';
 import { authRouter } from '../auth/router.ts';
 import { contactsRouter } from '../customers/contacts-router.ts';
 import { customersRouter } from '../customers/router.ts';
+import { connectionsRouter } from '../integrations/connections/router.ts';
 import { draftsRouter } from '../drafts/router.ts';
+import { jobsRouter } from '../jobs/router.ts';
 import { meetingsRouter } from '../meetings/router.ts';
 import { orgRouter } from '../org/router.ts';
+import { ingestTokensRouter, signalsRouter } from '../signals/router.ts';
 import { threadsRouter } from '../threads/router.ts';
 import { tokensRouter } from '../tokens/router.ts';
 import { usersRouter } from '../users/router.ts';
@@ -23,6 +26,10 @@ export const appRouter = router({
   threads: threadsRouter,
   ai: aiRouter,
   drafts: draftsRouter,
+  connections: connectionsRouter,
+  jobs: jobsRouter,
+  signals: signalsRouter,
+  ingestTokens: ingestTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;
