@@ -71,9 +71,9 @@ CREATE TABLE "health_score_history" (
 	"score" double precision NOT NULL,
 	"band" "health_band" NOT NULL,
 	"confidence" double precision NOT NULL,
-	"drivers" jsonb NOT NULL,
 	"model_version" integer NOT NULL,
 	"computed_at" timestamp with time zone NOT NULL,
+	"components" double precision[] NOT NULL,
 	CONSTRAINT "health_score_history_org_id_customer_id_day_pk" PRIMARY KEY("org_id","customer_id","day")
 );
 --> statement-breakpoint
@@ -85,9 +85,9 @@ CREATE TABLE "health_scores" (
 	"score" double precision NOT NULL,
 	"band" "health_band" NOT NULL,
 	"confidence" double precision NOT NULL,
-	"drivers" jsonb NOT NULL,
 	"model_version" integer NOT NULL,
 	"computed_at" timestamp with time zone NOT NULL,
+	"drivers" jsonb NOT NULL,
 	"delta_7d" double precision,
 	"delta_30d" double precision,
 	"delta_90d" double precision,

@@ -61,24 +61,32 @@ const scoreColumns = {
   score: doublePrecision('score').notNull(),
   band: healthBand('band').notNull(),
   confidence: doublePrecision('confidence').notNull(),
-  /** Each present component's score, weight, contribution and facts: numbers, never sentences. */
-  drivers: jsonb('drivers').$type<StoredDriver[]>().notNull(),
   modelVersion: integer('model_version').notNull(),
   computedAt: tstz('computed_at').notNull(),
 };
 
-/** One row per customer per day: a recompute on the same day replaces that day's row. */
-export const healthScoreHistory = pgTable('health_score_history', scoreColumns, (t) => [
-  primaryKey({ columns: [t.orgId, t.customerId, t.day] }),
-  ofCustomer(t),
-  orgIsolation('health_score_history'),
-]);
+/**
+ * One row per customer per day: a recompute on the same day replaces that day's row. Kept lean (a
+ * row a customer a day): each component's score in `healthComponents` order, null where it had no
+ * data; the facts live on the current score and on alerts.
+ */
+export const healthScoreHistory = pgTable(
+  'health_score_history',
+  { ...scoreColumns, components: doublePrecision('components').array().notNull() },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.customerId, t.day] }),
+    ofCustomer(t),
+    orgIsolation('health_score_history'),
+  ],
+);
 
 /** The latest score of each customer: what the book, the inbox badges and the panel read. */
 export const healthScores = pgTable(
   'health_scores',
   {
     ...scoreColumns,
+    /** Each present component's score, weight, contribution and facts: numbers, never sentences. */
+    drivers: jsonb('drivers').$type<StoredDriver[]>().notNull(),
     /** Score now minus the score 7, 30, 90 days before (the nearest earlier day kept), when there is one. */
     delta7d: doublePrecision('delta_7d'),
     delta30d: doublePrecision('delta_30d'),
