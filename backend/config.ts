@@ -50,6 +50,16 @@ const configSchema = z.object({
   CSCX_GEMINI_MODEL: z.string().min(1).optional(),
   /** How long one model call may take (a stream: until its first chunk, then between chunks). */
   CSCX_AI_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** OAuth clients for the connections (README: "Connecting Google and Slack"); unset: not offered. */
+  CSCX_GOOGLE_CLIENT_ID: z.string().optional(),
+  CSCX_GOOGLE_CLIENT_SECRET: z.string().optional(),
+  CSCX_SLACK_CLIENT_ID: z.string().optional(),
+  CSCX_SLACK_CLIENT_SECRET: z.string().optional(),
+  /** Where the Google and Slack clients send requests (the tests' fakes); default the vendors' own. */
+  CSCX_GOOGLE_ACCOUNTS_URL: z.string().url().default('https://accounts.google.com'),
+  CSCX_GOOGLE_OAUTH_URL: z.string().url().default('https://oauth2.googleapis.com'),
+  CSCX_GOOGLE_API_URL: z.string().url().optional(),
+  CSCX_SLACK_URL: z.string().url().default('https://slack.com'),
 });
 
 export interface Config {
@@ -67,6 +77,25 @@ export interface Config {
   extensionBuild: { enabled: boolean; outDir: string };
   secretKey: string | undefined;
   ai: AiEnvironment;
+  integrations: IntegrationsEnvironment;
+}
+
+export interface OAuthClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** The server's OAuth clients and where each vendor is reached. */
+export interface IntegrationsEnvironment {
+  google: {
+    client: OAuthClientCredentials | undefined;
+    /** The consent screen's origin, and the token and revoke endpoints' origin. */
+    accountsUrl: string;
+    oauthUrl: string;
+    /** Gmail's and Calendar's root; undefined: each client's own default. */
+    apiUrl: string | undefined;
+  };
+  slack: { client: OAuthClientCredentials | undefined; url: string };
 }
 
 /** What the server's environment says about models: each org's settings may override it. */
@@ -117,8 +146,26 @@ export function loadConfig(
       models: { anthropic: e.CSCX_ANTHROPIC_MODEL, gemini: e.CSCX_GEMINI_MODEL },
       timeoutMs: e.CSCX_AI_TIMEOUT_MS,
     },
+    integrations: {
+      google: {
+        client: credentials(e.CSCX_GOOGLE_CLIENT_ID, e.CSCX_GOOGLE_CLIENT_SECRET),
+        accountsUrl: withoutSlash(e.CSCX_GOOGLE_ACCOUNTS_URL),
+        oauthUrl: withoutSlash(e.CSCX_GOOGLE_OAUTH_URL),
+        apiUrl: e.CSCX_GOOGLE_API_URL ? withoutSlash(e.CSCX_GOOGLE_API_URL) : undefined,
+      },
+      slack: {
+        client: credentials(e.CSCX_SLACK_CLIENT_ID, e.CSCX_SLACK_CLIENT_SECRET),
+        url: withoutSlash(e.CSCX_SLACK_URL),
+      },
+    },
   };
 }
+
+function credentials(clientId?: string, clientSecret?: string): OAuthClientCredentials | undefined {
+  return clientId && clientSecret ? { clientId, clientSecret } : undefined;
+}
+
+const withoutSlash = (url: string) => url.replace(/\/+$/, '');
 
 function parseTrustProxy(value: string): boolean | string[] {
   const text = value.trim().toLowerCase();

@@ -13,6 +13,7 @@ import type { AppDeps, PublicDeps } from './deps.ts';
 import type { CscxApp } from './http/cscx-app.ts';
 import { createLogger, logRequests } from './http/request-log.ts';
 import { trpcPlugin } from './http/trpc-plugin.ts';
+import { oauthCallbackRoutes } from './integrations/connections/callback-route.ts';
 import { createRateLimits } from './rate-limits/call-limiter.ts';
 import { isKnownOverLimit, refuseEveryCall } from './rate-limits/early-refusal.ts';
 import { createSecretBox } from './secrets/secret-box.ts';
@@ -124,6 +125,7 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
       if (!deps) throw new Error('not ready');
       return { deps, bearerToken: bearerToken(req), ip: req.ip };
     };
+    await api.register(oauthCallbackRoutes, { depsOf: () => deps });
     await api.register(trpcPlugin<AppRouter>, {
       trpcOptions: {
         router: appRouter,
