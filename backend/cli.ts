@@ -28,7 +28,11 @@ const usage = `usage: cscx <command> [options]
   eval injection --dataset DIR [--json] [--limit N]
                                           drafts on poisoned threads (BIPIA, CyberSecEval files) with the
                                           local provider and SDKs against fakes whose model obeys them
-  eval style [--json] [--seeds 20] [--rounds 10]
+  eval health --dataset DIR [--json] [--seed N]
+                                          churn ranking (ROC-AUC, PR-AUC, Brier) of the health score,
+                                          default and calibrated, beside a logistic baseline, on files
+                                          like ../shared/data/telco-churn
+  eval style [--json] [--seeds 20] [--rounds 10] [--from 1]
                                           scripted CSMs edit successive drafts: edit distance per round
                                           as the style profile learns (own embedded database, no key)
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error.ts';
+import { evalHealthFromCli } from './health.ts';
 import { evalInjectionFromCli } from './injection.ts';
 import { evalRedactionFromCli } from './redaction.ts';
 import { runStyleEval } from './style.ts';
@@ -10,6 +11,7 @@ const evaluations = new Map<string, (args: string[]) => Promise<void>>([
   ['redaction', evalRedactionFromCli],
   ['style', runStyleEval],
   ['injection', evalInjectionFromCli],
+  ['health', evalHealthFromCli],
 ]);
 
 export async function runEvalFromCli(args: string[]): Promise<void> {
