@@ -17,6 +17,7 @@ import { oauthCallbackRoutes } from './integrations/connections/callback-route.t
 import { createRateLimits } from './rate-limits/call-limiter.ts';
 import { isKnownOverLimit, refuseEveryCall } from './rate-limits/early-refusal.ts';
 import { createSecretBox } from './secrets/secret-box.ts';
+import { ingestRoutes } from './signals/ingest-route.ts';
 import { type AppRouter, appRouter } from './trpc/app-router.ts';
 import type { RequestContext } from './trpc/context.ts';
 import { defaultWebAppDir, webAppPlugin } from './web-app/plugin.ts';
@@ -137,6 +138,8 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
     });
   });
 
+  // Outside systems post health signals with an org's ingest token (signals/ingest-route.ts).
+  await app.register(ingestRoutes, { depsOf: () => deps });
   await app.register(webAppPlugin, { dir: webAppDir ?? defaultWebAppDir });
 
   return {
