@@ -10,6 +10,8 @@ import { migrateDatabase } from './db/migrate.ts';
 import { removeServerFile, writeServerFile } from './db/server-file.ts';
 import { DomainError } from './domain-error.ts';
 import { buildChromeExtension } from './extension-build/build-chrome.ts';
+import { jobRegistry } from './jobs/registry.ts';
+import { jobWorkerFor } from './jobs/start.ts';
 import { loadSecretKey } from './secrets/secret-key.ts';
 import { createServer } from './server.ts';
 
@@ -34,7 +36,9 @@ export async function serve(config: Config): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lock });
   await migrateDatabase(database);
   const firstAdmin = await ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
-  server.attach({ database, clock: systemClock, config, secretKey });
+  const deps = server.attach({ database, clock: systemClock, config, secretKey });
+  const jobs = jobWorkerFor(database, deps, jobRegistry);
+  jobs.start();
   // The local models and the redactor's word lists take up to a second to load: now, rather than in the first request.
   // A second after start, so the first health checks and requests are answered before the CPU goes to it.
   setTimeout(() => {
@@ -75,7 +79,8 @@ export async function serve(config: Config): Promise<void> {
     closing = true;
     log.info(`${signal}: closing`);
     stopBuild.abort();
-    await server.app.close();
+    // Running jobs are told to stop and given a few seconds; what is left runs again after its lease.
+    await Promise.all([server.app.close(), jobs.stop(jobStopWaitMs)]);
     if (lock) removeServerFile(paths);
     await database.close();
     process.exit(0);
@@ -83,6 +88,8 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
+
+const jobStopWaitMs = 5_000;
 
 /** A command (`cscx users add`…) holds the folder for seconds: wait for it; a server is refused. */
 async function lockFolder(config: Config): Promise<AcquiredLock> {

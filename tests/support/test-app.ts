@@ -11,6 +11,9 @@ import { systemClock } from '../../backend/clock.ts';
 import { loadConfig } from '../../backend/config.ts';
 import type { Database } from '../../backend/db/client.ts';
 import type { PublicDeps } from '../../backend/deps.ts';
+import type { JobRegistry } from '../../backend/jobs/handlers.ts';
+import { jobWorkerFor } from '../../backend/jobs/start.ts';
+import type { JobWorker, WorkerOptions } from '../../backend/jobs/worker.ts';
 import { parseSecretKey } from '../../backend/secrets/secret-key.ts';
 import { createServer } from '../../backend/server.ts';
 
@@ -29,6 +32,8 @@ export interface TestApp {
    * streamed POST the sidebar uses for drafts.
    */
   client(token?: string, options?: { batch?: boolean; stream?: boolean }): TRPCClient<AppRouter>;
+  /** The job worker, when the test asked for one (`jobs`); stopped by `close`. */
+  worker: JobWorker | undefined;
   /** A raw HTTP call, for status codes and headers. */
   fetch(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
   close(): Promise<void>;
@@ -36,7 +41,12 @@ export interface TestApp {
 
 export async function startTestApp(
   database: Database,
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    /** A job worker over these handlers; `start: false` leaves it to be stepped with `runOnce`. */
+    jobs?: JobRegistry & { options?: Partial<WorkerOptions>; start?: boolean };
+  } = {},
 ): Promise<TestApp> {
   const logLines: string[] = [];
   const logStream = new Writable({
@@ -62,10 +72,13 @@ export async function startTestApp(
     secretKey: config.secretKey ? parseSecretKey(config.secretKey) : testSecretKey,
   });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const worker = options.jobs ? jobWorkerFor(database, deps, options.jobs, options.jobs.options) : undefined;
+  if (worker && options.jobs?.start !== false) worker.start();
   return {
     url,
     deps,
     logLines,
+    worker,
     client(token, { batch = true, stream = false } = {}) {
       const linkOptions = {
         url: `${url}/trpc`,
@@ -91,6 +104,9 @@ export async function startTestApp(
         },
       });
     },
-    close: () => server.app.close(),
+    async close() {
+      await worker?.stop();
+      await server.app.close();
+    },
   };
 }
