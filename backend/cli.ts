@@ -18,7 +18,7 @@ const usage = `usage: cscx <command> [options]
                                           without --password, prints a one-time link to the running server
   tokens create --email E [--org NAME|ID] [--name N] [--days D]   prints the token alone on the last line
   seed-demo [--org NAME|ID] [--customers N] [--activities M]
-  import customers|contacts|activities FILE.csv [--org NAME|ID] [--skip-invalid]
+  import customers|contacts|activities|signals FILE.csv [--org NAME|ID] [--skip-invalid]
   eval thread --dataset DIR [--json] [--limit N] [--fit FILE]
                                           ask detection of the local provider beside baselines, on
                                           files like ../shared/data/email-intent-parakweet

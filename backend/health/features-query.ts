@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { arrayParam } from '../imports/sql-arrays.ts';
+
+/**
+ * One customer's raw figures, as the features statement returns them: every count an int, every
+ * mean a float8 (postgres.js would hand bigint and numeric over as text), days as ints.
+ */
+export type FeatureRow = {
+  customer_id: string;
+  au30: number | null;
+  au_prev: number | null;
+  au_period: 'day' | 'week' | null;
+  lg30: number | null;
+  lg_prev: number | null;
+  ad30: number | null;
+  ad_prev: number | null;
+  seats: number | null;
+  nps_sig_latest: number | null;
+  nps_sig_latest_at: string | null;
+  nps_sig_sum: number | null;
+  nps_sig_n: number | null;
+  csat_mean: number | null;
+  csat_n: number | null;
+  call_risk: number | null;
+  call_expansion: number | null;
+  call_competitor: number | null;
+  call_n: number | null;
+  competitor_name: string | null;
+  billing_status: string | null;
+  billing_days: number | null;
+  champion_left: DepartureRow | null;
+  champion_joined_at: string | null;
+  sponsor_left: DepartureRow | null;
+  sponsor_joined_at: string | null;
+  open_urgent: number | null;
+  open_high: number | null;
+  open_other: number | null;
+  oldest_open_days: number | null;
+  oldest_urgent_days: number | null;
+  opened30: number | null;
+  opened365: number | null;
+  worst_ticket: string | null;
+  nps_act_latest: number | null;
+  nps_act_latest_at: string | null;
+  nps_act_sum: number | null;
+  nps_act_n: number | null;
+  sent90: number | null;
+  sent_n: number | null;
+  sent30: number | null;
+  sent_prev: number | null;
+  worst_thread: string | null;
+  last_meeting_days: number | null;
+  last_email_days: number | null;
+  meetings90: number | null;
+  emails90: number | null;
+  champions: number | null;
+  sponsors: number | null;
+  days_to_renewal: number | null;
+  renewal_date: string | null;
+};
+
+/** A `stakeholder.left` signal as the statement builds it (jsonb: the time as ISO text). */
+export type DepartureRow = { id: string; name: string | null; at: string };
+
+const days = (n: number) => sql.raw(`interval '${n} days'`);
+
+/**
+ * Everything the model reads for a batch of customers as of a moment, in one statement: one grouped
+ * pass over each source table (signals, the timeline, contacts, contracts), joined on the customer.
+ * The windows are the ones `HealthFeatures` documents.
+ */
+export async function readFeatureRows(
+  tx: Db,
+  orgId: string,
+  customerIds: readonly string[],
+  asOf: Date,
+): Promise<FeatureRow[]> {
+  const ids = arrayParam(customerIds, 'uuid');
+  const at = sql`${asOf.toISOString()}::timestamptz`;
+  const open = sql`a.kind = 'ticket' and a.ticket_status in ('open', 'pending')`;
+  const sentiment = sql`(a.analysis -> 'analysis' -> 'sentiment' ->> 'score')::float8`;
+  const analysed = sql`a.kind = 'email' and a.analysis is not null`;
+  const age = (column: ReturnType<typeof sql>) =>
+    sql`floor(extract(epoch from (${at} - ${column})) / 86400)::int`;
+  return tx.execute<FeatureRow>(sql`
+    with batch as (select unnest(${ids}) as customer_id),
+    sig as (
+      select s.customer_id,
+        avg(value) filter (where kind = 'usage.active_users' and observed_at > ${at} - ${days(30)}) as au30,
+        avg(value) filter (where kind = 'usage.active_users' and observed_at <= ${at} - ${days(30)}
+          and observed_at > ${at} - ${days(60)}) as au_prev,
+        max(period::text) filter (where kind = 'usage.active_users' and observed_at > ${at} - ${days(60)}) as au_period,
+        avg(value) filter (where kind = 'usage.logins' and observed_at > ${at} - ${days(30)}) as lg30,
+        avg(value) filter (where kind = 'usage.logins' and observed_at <= ${at} - ${days(30)}
+          and observed_at > ${at} - ${days(60)}) as lg_prev,
+        avg(value) filter (where kind = 'usage.feature_adoption' and observed_at > ${at} - ${days(30)}) as ad30,
+        avg(value) filter (where kind = 'usage.feature_adoption' and observed_at <= ${at} - ${days(30)}
+          and observed_at > ${at} - ${days(60)}) as ad_prev,
+        (array_agg(value order by observed_at desc) filter (where kind = 'usage.seats'))[1] as seats,
+        (array_agg(value order by observed_at desc) filter (where kind = 'survey.nps' and observed_at > ${at} - ${days(90)}))[1] as nps_sig_latest,
+        max(observed_at) filter (where kind = 'survey.nps' and observed_at > ${at} - ${days(90)}) as nps_sig_latest_at,
+        sum(value) filter (where kind = 'survey.nps' and observed_at > ${at} - ${days(90)}) as nps_sig_sum,
+        count(*) filter (where kind = 'survey.nps' and observed_at > ${at} - ${days(90)})::int as nps_sig_n,
+        avg(value) filter (where kind = 'survey.csat' and observed_at > ${at} - ${days(90)}) as csat_mean,
+        count(*) filter (where kind = 'survey.csat' and observed_at > ${at} - ${days(90)})::int as csat_n,
+        sum(value) filter (where kind = 'call.risk' and observed_at > ${at} - ${days(90)}) as call_risk,
+        sum(value) filter (where kind = 'call.expansion' and observed_at > ${at} - ${days(90)}) as call_expansion,
+        sum(value) filter (where kind = 'call.competitor' and observed_at > ${at} - ${days(90)}) as call_competitor,
+        count(*) filter (where kind in ('call.risk', 'call.expansion', 'call.competitor')
+          and observed_at > ${at} - ${days(90)})::int as call_n,
+        (array_agg(detail ->> 'competitor' order by observed_at desc)
+          filter (where kind = 'call.competitor' and observed_at > ${at} - ${days(90)}))[1] as competitor_name,
+        (array_agg(detail ->> 'status' order by observed_at desc) filter (where kind = 'billing.status'))[1] as billing_status,
+        (array_agg(value order by observed_at desc) filter (where kind = 'billing.status'))[1]::int as billing_days,
+        (array_agg(jsonb_build_object('id', id, 'name', detail ->> 'name', 'at', observed_at)
+          order by observed_at desc) filter (where kind = 'stakeholder.left' and detail ->> 'role' = 'champion'))[1] as champion_left,
+        max(observed_at) filter (where kind = 'stakeholder.joined' and detail ->> 'role' = 'champion') as champion_joined_at,
+        (array_agg(jsonb_build_object('id', id, 'name', detail ->> 'name', 'at', observed_at)
+          order by observed_at desc) filter (where kind = 'stakeholder.left' and detail ->> 'role' = 'executive_sponsor'))[1] as sponsor_left,
+        max(observed_at) filter (where kind = 'stakeholder.joined' and detail ->> 'role' = 'executive_sponsor') as sponsor_joined_at
+      from health_signals s
+      where s.org_id = ${orgId} and s.customer_id = any(${ids})
+        and s.observed_at > ${at} - ${days(180)} and s.observed_at <= ${at}
+      group by s.customer_id
+    ),
+    act as (
+      select a.customer_id,
+        count(*) filter (where ${open} and a.ticket_priority = 'urgent')::int as open_urgent,
+        count(*) filter (where ${open} and a.ticket_priority = 'high')::int as open_high,
+        count(*) filter (where ${open} and a.ticket_priority is distinct from 'urgent'
+          and a.ticket_priority is distinct from 'high')::int as open_other,
+        ${age(sql`min(a.occurred_at) filter (where ${open})`)} as oldest_open_days,
+        ${age(sql`min(a.occurred_at) filter (where ${open} and a.ticket_priority = 'urgent')`)} as oldest_urgent_days,
+        count(*) filter (where a.kind = 'ticket' and a.occurred_at > ${at} - ${days(30)})::int as opened30,
+        count(*) filter (where a.kind = 'ticket' and a.occurred_at > ${at} - ${days(365)})::int as opened365,
+        (array_agg(a.id order by a.ticket_priority desc nulls last, a.occurred_at) filter (where ${open}))[1] as worst_ticket,
+        (array_agg(a.nps_score order by a.occurred_at desc) filter (where a.kind = 'nps' and a.nps_score is not null
+          and a.occurred_at > ${at} - ${days(90)}))[1]::float8 as nps_act_latest,
+        max(a.occurred_at) filter (where a.kind = 'nps' and a.nps_score is not null and a.occurred_at > ${at} - ${days(90)}) as nps_act_latest_at,
+        sum(a.nps_score) filter (where a.kind = 'nps' and a.occurred_at > ${at} - ${days(90)})::float8 as nps_act_sum,
+        count(a.nps_score) filter (where a.kind = 'nps' and a.occurred_at > ${at} - ${days(90)})::int as nps_act_n,
+        avg(${sentiment}) filter (where ${analysed} and a.occurred_at > ${at} - ${days(90)}) as sent90,
+        count(*) filter (where ${analysed} and a.occurred_at > ${at} - ${days(90)})::int as sent_n,
+        avg(${sentiment}) filter (where ${analysed} and a.occurred_at > ${at} - ${days(30)}) as sent30,
+        avg(${sentiment}) filter (where ${analysed} and a.occurred_at <= ${at} - ${days(30)}
+          and a.occurred_at > ${at} - ${days(60)}) as sent_prev,
+        (array_agg(a.id order by ${sentiment}) filter (where ${analysed} and a.occurred_at > ${at} - ${days(90)}))[1] as worst_thread,
+        ${age(sql`max(a.occurred_at) filter (where a.kind in ('meeting', 'call'))`)} as last_meeting_days,
+        ${age(sql`max(a.occurred_at) filter (where a.kind = 'email')`)} as last_email_days,
+        count(*) filter (where a.kind in ('meeting', 'call') and a.occurred_at > ${at} - ${days(90)})::int as meetings90,
+        count(*) filter (where a.kind = 'email' and a.occurred_at > ${at} - ${days(90)})::int as emails90
+      from activities a
+      where a.org_id = ${orgId} and a.customer_id = any(${ids}) and a.occurred_at <= ${at}
+        and a.kind in ('ticket', 'nps', 'email', 'meeting', 'call')
+      group by a.customer_id
+    ),
+    people as (
+      select customer_id,
+        count(*) filter (where role = 'champion')::int as champions,
+        count(*) filter (where role = 'executive_sponsor')::int as sponsors
+      from contacts
+      where org_id = ${orgId} and customer_id = any(${ids}) and role in ('champion', 'executive_sponsor')
+      group by customer_id
+    ),
+    deal as (
+      select customer_id, min(end_date) as contract_end
+      from contracts
+      where org_id = ${orgId} and customer_id = any(${ids}) and status = 'active'
+      group by customer_id
+    ),
+    renewal as (
+      select c.id as customer_id, coalesce(c.renewal_date, d.contract_end) as renewal_date
+      from customers c left join deal d on d.customer_id = c.id
+      where c.org_id = ${orgId} and c.id = any(${ids})
+    )
+    select sig.*, act.*, people.champions, people.sponsors,
+      (r.renewal_date - (${at} at time zone 'UTC')::date) as days_to_renewal, r.renewal_date::text as renewal_date,
+      b.customer_id
+    from batch b
+    join renewal r on r.customer_id = b.customer_id
+    left join sig on sig.customer_id = b.customer_id
+    left join act on act.customer_id = b.customer_id
+    left join people on people.customer_id = b.customer_id
+  `);
+}

@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import { healthComponents } from '../../shared/api/health.ts';
+import type { Db } from '../db/client.ts';
+import { alertConditions, alertsToRaise } from './alert-conditions.ts';
+import { featuresFromRow } from './features-from-rows.ts';
+import { readFeatureRows } from './features-query.ts';
+import { scoreHealth } from './model/components.ts';
+import { ensureCurrentModel, type OrgHealthModel, scoringModel } from './models.ts';
+import { type AlertToRaise, readPriorScores, type ScoreToWrite, writeScores } from './score-writes.ts';
+
+/** Opens one short org-scoped transaction (a job's `org.inOrg`, the CLI's, a test's). */
+export type InOrg = <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
+
+export interface RecomputeDeps {
+  orgId: string;
+  inOrg: InOrg;
+  now: Date;
+}
+
+/** A batch of this size keeps its transaction near 50 ms on the embedded database (docs/benchmarks.md). */
+export const recomputeBatchSize = 500;
+
+export interface BatchOutcome {
+  scored: number;
+  alerts: number;
+}
+
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+const delta = (now: number, before: number | null) =>
+  before === null ? null : Math.round((now - before) * 100) / 100;
+
+/**
+ * Scores a batch of customers as of `now`, inside the caller's transaction: features in one
+ * statement, the formulas in TS, the day's history row, the current score and the new alerts in
+ * another. A customer with no data at all gets no score.
+ */
+export async function recomputeBatch(
+  tx: Db,
+  input: { orgId: string; customerIds: readonly string[]; now: Date; model: OrgHealthModel },
+): Promise<BatchOutcome> {
+  const { orgId, customerIds, now, model } = input;
+  if (customerIds.length === 0) return { scored: 0, alerts: 0 };
+  const day = utcDay(now);
+  const [featureRows, priorRows] = [
+    await readFeatureRows(tx, orgId, customerIds, now),
+    await readPriorScores(tx, orgId, customerIds, day),
+  ];
+  const priors = new Map(priorRows.map((p) => [p.customer_id, p]));
+  const scores: ScoreToWrite[] = [];
+  const alerts: AlertToRaise[] = [];
+  for (const row of featureRows) {
+    const features = featuresFromRow(row, day);
+    const result = scoreHealth(features, model);
+    if (!result) continue;
+    const prior = priors.get(row.customer_id);
+    const conditions = alertConditions(result, features, prior, model.dropAlertPoints);
+    alerts.push(...alertsToRaise(result, conditions, prior, row.customer_id));
+    const byComponent = new Map(result.drivers.map((d) => [d.component, d.score]));
+    scores.push({
+      customerId: row.customer_id,
+      score: result.score,
+      band: result.band,
+      confidence: result.confidence,
+      drivers: result.drivers,
+      components: healthComponents.map((c) => byComponent.get(c) ?? null),
+      delta7d: delta(result.score, prior?.score7 ?? null),
+      delta30d: delta(result.score, prior?.score30 ?? null),
+      delta90d: delta(result.score, prior?.score90 ?? null),
+      alertConditions: conditions.map((c) => c.cause),
+    });
+  }
+  await writeScores(tx, { orgId, day, now, modelVersion: model.version, scores, alerts });
+  return { scored: scores.length, alerts: alerts.length };
+}
+
+/** The given customers (a signal's, a test's): one batch per `recomputeBatchSize`, each its own transaction. */
+export async function recomputeCustomers(
+  deps: RecomputeDeps,
+  customerIds: readonly string[],
+): Promise<BatchOutcome> {
+  const model = await deps.inOrg(async (tx) =>
+    scoringModel(await ensureCurrentModel(tx, deps.orgId, deps.now)),
+  );
+  const total = { scored: 0, alerts: 0 };
+  for (let i = 0; i < customerIds.length; i += recomputeBatchSize) {
+    const ids = customerIds.slice(i, i + recomputeBatchSize);
+    const outcome = await deps.inOrg((tx) =>
+      recomputeBatch(tx, { orgId: deps.orgId, customerIds: ids, now: deps.now, model }),
+    );
+    total.scored += outcome.scored;
+    total.alerts += outcome.alerts;
+  }
+  return total;
+}
+
+export interface OrgProgress {
+  done: number;
+  total: number;
+  scored: number;
+}
+
+/**
+ * Every customer of the org, in batches by id: each batch reads its ids, scores them and writes, in
+ * one short transaction, so requests get the embedded database's one connection between batches.
+ */
+export async function recomputeOrg(
+  deps: RecomputeDeps & {
+    onProgress?: (progress: OrgProgress) => Promise<void> | void;
+    signal?: AbortSignal;
+    batchSize?: number;
+  },
+): Promise<BatchOutcome & { customers: number }> {
+  const batchSize = deps.batchSize ?? recomputeBatchSize;
+  const { model, total } = await deps.inOrg(async (tx) => ({
+    model: scoringModel(await ensureCurrentModel(tx, deps.orgId, deps.now)),
+    total: await countCustomers(tx, deps.orgId),
+  }));
+  const outcome = { scored: 0, alerts: 0, customers: 0 };
+  let after: string | null = null;
+  while (!deps.signal?.aborted) {
+    const cursor: string | null = after;
+    const batch = await deps.inOrg(async (tx) => {
+      const ids = await nextCustomerIds(tx, deps.orgId, cursor, batchSize);
+      const result = await recomputeBatch(tx, { orgId: deps.orgId, customerIds: ids, now: deps.now, model });
+      return { ids, result };
+    });
+    if (batch.ids.length === 0) break;
+    after = batch.ids[batch.ids.length - 1] ?? null;
+    outcome.customers += batch.ids.length;
+    outcome.scored += batch.result.scored;
+    outcome.alerts += batch.result.alerts;
+    await deps.onProgress?.({
+      done: outcome.customers,
+      total: Math.max(total, outcome.customers),
+      scored: outcome.scored,
+    });
+    if (batch.ids.length < batchSize) break;
+  }
+  return outcome;
+}
+
+async function countCustomers(tx: Db, orgId: string): Promise<number> {
+  const [row] = await tx.execute<{ n: number }>(
+    sql`select count(*)::int as n from customers where org_id = ${orgId}`,
+  );
+  return row?.n ?? 0;
+}
+
+async function nextCustomerIds(
+  tx: Db,
+  orgId: string,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await tx.execute<{ id: string }>(sql`
+    select id from customers where org_id = ${orgId} ${after ? sql`and id > ${after}::uuid` : sql``}
+    order by id limit ${limit}`);
+  return rows.map((r) => r.id);
+}

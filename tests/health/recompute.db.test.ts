@@ -1,0 +1,156 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../backend/db/client.ts';
+import { inOrg } from '../../backend/db/tenancy.ts';
+import { withSentences } from '../../backend/health/model/sentences.ts';
+import { addModelVersion } from '../../backend/health/models.ts';
+import { recomputeCustomers, recomputeOrg } from '../../backend/health/recompute.ts';
+import { healthScoreHistory, healthScores } from '../../backend/health/schema.ts';
+import type { OrgRef } from '../../backend/org/lookup.ts';
+import { aContact, aCustomer, anActivity, anOrg } from '../support/builders.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { daysBefore, someSignals, weeklyUsage } from './signal-builders.ts';
+
+let testDb: TestDatabase;
+let db: Db;
+let org: OrgRef;
+const now = new Date('2026-10-20T09:00:00Z');
+
+const deps = (at = now) => ({
+  orgId: org.id,
+  now: at,
+  inOrg: <T>(work: (tx: Db) => Promise<T>) => inOrg(db, org.id, work),
+});
+
+const scoreOf = (customerId: string) =>
+  inOrg(db, org.id, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(healthScores)
+      .where(and(eq(healthScores.orgId, org.id), eq(healthScores.customerId, customerId)));
+    return row;
+  });
+
+/** Falling usage, two urgent tickets open for 9 days, a detractor, the champion gone. */
+async function anAtRiskAccount(name: string) {
+  const customer = await aCustomer(db, org, { name, renewalDate: '2027-03-01' });
+  await someSignals(db, org, customer.id, [
+    ...weeklyUsage(now, { users: [100, 62], logins: [1000, 620], seats: 120 }),
+    { kind: 'survey.nps', value: 3, observedAt: daysBefore(now, 12) },
+    {
+      kind: 'stakeholder.left',
+      value: 1,
+      observedAt: new Date('2026-10-03T10:00:00Z'),
+      detail: { name: 'Jane Doe', role: 'champion' },
+    },
+  ]);
+  for (const subject of ['Exports fail', 'SSO broken'])
+    await anActivity(db, org, customer.id, {
+      kind: 'ticket',
+      subject,
+      ticketStatus: 'open',
+      ticketPriority: 'urgent',
+      occurredAt: daysBefore(now, 9),
+    });
+  return customer;
+}
+
+async function aHealthyAccount(name: string) {
+  const customer = await aCustomer(db, org, { name, renewalDate: '2027-08-01' });
+  await someSignals(db, org, customer.id, [
+    ...weeklyUsage(now, { users: [70, 78], logins: [700, 760], seats: 90 }),
+    { kind: 'survey.nps', value: 9, observedAt: daysBefore(now, 20) },
+  ]);
+  await aContact(db, org, customer.id, { role: 'champion', name: 'Sam Lee' });
+  await anActivity(db, org, customer.id, { kind: 'meeting', occurredAt: daysBefore(now, 5) });
+  await anActivity(db, org, customer.id, { kind: 'meeting', occurredAt: daysBefore(now, 40) });
+  return customer;
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = testDb.database.db;
+  org = await anOrg(db);
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+describe('recomputing health', () => {
+  it('puts an account with falling usage, urgent tickets and a departed champion at risk, saying why', async () => {
+    const customer = await anAtRiskAccount('Initech');
+    await recomputeCustomers(deps(), [customer.id]);
+    const score = await scoreOf(customer.id);
+    expect(score?.band).toBe('at_risk');
+    const sentences = withSentences(score?.drivers ?? []).map((d) => d.sentence);
+    expect(sentences).toContain('Weekly active users down 38 % in 30 days');
+    expect(sentences).toContain('2 urgent tickets open for 9 days');
+    expect(sentences).toContain('Champion Jane Doe left on 3 Oct');
+    expect(sentences.some((s) => s.startsWith('NPS 3 (detractor)'))).toBe(true);
+  });
+
+  it('scores a healthy account healthy, and the confidence says how much of the model had data', async () => {
+    const customer = await aHealthyAccount('Hooli');
+    await recomputeCustomers(deps(), [customer.id]);
+    const score = await scoreOf(customer.id);
+    expect(score?.band).toBe('healthy');
+    expect(score?.confidence).toBeGreaterThan(0.5);
+    expect(score?.confidence).toBeLessThan(1);
+  });
+
+  it('gives a customer with no data no score at all', async () => {
+    const customer = await aCustomer(db, org, { name: 'Blank', renewalDate: null });
+    await recomputeCustomers(deps(), [customer.id]);
+    expect(await scoreOf(customer.id)).toBeUndefined();
+  });
+
+  it('records the model version on the history and the current score', async () => {
+    const customer = await aHealthyAccount('Versioned');
+    await recomputeCustomers(deps(), [customer.id]);
+    expect((await scoreOf(customer.id))?.modelVersion).toBe(1);
+    await inOrg(db, org.id, (tx) =>
+      addModelVersion(tx, {
+        orgId: org.id,
+        weights: {
+          usage: 1,
+          support: 0,
+          surveys: 0,
+          sentiment: 0,
+          calls: 0,
+          engagement: 0,
+          stakeholders: 0,
+          renewal: 0,
+          billing: 0,
+        },
+        thresholds: { healthy: 80, atRisk: 50 },
+        dropAlertPoints: 10,
+        source: 'admin',
+        createdBy: null,
+        now,
+      }),
+    );
+    await recomputeCustomers(deps(), [customer.id]);
+    const score = await scoreOf(customer.id);
+    expect(score?.modelVersion).toBe(2);
+    expect(score?.drivers.map((d) => d.component)).toEqual(['usage']);
+    const history = await inOrg(db, org.id, (tx) =>
+      tx.select().from(healthScoreHistory).where(eq(healthScoreHistory.customerId, customer.id)),
+    );
+    expect(history.map((h) => h.modelVersion)).toEqual([2]);
+  });
+
+  it('gives the same scores for the whole org in batches as for each customer alone', async () => {
+    const ids = [];
+    for (let i = 0; i < 7; i++)
+      ids.push((await (i % 2 ? anAtRiskAccount : aHealthyAccount)(`Batch ${i}`)).id);
+    const later = daysBefore(now, -1);
+    await recomputeOrg({ ...deps(later), batchSize: 3 });
+    const inBatches = await Promise.all(ids.map(scoreOf));
+    for (const id of ids) await recomputeCustomers(deps(later), [id]);
+    const alone = await Promise.all(ids.map(scoreOf));
+    expect(alone.map((s) => [s?.score, s?.band, s?.drivers])).toEqual(
+      inBatches.map((s) => [s?.score, s?.band, s?.drivers]),
+    );
+    expect(inBatches.every((s) => s?.day === '2026-10-21')).toBe(true);
+  });
+});
