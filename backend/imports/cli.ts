@@ -15,7 +15,7 @@ export interface ImportArgs {
   skipInvalid: boolean;
 }
 
-/** `cscx import customers|contacts|activities FILE.csv`: bad lines go to stderr, the summary to stdout. */
+/** `cscx import customers|contacts|activities|signals FILE.csv`: bad lines go to stderr, the summary to stdout. */
 export async function importFromCli(database: Database, args: ImportArgs): Promise<void> {
   const entity = importEntities.find((e) => e === args.entity);
   if (!entity || !args.file)

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { LineProblem } from './csv.ts';
 
-export const importEntities = ['customers', 'contacts', 'activities'] as const;
+export const importEntities = ['customers', 'contacts', 'activities', 'signals'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
 export interface ValidRow<Row> {
@@ -33,6 +33,8 @@ export interface Importer<Row, Resolved> {
     tx: Db,
     orgId: string,
     rows: ValidRow<Row>[],
+    /** When the import started: a reference may not lie in the future. */
+    now: Date,
   ): Promise<{ resolved: ValidRow<Resolved>[]; problems: LineProblem[] }>;
   write(tx: Db, context: WriteContext, rows: Resolved[]): Promise<{ created: number; updated: number }>;
 }

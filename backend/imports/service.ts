@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
+import { signalImporter } from '../signals/csv-import.ts';
 import { activityImporter } from './activities.ts';
 import { contactImporter } from './contacts.ts';
 import { type LineProblem, type ParsedCsv, parseCsv } from './csv.ts';
@@ -50,6 +51,8 @@ export async function importCsv(deps: { db: Db; clock: Clock }, input: ImportInp
       return runImport(deps, input, parsed, contactImporter);
     case 'activities':
       return runImport(deps, input, parsed, activityImporter);
+    case 'signals':
+      return runImport(deps, input, parsed, signalImporter);
   }
 }
 
@@ -74,10 +77,11 @@ async function runImport<Row, Resolved>(
   }
   const unique = dropRepeats(valid, importer, addProblem);
 
+  const startedAt = clock.now();
   const resolved: ValidRow<Resolved>[] = [];
   for (let start = 0; start < unique.length; start += lookupBatch) {
     const chunk = unique.slice(start, start + lookupBatch);
-    const result = await inOrg(db, input.orgId, (tx) => importer.resolve(tx, input.orgId, chunk));
+    const result = await inOrg(db, input.orgId, (tx) => importer.resolve(tx, input.orgId, chunk, startedAt));
     resolved.push(...result.resolved);
     for (const problem of result.problems) addProblem(problem);
   }
@@ -96,7 +100,7 @@ async function runImport<Row, Resolved>(
   };
   if (invalid.length > 0 && !input.skipInvalid) return report;
 
-  const context = { orgId: input.orgId, now: clock.now(), columns: new Set(parsed.columns) };
+  const context = { orgId: input.orgId, now: startedAt, columns: new Set(parsed.columns) };
   input.onProgress?.(0, resolved.length);
   for (let start = 0; start < resolved.length; start += writeBatch) {
     const rows = resolved.slice(start, start + writeBatch).map((r) => r.row);

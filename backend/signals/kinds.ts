@@ -5,6 +5,7 @@ type DetailKey = keyof SignalDetail;
 
 /** What one kind of signal may carry: shared/enums.ts documents what its value means. */
 interface KindRule {
+  /** The first is taken when the event names none, unless the kind is measured over a day or a week. */
   periods: readonly SignalPeriod[];
   min: number;
   max: number;
@@ -59,7 +60,7 @@ export function checkSignal(
   event: { period?: SignalPeriod; observedAt: Date; value?: number; detail?: SignalDetail },
 ): CheckedSignal | { reason: string } {
   const rule = kindRules[kind];
-  const period = event.period ?? (rule.periods.length === 1 ? rule.periods[0] : undefined);
+  const period = event.period ?? (rule.periods[0] === 'instant' ? 'instant' : undefined);
   if (!period) return { reason: `${kind} needs a period: ${rule.periods.join(' or ')}` };
   if (!rule.periods.includes(period))
     return { reason: `${kind} takes period ${rule.periods.join(' or ')}, not ${period}` };
