@@ -1,11 +1,12 @@
+import { healthJobHandlers, healthSchedules } from '../health/jobs.ts';
 import type { JobHandler, JobRegistry, Schedule } from './handlers.ts';
 
 /**
  * Every queue the worker runs, and the schedules that feed them: a feature adds its handlers and
  * schedules here. A job whose queue is not listed stays queued (a newer server may know it).
  */
-export const jobHandlers: Record<string, JobHandler> = {};
+export const jobHandlers: Record<string, JobHandler> = { ...healthJobHandlers };
 
-export const jobSchedules: Schedule[] = [];
+export const jobSchedules: Schedule[] = [...healthSchedules];
 
 export const jobRegistry: JobRegistry = { handlers: jobHandlers, schedules: jobSchedules };
