@@ -3,6 +3,7 @@ import type { AnalyzeThreadOutput } from '../../shared/api/threads.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/client.ts';
 import { activities, type StoredThreadAnalysis } from '../db/schema.ts';
+import { requestHealthRecompute } from '../health/recompute-requests.ts';
 import { gmailSource } from './gmail-source.ts';
 
 export interface ThreadEntry {
@@ -74,5 +75,6 @@ export async function logThreadOnTimeline(
     rowId: row.id,
     changes: { customerId: entry.customerId, threadId: entry.threadId, messages: entry.stored.messageCount },
   });
+  await requestHealthRecompute(tx, entry.orgId, [entry.customerId]);
   return { outcome: row.created ? 'recorded' : 'updated', activityId: row.id };
 }
