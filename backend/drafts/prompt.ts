@@ -39,14 +39,32 @@ export function draftSystem(
 
 function styleLine(style: StyleProfile): string {
   const parts = [];
-  if (style.greeting) parts.push(`open with "${style.greeting}"`);
+  const byName = style.greetsByFullName ? " and the recipient's full name" : '';
+  if (style.greeting) parts.push(`open with "${style.greeting}"${byName}`);
+  else if (byName) parts.push('greet the recipient by their full name');
   if (style.signOff) parts.push(`sign off with "${style.signOff}"`);
+  if (style.signature)
+    parts.push(`sign as ${quoted([style.signature.replaceAll('\n', ' / ')])} (one line each)`);
   if (style.typicalWords) parts.push(`aim at about ${style.typicalWords} words`);
-  if (style.removedPhrases.length > 0)
-    parts.push(`never write: ${style.removedPhrases.map((p) => `"${p}"`).join(', ')}`);
+  if (style.contractions === 'contracted') parts.push('use contractions ("I\'ll", "it\'s")');
+  if (style.contractions === 'spelled out')
+    parts.push('write words out, no contractions ("I will", "it is")');
+  if (style.noExclamations) parts.push('no exclamation marks');
+  if (style.shortDates) parts.push('write weekday dates short, like "Wed Nov 25"');
+  if (style.leadsWithAnswer)
+    parts.push('lead with the answer to the first ask; thanks and small talk after it');
+  if (style.removedPhrases.length > 0) parts.push(`never write: ${quoted(style.removedPhrases)}`);
+  if (style.openingPhrases?.length)
+    parts.push(
+      `start the body with these sentences, in a paragraph of their own: ${quoted(style.openingPhrases)}`,
+    );
   if (style.addedPhrases.length > 0)
-    parts.push(`the sender often writes: ${style.addedPhrases.map((p) => `"${p}"`).join(', ')}`);
+    parts.push(`near the end, the sender always writes: ${quoted(style.addedPhrases)}`);
   return `The sender's style: ${parts.join('; ')}.`;
+}
+
+function quoted(phrases: string[]): string {
+  return phrases.map((p) => `"${p}"`).join(', ');
 }
 
 /** CSCX's facts and the CSM's instruction are trusted; the thread is data. */

@@ -7,6 +7,8 @@ import { openStyleWorld, styleWorldOn } from './style-world.ts';
 export interface StyleEvalOptions {
   seeds: number;
   rounds: number;
+  /** The first seed: held-out CSMs are another range of seeds (`--from 101`). */
+  firstSeed?: number;
 }
 
 export interface StyleEvalReport {
@@ -43,7 +45,8 @@ export async function evaluateStyleLearning(
   const world = database ? await styleWorldOn(database) : await openStyleWorld();
   try {
     const perSeed: StyleEvalReport['perSeed'] = [];
-    for (let seed = 1; seed <= options.seeds; seed++) {
+    const first = options.firstSeed ?? 1;
+    for (let seed = first; seed < first + options.seeds; seed++) {
       const habits = drawHabits(seed);
       const csm = await world.addCsm(seed);
       const distances: number[] = [];
@@ -114,7 +117,7 @@ export function formatStyleEvalTable(report: StyleEvalReport): string {
       `  seed ${String(s.seed).padStart(2)}  ${fixed(s.distances[0] ?? 0)} → ${fixed(s.distances.at(-1) ?? 0)}  ${s.habits}`,
   );
   return [
-    `style learning: ${report.seeds} scripted CSMs × ${report.rounds} drafts each, local provider, embedded database`,
+    `style learning: ${report.seeds} scripted CSMs (seeds ${report.perSeed[0]?.seed ?? 1}–${report.perSeed.at(-1)?.seed ?? 1}) × ${report.rounds} drafts each, local provider, embedded database`,
     'normalised word edit distance between each draft and what the CSM sent (0 = sent as drafted)',
     '',
     'round   mean    min    max',
@@ -135,12 +138,14 @@ export async function runStyleEval(args: string[]): Promise<void> {
     options: {
       json: { type: 'boolean', default: false },
       seeds: { type: 'string', default: '20' },
+      from: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '10' },
     },
   });
   const seeds = wholeNumber('--seeds', values.seeds, 1, 200);
   const rounds = wholeNumber('--rounds', values.rounds, lastRoundsCount + 1, 50);
-  const report = await evaluateStyleLearning({ seeds, rounds });
+  const firstSeed = wholeNumber('--from', values.from, 1, 1_000_000);
+  const report = await evaluateStyleLearning({ seeds, rounds, firstSeed });
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatStyleEvalTable(report));
 }
 

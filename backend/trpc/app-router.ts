@@ -2,8 +2,9 @@ import { aiRouter } from '../ai/router.ts';
 import { authRouter } from '../auth/router.ts';
 import { contactsRouter } from '../customers/contacts-router.ts';
 import { customersRouter } from '../customers/router.ts';
-import { connectionsRouter } from '../integrations/connections/router.ts';
 import { draftsRouter } from '../drafts/router.ts';
+import { healthRouter } from '../health/router.ts';
+import { connectionsRouter } from '../integrations/connections/router.ts';
 import { jobsRouter } from '../jobs/router.ts';
 import { meetingsRouter } from '../meetings/router.ts';
 import { orgRouter } from '../org/router.ts';
@@ -30,6 +31,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   signals: signalsRouter,
   ingestTokens: ingestTokensRouter,
+  health: healthRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import type { ApiClient } from '../lib/api-client.ts';
 import { AccountSection } from './account-section.tsx';
 import { AiSection } from './ai/ai-section.tsx';
 import { ChangePasswordSection } from './change-password-form.tsx';
+import { ConnectionsSection } from './connections/connections-section.tsx';
 import { MembersSection } from './members/members-section.tsx';
 import { OrgSection } from './org/org-section.tsx';
 import { StyleSection } from './style/style-section.tsx';
@@ -54,6 +55,10 @@ function WritingStyle({ api }: SettingsSectionProps) {
   return <StyleSection api={api} />;
 }
 
+function Connections({ api }: SettingsSectionProps) {
+  return <ConnectionsSection api={api} />;
+}
+
 function Tokens({ api, me }: SettingsSectionProps) {
   return <TokensSection api={api} me={me.user} />;
 }
@@ -70,6 +75,8 @@ export const settingsSections: readonly SettingsSection[] = [
   { path: '/members', title: 'Members', allowed: admins, Section: Members },
   { path: '/org', title: 'Organisation', allowed: admins, Section: Organisation },
   { path: '/ai', title: 'AI', allowed: admins, Section: Ai },
+  // Viewers act through nothing: the API lets them list, never connect.
+  { path: '/connections', title: 'Connections', allowed: (role) => role !== 'viewer', Section: Connections },
   // Viewers get no tokens from the API.
   { path: '/tokens', title: 'Access tokens', allowed: (role) => role !== 'viewer', Section: Tokens },
 ];

@@ -71,11 +71,24 @@ export const styleProfile = z.object({
   typicalWords: z.number().int().min(1).max(2000).nullable(),
   /** -1 casual … 1 formal. */
   formality: z.number().min(-1).max(1).nullable(),
-  /** Phrases the CSM keeps deleting from drafts, and ones they keep adding. */
+  /** Phrases the CSM keeps deleting from drafts, and ones they keep adding (near the end). */
   removedPhrases: z.array(z.string().max(200)).max(20),
   addedPhrases: z.array(z.string().max(200)).max(20),
   /** How many sent drafts it was learned from. */
   samples: z.number().int().min(0),
+  // Learned since the second pass: absent from profiles stored before it, which read as not learned.
+  /** "Hey Priya Raman," rather than "Hey Priya,". */
+  greetsByFullName: z.boolean().optional(),
+  /** The lines they sign with below the sign-off ("Sam Lee\nCustomer Success Manager"). */
+  signature: z.string().max(300).nullable().optional(),
+  /** Phrases they keep writing at the top, before anything else. */
+  openingPhrases: z.array(z.string().max(200)).max(10).optional(),
+  /** The first answer before the opening thanks and small talk. */
+  leadsWithAnswer: z.boolean().optional(),
+  contractions: z.enum(['contracted', 'spelled out']).nullable().optional(),
+  noExclamations: z.boolean().optional(),
+  /** "Wed Nov 25" rather than "Wednesday, November 25". */
+  shortDates: z.boolean().optional(),
 });
 export type StyleProfile = z.infer<typeof styleProfile>;
 

@@ -109,13 +109,19 @@ describe('reading a letter', () => {
       letterParts('Good morning Priya,\n\nAll set.\n\nThanks, Sam\nSam Lee\nCSM, Vendor', sender),
     ).toEqual({
       greeting: 'Good morning',
+      greetedName: 'Priya',
       signOff: 'Thanks,',
+      signature: 'Sam Lee\nCSM, Vendor',
       body: 'All set.',
+      paragraphs: ['All set.'],
     });
     expect(letterParts('Priya,\n\nAll set.\n\nSam', sender)).toEqual({
       greeting: null,
+      greetedName: null,
       signOff: null,
+      signature: 'Sam',
       body: 'Priya,\nAll set.',
+      paragraphs: ['Priya,', 'All set.'],
     });
     expect(letterParts('Hi Priya, all set on our side.\n\nBest', sender)).toMatchObject({
       greeting: 'Hi',
@@ -151,8 +157,10 @@ describe('the profile in plain words', () => {
     expect(describeStyleProfile(learnStyleProfile(samples(3), sender))).toEqual([
       'Opens with “Hey”',
       'Signs off with “Cheers,”',
+      'Signs as “Sam”',
       expect.stringMatching(/^Writes about \d+ words$/),
       expect.stringMatching(/^Writes /),
+      'Uses no exclamation marks',
       expect.stringMatching(/^Cuts “/),
       'Learned from the last 3 sent drafts',
     ]);

@@ -64,4 +64,10 @@ describe('cscx eval style', () => {
     );
     expect(failed?.stderr).toContain('eval style: --seeds takes a whole number from 1 to 200');
   });
+
+  it('runs held-out CSMs from another first seed', async () => {
+    const heldOut = await evaluateStyleLearning({ seeds: 1, rounds: 4, firstSeed: 101 }, testDb.database);
+    expect(heldOut.perSeed.map((s) => s.seed)).toEqual([101]);
+    expect(formatStyleEvalTable(heldOut)).toContain('(seeds 101–101)');
+  });
 });

@@ -25,9 +25,13 @@ const casualWords = [
   /[:;]-?[)D]/g,
 ];
 
+/** Forms that could be either: contracted ("I'll") and written out ("I will"). */
+export function contractionCounts(text: string): { contracted: number; spelledOut: number } {
+  return { contracted: count(contractions, text), spelledOut: count(spelledOut, text) };
+}
+
 export function formalityOf(text: string): number {
-  const contracted = count(contractions, text);
-  const written = count(spelledOut, text);
+  const { contracted, spelledOut: written } = contractionCounts(text);
   const contraction = contracted + written > 0 ? (written - contracted) / (written + contracted) : 0;
   const sentences = Math.max(1, text.split(/[.!?]+(?:\s|$)/).filter((s) => s.trim()).length);
   const exclamation = 1 - Math.min(2, (4 * (text.match(/!/g)?.length ?? 0)) / sentences);

@@ -1,7 +1,14 @@
 import type { StyleProfile } from '../../../shared/api/drafts.ts';
 import { formalityOf } from './formality.ts';
+import {
+  learnGreetsByFullName,
+  learnLeadsWithAnswer,
+  learnSignature,
+  openingOfAdded,
+} from './layout-habits.ts';
 import { countWords, letterParts } from './letter-parts.ts';
 import { learnPhraseHabits } from './phrase-habits.ts';
+import { learnContractions, learnNoExclamations, learnShortDates } from './register-habits.ts';
 
 /** A draft CSCX wrote and what the CSM sent of it, newest first. */
 export interface StyleSample {
@@ -22,34 +29,54 @@ export const emptyStyleProfile: StyleProfile = {
   removedPhrases: [],
   addedPhrases: [],
   samples: 0,
+  greetsByFullName: false,
+  signature: null,
+  openingPhrases: [],
+  leadsWithAnswer: false,
+  contractions: null,
+  noExclamations: false,
+  shortDates: false,
 };
 
 /**
  * How the CSM writes, from what they sent of recent drafts: the greeting and sign-off most of
- * their messages use, the length they cut or grow drafts to, how formal they read, and the phrases
- * they keep cutting or adding (`phrase-habits.ts`). `previous` carries the habits drafts now follow
- * (a length, phrases), which what is sent no longer shows.
+ * their messages use (and whom they greet, what they sign with), the length they cut or grow
+ * drafts to, how formal they read (contractions, exclamation marks, dates), the phrases they keep
+ * cutting or adding and where they add them (`phrase-habits.ts`), and whether they lead with the
+ * answer (`layout-habits.ts`). `previous` carries the habits drafts now follow (a length,
+ * phrases), which what is sent no longer shows.
  */
 export function learnStyleProfile(
   samples: StyleSample[],
   senderName: string,
   previous: StyleProfile = emptyStyleProfile,
 ): StyleProfile {
-  if (samples.length < minSamples) return { ...previous, samples: samples.length };
-  const sent = samples.map((s) => letterParts(s.sentText, senderName));
-  const drafted = samples.map((s) => letterParts(s.draftText, senderName));
+  if (samples.length < minSamples) return { ...emptyStyleProfile, ...previous, samples: samples.length };
+  const pairs = samples.map((s) => ({
+    draft: letterParts(s.draftText, senderName),
+    sent: letterParts(s.sentText, senderName),
+  }));
+  const previousOpening = previous.openingPhrases ?? [];
   const phrases = learnPhraseHabits(
-    samples.map((_, i) => ({ draft: drafted[i]!.body, sent: sent[i]!.body })),
-    { removed: previous.removedPhrases, added: previous.addedPhrases },
+    pairs.map((p) => ({ draft: p.draft.body, sent: p.sent.body })),
+    { removed: previous.removedPhrases, added: [...previousOpening, ...previous.addedPhrases] },
   );
+  const opening = openingOfAdded(pairs, phrases.added, previousOpening).slice(0, 10);
   return {
-    greeting: mostUsed(sent.map((p) => p.greeting)),
-    signOff: mostUsed(sent.map((p) => p.signOff)),
+    greeting: mostUsed(pairs.map((p) => p.sent.greeting)),
+    signOff: mostUsed(pairs.map((p) => p.sent.signOff)),
     typicalWords: typicalLength(samples) ?? previous.typicalWords,
     formality: round2(mean(samples.map((s) => formalityOf(s.sentText)))),
     removedPhrases: phrases.removed,
-    addedPhrases: phrases.added,
+    addedPhrases: phrases.added.filter((p) => !opening.includes(p)),
     samples: samples.length,
+    greetsByFullName: learnGreetsByFullName(pairs, previous.greetsByFullName ?? false),
+    signature: learnSignature(pairs, previous.signature ?? null),
+    openingPhrases: opening,
+    leadsWithAnswer: learnLeadsWithAnswer(pairs, phrases.added, previous.leadsWithAnswer ?? false),
+    contractions: learnContractions(pairs, previous.contractions ?? null),
+    noExclamations: learnNoExclamations(pairs, previous.noExclamations ?? false),
+    shortDates: learnShortDates(pairs, previous.shortDates ?? false),
   };
 }
 

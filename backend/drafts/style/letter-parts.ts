@@ -5,9 +5,15 @@
 export interface LetterParts {
   /** The words before the name, as written: "Hey", "Good morning"; null when it opens otherwise. */
   greeting: string | null;
+  /** The name the greeting is to, as written: "Priya Raman"; null without one. */
+  greetedName: string | null;
   /** The closing line, as written and without the name: "Cheers,"; null when there is none. */
   signOff: string | null;
+  /** The lines below the sign-off (or the name alone at the end): "Sam Lee\nCustomer Success Manager". */
+  signature: string | null;
   body: string;
+  /** The body's paragraphs, as blank lines separate them. */
+  paragraphs: string[];
 }
 
 const greetingWords =
@@ -20,31 +26,51 @@ const signOffWords =
 const maxSignatureLines = 3;
 
 export function letterParts(text: string, senderName: string): LetterParts {
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const opening = openingOf(lines[0] ?? '');
-  const rest = opening ? [opening.after, ...lines.slice(1)].filter(Boolean) : lines;
+  // Blank lines stay as empty strings: they separate the body's paragraphs.
+  const all = text.split('\n').map((l) => l.trim());
+  while (all.length > 0 && !all[0]) all.shift();
+  const opening = openingOf(all[0] ?? '');
+  const rest = opening ? [opening.after, ...all.slice(1)] : all;
+  const lines = rest.map((line, at) => ({ line, at })).filter((l) => l.line);
   // Without a greeting, the first line is the body's (or a name: "Priya,"), never a sign-off.
-  const closing = closingOf(rest, nameWords(senderName), opening ? 0 : 1);
+  const closing = closingOf(
+    lines.map((l) => l.line),
+    nameWords(senderName),
+    opening ? 0 : 1,
+  );
+  const bodyEnd = lines[closing.at]?.at ?? rest.length;
+  const bodyLines = rest.slice(0, bodyEnd);
+  const paragraphs = bodyLines
+    .join('\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const below = lines.slice(closing.at + (closing.signOff ? 1 : 0)).map((l) => l.line);
   return {
     greeting: opening?.greeting ?? null,
+    greetedName: opening?.name || null,
     signOff: closing.signOff,
-    body: rest.slice(0, closing.at).join('\n'),
+    signature: below.length > 0 ? below.join('\n') : null,
+    body: bodyLines.filter(Boolean).join('\n'),
+    paragraphs,
   };
 }
 
-function openingOf(line: string): { greeting: string; after: string } | null {
+function openingOf(line: string): { greeting: string; name: string; after: string } | null {
   const match = greetingWords.exec(line);
   if (!match) return null;
   const greeting = match[0];
   const afterGreeting = line.slice(greeting.length);
   const name = nameAfterGreeting.exec(afterGreeting);
-  if (name) return { greeting, after: afterGreeting.slice(name[0].length).trim() };
+  if (name)
+    return {
+      greeting,
+      name: name[0].slice(0, -1).trim(),
+      after: afterGreeting.slice(name[0].length).trim(),
+    };
   // "Hey Priya" on a line of its own, with no comma.
-  if (countWords(afterGreeting) <= 3) return { greeting, after: '' };
-  return { greeting, after: afterGreeting.replace(/^[\s,!:]+/, '') };
+  if (countWords(afterGreeting) <= 3) return { greeting, name: afterGreeting.trim(), after: '' };
+  return { greeting, name: '', after: afterGreeting.replace(/^[\s,!:]+/, '') };
 }
 
 /** Where the closing starts (the body ends), and its sign-off line. */

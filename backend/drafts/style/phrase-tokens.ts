@@ -20,7 +20,8 @@ export interface Phrase {
   gaps: string[];
 }
 
-const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** A word, or initials with their dots ("P.S.", "e.g."), whose dots end no sentence. */
+const wordPattern = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 export function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];

@@ -19,7 +19,7 @@ describe('what each role sees', () => {
     renderSettings({ procedures: { 'auth.me': () => meAs({ role: 'csm' }) } });
     expect(await screen.findByRole('region', { name: 'Account' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Password' })).toBeTruthy();
-    expect(sectionLinks()).toEqual(['Account', 'Writing style', 'Access tokens']);
+    expect(sectionLinks()).toEqual(['Account', 'Writing style', 'Connections', 'Access tokens']);
   });
 
   it('offers a viewer no tokens (the API gives viewers none)', async () => {
@@ -37,6 +37,7 @@ describe('what each role sees', () => {
       'Members',
       'Organisation',
       'AI',
+      'Connections',
       'Access tokens',
     ]);
   });

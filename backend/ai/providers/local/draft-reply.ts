@@ -23,9 +23,9 @@ import {
   addedPhrases,
   fitToLength,
   greetingLine,
+  inLearnedOrder,
+  inLearnedRegister,
   signOffLines,
-  withoutContractions,
-  writesFormally,
 } from './draft-style.ts';
 import type { LocalNlp } from './nlp.ts';
 
@@ -56,10 +56,12 @@ export function composeDraftReply(nlp: LocalNlp, input: DraftInput, seed: number
   if (input.intent !== 'custom') body.push(directives);
   if (c.length === 'long') body.push(accountContext(c, textOf(body)));
   body.push(closing(c, textOf(body)));
-
-  const paragraphs = fitToLength(c, body).map((p) => p.map((s) => s.text).join(' '));
-  const text = [greetingLine(c), ...paragraphs, signOffLines(c)].join('\n\n');
-  return writesFormally(c) ? withoutContractions(text) : text;
+  // What the CSM always writes first, above the rest whatever order that takes.
+  const opening = addedPhrases(c, textOf(body), 'opening').map((text) => sentence(text, required));
+  const fitted = fitToLength(c, [opening, ...body]).map((p) => p.map((s) => s.text).join(' '));
+  const [top = [], rest] = opening.length > 0 ? [fitted.slice(0, 1), fitted.slice(1)] : [[], fitted];
+  const paragraphs = [...top, ...inLearnedOrder(c, rest)].map((p) => inLearnedRegister(c, p));
+  return [greetingLine(c), ...paragraphs, signOffLines(c)].join('\n\n');
 }
 
 function intentParagraphs(c: Composer): Paragraph[] | null {

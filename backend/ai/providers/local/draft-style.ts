@@ -27,7 +27,9 @@ function firstName(name: string | undefined): string | null {
 /** "Hi Dana,": the learned greeting (a salutation; "{name}" or a complete line is used as it is), or the tone's. */
 export function greetingLine(c: Composer): string {
   const first = firstName(c.input.recipient?.name);
-  const name = first ?? `${c.input.customer.name} team`;
+  const full = c.input.recipient?.name.trim().replace(/[,"<>]/g, '');
+  const byName = c.input.style?.greetsByFullName && full ? full : first;
+  const name = byName ?? `${c.input.customer.name} team`;
   const learned = c.input.style?.greeting?.trim();
   if (learned && !c.removed(learned)) {
     const line = learned.includes('{name}')
@@ -41,11 +43,14 @@ export function greetingLine(c: Composer): string {
   return salutation ? `${salutation} ${name},` : `${name},`;
 }
 
-/** "Kind regards,\nAnna Lee": the learned sign-off (with the name when it has none), or the tone's. */
+/**
+ * "Kind regards,\nAnna Lee": the learned sign-off (with the name when it has none), or the tone's,
+ * above the lines the CSM signs with (their name by default).
+ */
 export function signOffLines(c: Composer): string {
-  const { name } = c.input.sender;
+  const name = c.input.style?.signature?.trim() || c.input.sender.name;
   const learned = c.input.style?.signOff?.trim();
-  const first = firstName(name);
+  const first = firstName(c.input.sender.name);
   if (learned && !c.removed(learned)) {
     if (learned.includes('\n') || (first && learned.includes(first))) return learned;
     return `${/[,.!]$/.test(learned) ? learned : `${learned},`}\n${name}`;
@@ -68,9 +73,13 @@ export function wordBudget(c: Composer): number {
   return Math.round(c.tone === 'concise' ? words * 0.75 : words);
 }
 
-/** The phrases the CSM always adds, as sentences of the closing (those the draft does not say already). */
-export function addedPhrases(c: Composer, said: string): string[] {
-  return (c.input.style?.addedPhrases ?? [])
+/**
+ * The phrases the CSM always adds, as sentences (those the draft does not say already): `closing`
+ * ones at the end, `opening` ones at the top.
+ */
+export function addedPhrases(c: Composer, said: string, where: 'opening' | 'closing' = 'closing'): string[] {
+  const style = c.input.style;
+  return ((where === 'opening' ? style?.openingPhrases : style?.addedPhrases) ?? [])
     .map((phrase) => phrase.trim())
     .filter((phrase) => phrase.length > 0 && !phrasePattern(phrase).test(said) && !c.removed(phrase))
     .map((phrase) => capitalized(/[.!?…]$/.test(phrase) ? phrase : `${phrase}.`));
@@ -154,7 +163,57 @@ export function withoutContractions(text: string): string {
   return expansions.reduce((out, [pattern, full]) => out.replace(pattern, full), text);
 }
 
-/** Formal drafts, and CSMs who write formally, write contractions out. */
-export function writesFormally(c: Composer): boolean {
-  return c.tone === 'formal' || (c.input.style?.formality ?? 0) >= 0.5;
+/** Contractions where a word could be contracted, for a CSM who writes that way. */
+const contractions: [RegExp, string][] = [
+  [/\bI am\b/g, "I'm"],
+  [/\b(I|you|we|they) will\b/gi, "$1'll"],
+  [/\b(I|you|we|they) would\b/gi, "$1'd"],
+  // "I have a question" stays: only "have" before a participle ("I have sent") contracts.
+  [/\b(I|you|we|they) have (?=been\b|got\b|done\b|made\b|sent\b|seen\b|\w+ed\b)/gi, "$1've "],
+  [/\b(it|that|there|here|what|who) is\b/gi, "$1's"],
+  [/\b(you|we|they) are\b/gi, "$1're"],
+  [/\bwill not\b/gi, "won't"],
+  [/\bcannot\b/gi, "can't"],
+  [/\b(do|does|did|is|are|was|were|has|have|had|could|should|would) not\b/gi, "$1n't"],
+  [/\blet us\b/gi, "let's"],
+];
+
+export function withContractions(text: string): string {
+  return contractions.reduce((out, [pattern, short]) => out.replace(pattern, short), text);
+}
+
+const weekdayDate =
+  /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{1,2})\b/g;
+
+/**
+ * The body in the register the profile learned: contractions made or written out, exclamation
+ * marks made full stops, weekday dates short ("Wed Nov 25"). Formal drafts write contractions out.
+ */
+export function inLearnedRegister(c: Composer, body: string): string {
+  const style = c.input.style;
+  let text = body;
+  const writesOut =
+    c.tone === 'formal' ||
+    style?.contractions === 'spelled out' ||
+    (!style?.contractions && (style?.formality ?? 0) >= 0.5);
+  if (writesOut) text = withoutContractions(text);
+  else if (style?.contractions === 'contracted') text = withContractions(text);
+  if (style?.noExclamations) text = text.replace(/!/g, '.');
+  if (style?.shortDates)
+    text = text.replace(
+      weekdayDate,
+      (_, day: string, month: string, date: string) => `${day.slice(0, 3)} ${month} ${date}`,
+    );
+  return text;
+}
+
+/**
+ * The body's paragraphs in the order the CSM puts them: for one who leads with the answer, the
+ * first paragraph that states a date or a figure goes above the thanks and small talk before it.
+ */
+export function inLearnedOrder(c: Composer, paragraphs: string[]): string[] {
+  if (!c.input.style?.leadsWithAnswer) return paragraphs;
+  const answer = paragraphs.findIndex((p) => /\d/.test(p));
+  if (answer <= 0) return paragraphs;
+  return [paragraphs[answer]!, ...paragraphs.slice(0, answer), ...paragraphs.slice(answer + 1)];
 }
