@@ -3,6 +3,7 @@ import { companyAt } from './company.ts';
 import { csmNames } from './names.ts';
 import { type DemoContact, generateContacts } from './people.ts';
 import { createRandom, type Random } from './random.ts';
+import { type DemoSignal, generateSignals } from './signals.ts';
 import { addDays, type DemoActivity, daysBetween, generateActivities, type Outlook } from './timeline.ts';
 import { type DemoTask, generateTasks } from './work.ts';
 
@@ -57,6 +58,7 @@ export interface DemoAccount {
   contracts: DemoContract[];
   activities: DemoActivity[];
   tasks: DemoTask[];
+  signals: DemoSignal[];
 }
 
 interface AccountProfile {
@@ -163,7 +165,15 @@ export function generateAccount(plan: BookPlan, index: number): DemoAccount {
     teamSize: plan.teamSize,
     externalPrefix: externalId,
   });
-  return { customer, domains: company.domains, contacts, contracts, activities, tasks };
+  // A stream of its own, so the rest of the account is drawn as it was before signals existed.
+  const signals = generateSignals(createRandom(plan.seed, 'signals', index), {
+    outlook: profile.outlook,
+    segment: profile.segment,
+    today: plan.today,
+    contacts,
+    externalPrefix: externalId,
+  });
+  return { customer, domains: company.domains, contacts, contracts, activities, tasks, signals };
 }
 
 /** The current contract first, then up to two expired ones before it. */

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { activities, contacts, contracts, customerDomains, customers, tasks } from '../db/schema.ts';
 import { inOrg } from '../db/tenancy.ts';
 import type { OrgRef } from '../org/lookup.ts';
+import { healthSignals } from '../signals/schema.ts';
 import { type DemoAccount, generateAccount, planBook } from './book.ts';
 import { ensureDemoTeam } from './team.ts';
 import { noCounts, type SeedCounts, writeAccounts } from './write.ts';
@@ -99,7 +100,7 @@ export async function seedDemo(db: Db, org: OrgRef, options: SeedOptions): Promi
 
 async function analyzeBook(db: Db): Promise<void> {
   await db.execute(
-    sql`analyze ${customers}, ${customerDomains}, ${contacts}, ${contracts}, ${activities}, ${tasks}`,
+    sql`analyze ${customers}, ${customerDomains}, ${contacts}, ${contracts}, ${activities}, ${tasks}, ${healthSignals}`,
   );
 }
 
@@ -111,6 +112,7 @@ function countAccount(account: DemoAccount): SeedCounts {
     contracts: account.contracts.length,
     activities: account.activities.length,
     tasks: account.tasks.length,
+    signals: account.signals.length,
   };
 }
 

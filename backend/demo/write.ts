@@ -3,8 +3,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { activities, contacts, contracts, customerDomains, customers, tasks } from '../db/schema.ts';
 import { arrayParam, columnNames, type RowColumn, unnestRows } from '../imports/sql-arrays.ts';
+import { healthSignals } from '../signals/schema.ts';
 import { type DemoAccount, type DemoContract, type DemoCustomer, demoSource } from './book.ts';
 import type { DemoContact } from './people.ts';
+import type { DemoSignal } from './signals.ts';
 import type { DemoActivity } from './timeline.ts';
 import type { DemoTask } from './work.ts';
 
@@ -15,10 +17,11 @@ export interface SeedCounts {
   contracts: number;
   activities: number;
   tasks: number;
+  signals: number;
 }
 
 export function noCounts(): SeedCounts {
-  return { customers: 0, domains: 0, contacts: 0, contracts: 0, activities: 0, tasks: 0 };
+  return { customers: 0, domains: 0, contacts: 0, contracts: 0, activities: 0, tasks: 0, signals: 0 };
 }
 
 /** Rows per statement: a few thousand keeps each statement short on the single-session embedded database. */
@@ -88,6 +91,16 @@ const activityColumns: RowColumn<Linked<DemoActivity> & { contactId: string | nu
   { name: 'nps_score', type: 'smallint', value: (r) => r.npsScore },
 ];
 
+const signalColumns: RowColumn<Linked<DemoSignal>>[] = [
+  { name: 'event_id', type: 'text', value: (r) => r.eventId },
+  { name: 'customer_id', type: 'uuid', value: (r) => r.customerId },
+  { name: 'kind', type: 'signal_kind', value: (r) => r.kind },
+  { name: 'period', type: 'signal_period', value: (r) => r.period },
+  { name: 'observed_at', type: 'timestamptz', value: (r) => r.observedAt },
+  { name: 'value', type: 'float8', value: (r) => r.value },
+  { name: 'detail', type: 'jsonb', value: (r) => JSON.stringify(r.detail) },
+];
+
 /**
  * Writes a chunk of accounts, inside the caller's org transaction. Every insert is `on conflict do
  * nothing` on the deterministic external ids (or the domain key), so a re-run finds every row there
@@ -143,6 +156,7 @@ export async function writeAccounts(
     contracts: await insertMissing(tx, org, contracts, contractRows, contractColumns),
     tasks: await insertMissing(tx, org, tasks, taskRows, taskColumns),
     activities: 0,
+    signals: 0,
   };
   for (let start = 0; start < activityRows.length; start += rowsPerStatement)
     counts.activities += await insertMissing(
@@ -152,13 +166,22 @@ export async function writeAccounts(
       activityRows.slice(start, start + rowsPerStatement),
       activityColumns,
     );
+  const signalRows = ours.flatMap((a) => a.signals.map((x) => link(a, x)));
+  for (let start = 0; start < signalRows.length; start += rowsPerStatement)
+    counts.signals += await insertMissing(
+      tx,
+      org,
+      healthSignals,
+      signalRows.slice(start, start + rowsPerStatement),
+      signalColumns,
+    );
   return counts;
 }
 
 async function insertMissing<T>(
   tx: Db,
   org: SQL,
-  table: typeof contracts | typeof tasks | typeof activities,
+  table: typeof contracts | typeof tasks | typeof activities | typeof healthSignals,
   rows: readonly T[],
   columns: readonly RowColumn<T>[],
 ): Promise<number> {

@@ -16,7 +16,11 @@ export type ArrayElementType =
   | 'activity_kind'
   | 'ticket_status'
   | 'ticket_priority'
-  | 'task_status';
+  | 'task_status'
+  | 'signal_kind'
+  | 'signal_period'
+  | 'float8'
+  | 'jsonb';
 
 type Element = string | number | null | undefined;
 
