@@ -1,3 +1,5 @@
+import { executeActionJob } from '../actions/execute/job.ts';
+import { executeActionQueue } from '../actions/transitions.ts';
 import { healthJobHandlers, healthSchedules } from '../health/jobs.ts';
 import type { JobHandler, JobRegistry, Schedule } from './handlers.ts';
 
@@ -5,7 +7,10 @@ import type { JobHandler, JobRegistry, Schedule } from './handlers.ts';
  * Every queue the worker runs, and the schedules that feed them: a feature adds its handlers and
  * schedules here. A job whose queue is not listed stays queued (a newer server may know it).
  */
-export const jobHandlers: Record<string, JobHandler> = { ...healthJobHandlers };
+export const jobHandlers: Record<string, JobHandler> = {
+  ...healthJobHandlers,
+  [executeActionQueue]: executeActionJob,
+};
 
 export const jobSchedules: Schedule[] = [...healthSchedules];
 

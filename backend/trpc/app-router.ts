@@ -1,3 +1,4 @@
+import { actionsRouter } from '../actions/router.ts';
 import { aiRouter } from '../ai/router.ts';
 import { authRouter } from '../auth/router.ts';
 import { contactsRouter } from '../customers/contacts-router.ts';
@@ -32,6 +33,7 @@ export const appRouter = router({
   signals: signalsRouter,
   ingestTokens: ingestTokensRouter,
   health: healthRouter,
+  actions: actionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

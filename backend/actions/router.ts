@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  actionPolicy,
+  actionView,
+  bulkApproveInput,
+  bulkApproveOutput,
+  decideActionInput,
+  editActionInput,
+  listActionsInput,
+  policyView,
+  proposeActionInput,
+} from '../../shared/api/actions.ts';
+import { adminProcedure, csmProcedure, orgProcedure } from '../trpc/procedures.ts';
+import { router } from '../trpc/trpc.ts';
+import { approveAction, bulkApproveActions, editAction, rejectAction } from './decide.ts';
+import { listActions } from './list.ts';
+import { listPolicies, updatePolicy } from './policy.ts';
+import { proposeFromClient } from './service.ts';
+
+export const actionsRouter = router({
+  propose: csmProcedure
+    .input(proposeActionInput)
+    .output(actionView)
+    .mutation(({ ctx, input }) => proposeFromClient(ctx.deps, input)),
+  list: orgProcedure
+    .input(listActionsInput)
+    .output(z.array(actionView))
+    .query(({ ctx, input }) => listActions(ctx.deps, input)),
+  approve: csmProcedure
+    .input(decideActionInput)
+    .output(actionView)
+    .mutation(({ ctx, input }) => approveAction(ctx.deps, input)),
+  edit: csmProcedure
+    .input(editActionInput)
+    .output(actionView)
+    .mutation(({ ctx, input }) => editAction(ctx.deps, input)),
+  reject: csmProcedure
+    .input(decideActionInput)
+    .output(actionView)
+    .mutation(({ ctx, input }) => rejectAction(ctx.deps, input)),
+  bulkApprove: csmProcedure
+    .input(bulkApproveInput)
+    .output(bulkApproveOutput)
+    .mutation(({ ctx, input }) => bulkApproveActions(ctx.deps, input)),
+  policy: adminProcedure
+    .output(policyView)
+    .query(({ ctx }) => listPolicies(ctx.deps.db, ctx.deps.principal.orgId)),
+  updatePolicy: adminProcedure
+    .input(actionPolicy)
+    .output(policyView)
+    .mutation(({ ctx, input }) => {
+      const { db, principal, clock } = ctx.deps;
+      return updatePolicy(db, { orgId: principal.orgId, userId: principal.userId, now: clock.now() }, input);
+    }),
+});

@@ -1,0 +1,46 @@
+import type { ActionStatus } from '../../shared/api/actions.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/client.ts';
+import { enqueueJob } from '../jobs/queue.ts';
+
+/** The queue every approved action is run from (backend/jobs/registry.ts). */
+export const executeActionQueue = 'actions.execute';
+
+/** Runs of one action before it is dead; the queue's backoff and jitter space them. */
+export const executionAttempts = 5;
+
+/** Every change of an action's status is in the audit log, with who made it (null: the system). */
+export function auditTransition(
+  tx: Db,
+  entry: {
+    orgId: string;
+    actionId: string;
+    actorUserId: string | null;
+    from: ActionStatus | null;
+    to: ActionStatus;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  return recordAudit(tx, {
+    orgId: entry.orgId,
+    actorUserId: entry.actorUserId,
+    action: `action.${entry.to}`,
+    tableName: 'actions',
+    rowId: entry.actionId,
+    changes: { from: entry.from, to: entry.to, ...entry.detail },
+  });
+}
+
+/**
+ * In the transaction that approved it, so the job commits with the approval. One job per action
+ * (a singleton key): approving twice cannot queue two runs.
+ */
+export async function enqueueExecution(tx: Db, action: { orgId: string; id: string }): Promise<void> {
+  await enqueueJob(tx, {
+    queue: executeActionQueue,
+    orgId: action.orgId,
+    payload: { actionId: action.id },
+    singletonKey: `action:${action.id}`,
+    maxAttempts: executionAttempts,
+  });
+}
