@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { hashState } from '../../backend/integrations/connections/authorisation.ts';
 import { verifierPurpose } from '../../backend/integrations/connections/sealed-tokens.ts';
@@ -9,7 +10,6 @@ import { openCallback, suiteWithConnectionFakes } from './connections-suite.ts';
 
 const suite = suiteWithConnectionFakes();
 const db = () => suite.testDb.database.db;
-const raw = () => suite.testDb.database.sql;
 
 async function aCsm() {
   const org = await anOrg(db());
@@ -61,8 +61,11 @@ describe('connecting Google', () => {
   it('keeps only ciphertext in the tokens column: no access or refresh token is readable in the row', async () => {
     const { member, org } = await aCsm();
     await suite.connect(member.token, 'google');
-    const [row] = await raw()<{ tokens_sealed: string; text: string }[]>`
-      select tokens_sealed, c::text as text from connections c where org_id = ${org.id}`;
+    const [row] = await suite.sqlInOrg<{ tokens_sealed: string; text: string }>(
+      org.id,
+      sql`
+      select tokens_sealed, c::text as text from connections c where org_id = ${org.id}`,
+    );
     const issued = suite.google.secrets().filter((s) => s.startsWith('ya29.') || s.startsWith('1//'));
     expect(issued.length).toBeGreaterThan(1);
     expect(row?.tokens_sealed).toMatch(/^v1:/);
@@ -76,7 +79,7 @@ describe('connecting Google', () => {
     const again = await openCallback(suite.app, first.callbackPath);
     expect(again.status).toBe(400);
     expect(again.text).toMatch(/unknown or was already used/);
-    const rows = await raw()`select id from connections where org_id = ${org.id}`;
+    const rows = await suite.sqlInOrg(org.id, sql`select id from connections where org_id = ${org.id}`);
     expect(rows).toHaveLength(1);
   });
 
@@ -124,7 +127,13 @@ describe('connecting Google', () => {
       'a-verifier-that-made-no-challenge',
       verifierPurpose(org.id, stateHash),
     );
-    await raw()`update oauth_states set verifier_sealed = ${wrong} where state_hash = ${stateHash}`;
+    // The app role may not update a pending state, only take it and put another: so does the test.
+    await suite.sqlInOrg(
+      org.id,
+      sql`with taken as (delete from oauth_states where state_hash = ${stateHash} returning *)
+          insert into oauth_states (org_id, user_id, provider, state_hash, verifier_sealed, expires_at)
+          select org_id, user_id, provider, state_hash, ${wrong}, expires_at from taken`,
+    );
     const consent = await fetch(started.authorizationUrl, { redirect: 'manual' });
     const back = new URL(consent.headers.get('location') ?? '');
 

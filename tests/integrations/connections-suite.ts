@@ -1,6 +1,7 @@
+import type { SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Clock } from '../../backend/clock.ts';
-import { orgRunner } from '../../backend/db/tenancy.ts';
+import { inOrg, orgRunner } from '../../backend/db/tenancy.ts';
 import type { ConnectionDeps } from '../../backend/integrations/connections/with-connection.ts';
 import type { ConnectionProvider } from '../../shared/api/connections.ts';
 import { type FakeGoogle, startFakeGoogle } from '../support/fakes/google-oauth-server.ts';
@@ -21,6 +22,11 @@ export interface ConnectionsSuite {
   clock: MovableClock;
   /** What an executor (an action's job) hands withConnection for this org. */
   depsFor(orgId: string): ConnectionDeps;
+  /**
+   * A raw statement as the app role in this org (RLS is forced: the login role of a real server sees
+   * no rows), e.g. reading the sealed column as stored.
+   */
+  sqlInOrg<R = Record<string, unknown>>(orgId: string, statement: SQL): Promise<R[]>;
   /** Starts a connection as this member, follows the fake's consent redirect to our real callback. */
   connect(token: string, provider: ConnectionProvider): Promise<ConnectAttempt>;
 }
@@ -79,6 +85,8 @@ export function suiteWithConnectionFakes(): ConnectionsSuite {
     const { clock, log, config, secrets, transactions } = suite.app.deps;
     return { clock, log, config, secrets, ...orgRunner(transactions, orgId) };
   };
+  suite.sqlInOrg = async <R>(orgId: string, statement: SQL) =>
+    (await inOrg(suite.testDb.database.db, orgId, (tx) => tx.execute(statement))) as unknown as R[];
   suite.connect = async (token, provider) => {
     const started = await suite.app.client(token).connections.start.mutate({ provider });
     const authorizationUrl = new URL(started.authorizationUrl);

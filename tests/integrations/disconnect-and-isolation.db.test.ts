@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { withConnection } from '../../backend/integrations/connections/with-connection.ts';
 import { aMember, anOrg } from '../support/builders.ts';
@@ -5,7 +6,6 @@ import { suiteWithConnectionFakes } from './connections-suite.ts';
 
 const suite = suiteWithConnectionFakes();
 const db = () => suite.testDb.database.db;
-const raw = () => suite.testDb.database.sql;
 
 async function aConnectedCsm() {
   const org = await anOrg(db());
@@ -28,7 +28,9 @@ describe('disconnecting', () => {
     expect(result).toEqual({ revocation: 'revoked' });
     expect(suite.google.requests.slice(from).map((r) => r.path)).toEqual(['/revoke']);
     expect(suite.google.isRevoked(refreshToken)).toBe(true);
-    expect(await raw()`select id from connections where org_id = ${org.id}`).toEqual([]);
+    expect(await suite.sqlInOrg(org.id, sql`select id from connections where org_id = ${org.id}`)).toEqual(
+      [],
+    );
     await expect(
       withConnection(
         suite.depsFor(org.id),
@@ -95,10 +97,14 @@ describe('isolation', () => {
   it("cannot open a connection's tokens copied into another org's row", async () => {
     const { org } = await aConnectedCsm();
     const theirs = await aConnectedCsm();
-    const [mine] = await raw()<
-      { tokens_sealed: string }[]
-    >`select tokens_sealed from connections where org_id = ${org.id}`;
-    await raw()`update connections set tokens_sealed = ${mine?.tokens_sealed ?? ''} where org_id = ${theirs.org.id}`;
+    const [mine] = await suite.sqlInOrg<{ tokens_sealed: string }>(
+      org.id,
+      sql`select tokens_sealed from connections where org_id = ${org.id}`,
+    );
+    await suite.sqlInOrg(
+      theirs.org.id,
+      sql`update connections set tokens_sealed = ${mine?.tokens_sealed ?? ''} where org_id = ${theirs.org.id}`,
+    );
     await expect(
       withConnection(
         suite.depsFor(theirs.org.id),
@@ -122,7 +128,7 @@ describe('the log', () => {
     await call();
     suite.google.refuseAccessTokens();
     await call();
-    await raw()`update connections set expires_at = now() where org_id = ${org.id}`;
+    await suite.sqlInOrg(org.id, sql`update connections set expires_at = now() where org_id = ${org.id}`);
     await fetch(
       `${suite.google.url}/revoke?token=${encodeURIComponent(refreshTokensIssued().at(-1) ?? '')}`,
       {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { slackRetryAfterSeconds } from '../../backend/integrations/connections/slack.ts';
 import { withConnection } from '../../backend/integrations/connections/with-connection.ts';
@@ -7,7 +8,6 @@ import { suiteWithConnectionFakes } from './connections-suite.ts';
 
 const suite = suiteWithConnectionFakes();
 const db = () => suite.testDb.database.db;
-const raw = () => suite.testDb.database.sql;
 
 async function aConnectedCsm() {
   const org = await anOrg(db());
@@ -30,15 +30,16 @@ const grants = (from: number) =>
     .map((r) => r.params.grant_type);
 
 async function healthOf(orgId: string) {
-  const [row] = await raw()<
-    {
-      last_success_at: string | null;
-      last_error: string | null;
-      expires_at: string | null;
-      tokens_sealed: string;
-    }[]
-  >`
-    select last_success_at::text, last_error, expires_at::text, tokens_sealed from connections where org_id = ${orgId}`;
+  const [row] = await suite.sqlInOrg<{
+    last_success_at: string | null;
+    last_error: string | null;
+    expires_at: string | null;
+    tokens_sealed: string;
+  }>(
+    orgId,
+    sql`
+    select last_success_at::text, last_error, expires_at::text, tokens_sealed from connections where org_id = ${orgId}`,
+  );
   return row;
 }
 
@@ -105,7 +106,7 @@ describe('withConnection for Google', () => {
   it('reports a grant revoked at Google as an error to reconnect, not a crash', async () => {
     const { org, member } = await aConnectedCsm();
     const deps = suite.depsFor(org.id);
-    await raw()`update connections set expires_at = now() where org_id = ${org.id}`;
+    await suite.sqlInOrg(org.id, sql`update connections set expires_at = now() where org_id = ${org.id}`);
     // Revoked behind CSCX's back (the user removed access in their Google account).
     const refresh =
       suite.google
