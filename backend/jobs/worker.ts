@@ -224,6 +224,12 @@ export function createJobWorker(
 }
 
 function messageOf(thrown: unknown): string {
-  const text = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  // A plain Error says only its message; another kind says what it is (`TypeError: …`).
+  const text =
+    thrown instanceof Error
+      ? thrown.name === 'Error'
+        ? thrown.message
+        : `${thrown.name}: ${thrown.message}`
+      : String(thrown);
   return text.slice(0, maxErrorLength);
 }

@@ -7,6 +7,7 @@ import { AccountSection } from './account-section.tsx';
 import { AiSection } from './ai/ai-section.tsx';
 import { ChangePasswordSection } from './change-password-form.tsx';
 import { ConnectionsSection } from './connections/connections-section.tsx';
+import { JobsSection } from './jobs/jobs-section.tsx';
 import { MembersSection } from './members/members-section.tsx';
 import { OrgSection } from './org/org-section.tsx';
 import { StyleSection } from './style/style-section.tsx';
@@ -63,6 +64,10 @@ function Tokens({ api, me }: SettingsSectionProps) {
   return <TokensSection api={api} me={me.user} />;
 }
 
+function Jobs({ api }: SettingsSectionProps) {
+  return <JobsSection api={api} />;
+}
+
 const admins = (role: UserRole) => role === 'admin';
 
 /**
@@ -75,6 +80,7 @@ export const settingsSections: readonly SettingsSection[] = [
   { path: '/members', title: 'Members', allowed: admins, Section: Members },
   { path: '/org', title: 'Organisation', allowed: admins, Section: Organisation },
   { path: '/ai', title: 'AI', allowed: admins, Section: Ai },
+  { path: '/jobs', title: 'Background jobs', allowed: admins, Section: Jobs },
   // Viewers act through nothing: the API lets them list, never connect.
   { path: '/connections', title: 'Connections', allowed: (role) => role !== 'viewer', Section: Connections },
   // Viewers get no tokens from the API.

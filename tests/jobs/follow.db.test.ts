@@ -60,7 +60,7 @@ describe('followJob', () => {
       );
       expect(await followJob(db, failing.id, { stream: terminal().stream, label: 'x', pollMs: 20 })).toEqual({
         state: 'dead',
-        lastError: 'Error: nothing to recompute',
+        lastError: 'nothing to recompute',
       });
     } finally {
       await worker.stop();

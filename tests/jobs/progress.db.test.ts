@@ -52,7 +52,7 @@ describe('jobs.list', () => {
     expect((await worker.runOnce()).kind).toBe('dead');
     const listed = await admin.jobs.list.query();
     expect(listed.map((job) => [job.state, job.progress, job.lastError])).toEqual([
-      ['dead', null, 'Error: customer 42 could not be read'],
+      ['dead', null, 'customer 42 could not be read'],
       ['done', { done: 10, total: 10, label: 'customers' }, null],
     ]);
   });

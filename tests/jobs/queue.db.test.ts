@@ -74,9 +74,9 @@ describe('the worker', () => {
     await inOrg(db(), org.id, (tx) => enqueueJob(tx, { queue, orgId: org.id, payload: {}, maxAttempts: 3 }));
     const worker = workerFor({ [queue]: failing });
 
-    expect(await worker.runOnce()).toMatchObject({ kind: 'retried', error: 'Error: the upstream said no' });
+    expect(await worker.runOnce()).toMatchObject({ kind: 'retried', error: 'the upstream said no' });
     let [job] = await jobsOf(db(), queue);
-    expect(job).toMatchObject({ state: 'queued', attempts: 1, last_error: 'Error: the upstream said no' });
+    expect(job).toMatchObject({ state: 'queued', attempts: 1, last_error: 'the upstream said no' });
     expect(new Date(job!.run_at).getTime() - clock.now().getTime()).toBe(10_000);
 
     clock.advance(9_999);
@@ -92,7 +92,7 @@ describe('the worker', () => {
     expect(job).toMatchObject({
       state: 'dead',
       attempts: 3,
-      last_error: 'Error: the upstream said no',
+      last_error: 'the upstream said no',
       locked_by: null,
     });
     clock.advance(60 * 60_000);

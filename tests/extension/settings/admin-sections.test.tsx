@@ -37,6 +37,7 @@ describe('what each role sees', () => {
       'Members',
       'Organisation',
       'AI',
+      'Background jobs',
       'Connections',
       'Access tokens',
     ]);
