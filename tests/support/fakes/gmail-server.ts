@@ -33,9 +33,10 @@ export interface FakeGmail {
   failSends(...failures: ScriptedFailure[]): void;
   /**
    * Called once a send is stored, before it is answered: a test kills the sending process here,
-   * between the outside call and the sender's bookkeeping.
+   * between the outside call and the sender's bookkeeping. `'drop'` closes the connection unanswered
+   * (the message was sent; the sender never hears so).
    */
-  onSend: ((message: SentMessage) => void) | undefined;
+  onSend: ((message: SentMessage) => undefined | 'drop') | undefined;
   /** Which bearer tokens count as signed in (by default any `ya29.` token). */
   acceptsToken: (token: string) => boolean;
   close(): Promise<void>;
@@ -137,7 +138,11 @@ export async function startFakeGmail(): Promise<FakeGmail> {
       accessToken: bearerOf(request) ?? '',
     };
     fake.sent.push(message);
-    fake.onSend?.(message);
+    if (fake.onSend?.(message) === 'drop') {
+      reply.hijack();
+      request.raw.socket.destroy();
+      return;
+    }
     return { id: message.id, threadId: message.threadId, labelIds: ['SENT'] };
   });
 
