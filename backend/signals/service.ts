@@ -8,6 +8,7 @@ import type {
 } from '../../shared/api/signals.ts';
 import type { Db } from '../db/client.ts';
 import type { OrgDeps } from '../deps.ts';
+import { requestHealthRecompute } from '../health/recompute-requests.ts';
 import { keyOf } from '../imports/upsert.ts';
 import { type PreparedBatch, type PreparedSignal, type PreparedTicket, prepareSignals } from './prepare.ts';
 import { healthSignals } from './schema.ts';
@@ -75,6 +76,7 @@ export async function writePreparedSignals(
   for (const t of ticketsTaken) changed.add(t.customerId);
 
   const accepted = inserted.length + ticketsTaken.length;
+  if (changed.size > 0) await requestHealthRecompute(tx, context.orgId, changed);
   return {
     accepted,
     duplicate: signals.length + tickets.length - accepted + repeatedInBatch,

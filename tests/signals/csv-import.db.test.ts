@@ -118,5 +118,5 @@ describe('cscx import signals', () => {
     expect(first.stdout).toContain('9 created, 0 updated, 0 unchanged');
     const second = await cscx(['import', 'signals', 'docs/samples/signals.csv', '--org', org.name]);
     expect(second.stdout).toContain('0 created, 0 updated, 9 unchanged');
-  });
+  }, 120_000);
 });

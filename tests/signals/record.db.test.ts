@@ -1,8 +1,9 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../backend/db/client.ts';
 import { activities } from '../../backend/db/schema.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
+import { jobs } from '../../backend/jobs/schema.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import { healthSignals } from '../../backend/signals/schema.ts';
 import type { SignalEventInput } from '../../shared/api/signals.ts';
@@ -231,6 +232,28 @@ describe('signals.record', () => {
       subject: 'Exports fail',
       occurredAt: new Date('2026-11-01T08:00:00Z'),
     });
+  });
+
+  it('asks for the customer’s health to be recomputed once, however many signals arrive before it runs', async () => {
+    const fresh = await aCustomer(db, org);
+    const client = app.client(csm.token);
+    const logins = (eventId: string, observedAt: string) => ({
+      eventId,
+      customerId: fresh.id,
+      kind: 'usage.logins' as const,
+      period: 'week' as const,
+      observedAt,
+      value: 10,
+    });
+    await client.signals.record.mutate({ events: [logins('rc-1', '2026-11-02')] });
+    await client.signals.record.mutate({ events: [logins('rc-2', '2026-11-09')] });
+    const waiting = await db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(eq(jobs.queue, 'health.recompute-customer'), sql`${jobs.payload}->>'customerId' = ${fresh.id}`),
+      );
+    expect(waiting).toHaveLength(1);
   });
 
   it('lets a viewer list signals but not record them', async () => {
