@@ -100,7 +100,20 @@ beforeAll(async () => {
   const globexAdmin = await aMember(db, globex, { role: 'admin' });
   await app.client(globexAdmin.token).users.invite.mutate({ email: 'new.hire@globex.example', role: 'csm' });
   await seedAiRows(globexAdmin.token, globexCsm.token, globexCustomer.id);
+  await seedConnectionRows(globex.id, globexCsm.id);
 });
+
+/** A Google connection and a pending authorisation: the real flow needs the OAuth fakes (tests/integrations). */
+async function seedConnectionRows(orgId: string, userId: string) {
+  await inOrg(testDb.database.db, orgId, async (tx) => {
+    await tx.execute(
+      sql`insert into connections (org_id, user_id, provider, account, tokens_sealed, scopes, connected_by) values (${orgId}, ${userId}, 'google', 'csm@globex.example', 'v1:sealed', '{}', ${userId})`,
+    );
+    await tx.execute(
+      sql`insert into oauth_states (org_id, user_id, provider, state_hash, verifier_sealed, expires_at) values (${orgId}, ${userId}, 'google', 'globex-state-hash', 'v1:sealed', now() + interval '10 minutes')`,
+    );
+  });
+}
 
 /** The AI layer's tables get rows the way users make them: settings, an analysed thread, a draft sent after an edit. */
 async function seedAiRows(adminToken: string, csmToken: string, customerId: string) {
