@@ -2,11 +2,20 @@
 import '@inboxsdk/core/background';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createApiClient } from '../lib/api-client.ts';
+import { chromeSessionStore } from '../lib/chrome-session-store.ts';
+import { inboxHealthListener, inboxHealthRelay } from '../lib/inbox-health-relay.ts';
 import { relaySidebarPorts } from '../lib/sidebar-relay.ts';
 import { toggleSidebarCommand, toggleSidebarInTab, toggleSidebarMessage } from '../lib/sidebar-toggle.ts';
 
 export default defineBackground(() => {
   relaySidebarPorts(browser.runtime.onConnect);
+  // Gmail's inbox badges: the content script's pages of rows, looked up with the signed-in session.
+  const inboxHealth = inboxHealthRelay({
+    session: chromeSessionStore(),
+    connectApi: (t) => createApiClient(t),
+  });
+  browser.runtime.onMessage.addListener(inboxHealthListener(inboxHealth, browser.runtime.id));
 
   const toggle = (tabId: number | undefined) =>
     void toggleSidebarInTab(

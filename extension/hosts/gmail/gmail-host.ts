@@ -3,7 +3,9 @@ import type {
   ComposeView,
   ContentPanelDescriptor,
   ContentPanelView,
+  LabelDescriptor,
   MessageView,
+  ThreadRowView,
   ThreadView,
 } from '@inboxsdk/core';
 import type { GmailContext } from '../../../shared/host-context.ts';
@@ -43,11 +45,16 @@ export type GmailComposeView = Pick<
   addStatusBar(options: { height?: number }): { el: HTMLElement; destroy(): void };
 };
 export type GmailSidebarPanel = Pick<ContentPanelView, 'remove' | 'open'>;
+/** One conversation's row in a list of threads (the inbox, a label, search results). */
+export type GmailThreadRowView = Pick<ThreadRowView, 'getContacts' | 'addLabel'> & {
+  on(event: 'destroy', listener: () => void): unknown;
+};
 
 /** What CSCX needs of a loaded InboxSDK instance; the real one is assignable to it. */
 export interface GmailSdk {
   Conversations: { registerThreadViewHandler(handler: (view: GmailThreadView) => void): () => void };
   Compose: { registerComposeViewHandler(handler: (view: GmailComposeView) => void): () => void };
+  Lists: { registerThreadRowViewHandler(handler: (view: GmailThreadRowView) => void): () => void };
   Global: {
     addSidebarContentPanel(descriptor: ContentPanelDescriptor): Promise<GmailSidebarPanel | null>;
   };
@@ -74,10 +81,20 @@ export interface OpenGmailCompose extends OpenGmailView {
   onSent(listener: (sentText: string) => void): void;
 }
 
+/** A thread's row in a list, while Gmail shows it. */
+export interface ShownGmailThreadRow {
+  /** The addresses the row names (its senders and recipients as Gmail lists them). */
+  addresses(): string[];
+  /** A small label beside the subject; InboxSDK keeps it there when Gmail redraws the row. */
+  addLabel(label: LabelDescriptor): void;
+  onClose(listener: () => void): void;
+}
+
 /** Gmail as the adapter sees it; `inboxSdkGmailHost` is the real one. Each `on…` returns its undo. */
 export interface GmailHost {
   onThreadOpened(handler: (thread: OpenGmailView) => void): () => void;
   onComposeOpened(handler: (compose: OpenGmailCompose) => void): () => void;
+  onThreadRowShown(handler: (row: ShownGmailThreadRow) => void): () => void;
   /** Adds CSCX's panel to Gmail's right-hand sidebar; null where Gmail has no sidebar. */
   openSidebarPanel(el: HTMLElement): Promise<GmailSidebarPanel | null>;
 }
@@ -129,6 +146,14 @@ export function inboxSdkGmailHost(sdk: GmailSdk): GmailHost {
           onSent: (listener) => onComposeSent(compose, listener),
         });
       }),
+    onThreadRowShown: (handler) =>
+      sdk.Lists.registerThreadRowViewHandler((row) =>
+        handler({
+          addresses: () => row.getContacts().map((c) => c.emailAddress),
+          addLabel: (label) => row.addLabel(label),
+          onClose: (listener) => row.on('destroy', listener),
+        }),
+      ),
     openSidebarPanel: (el) =>
       sdk.Global.addSidebarContentPanel({ el, title: panelTitle, iconUrl: cscxIconUrl }),
   };

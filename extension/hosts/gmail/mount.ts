@@ -2,12 +2,18 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type FramePlacement, mountSidebarFrame, type SidebarFrame } from '../sidebar-frame.ts';
 import { type ComposeHook, draftInCompose } from './compose-drafting.ts';
 import type { GmailHost, GmailSidebarPanel, OpenGmailView } from './gmail-host.ts';
+import { badgeInboxRows } from './inbox-health.ts';
+import { requestInboxHealth } from './inbox-health-request.ts';
 
-/** The sidebar frame lives in a panel of Gmail's own right-hand sidebar; each compose gets CSCX's button. */
+/**
+ * The sidebar frame lives in a panel of Gmail's own right-hand sidebar; each compose gets CSCX's button;
+ * thread lists get customers' health badges.
+ */
 export function mountGmail(ctx: ContentScriptContext, host: GmailHost): void {
   const panel = sidebarPanel(host);
   const sidebar = mountSidebarFrame(ctx, 'gmail', panel.place);
   feedGmailSidebar(ctx, host, sidebar, draftInCompose(sidebar, panel.open));
+  badgeInboxRows(ctx, host, requestInboxHealth);
 }
 
 /** The parts of the content script's lifetime the feed needs. */

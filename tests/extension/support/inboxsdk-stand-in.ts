@@ -3,12 +3,14 @@ import type {
   Contact,
   ContactNameOptional,
   ContentPanelDescriptor,
+  LabelDescriptor,
 } from '@inboxsdk/core';
 import type {
   GmailComposeView,
   GmailMessageView,
   GmailSdk,
   GmailSidebarPanel,
+  GmailThreadRowView,
   GmailThreadView,
 } from '../../../extension/hosts/gmail/gmail-host.ts';
 import { fixtureDocument } from './fixture-page.ts';
@@ -260,6 +262,32 @@ export function aComposeView(overrides: Partial<ComposeSpec> = {}): StandInCompo
   });
 }
 
+/**
+ * A thread's row in Gmail's list: its contacts as InboxSDK reads them (each `[email]` span of the row,
+ * so senders and the signed-in user as "me"), and the labels added to it.
+ */
+export class StandInThreadRowView extends Events<'destroy'> implements GmailThreadRowView {
+  readonly labels: LabelDescriptor[] = [];
+  constructor(private contacts: Contact[]) {
+    super();
+  }
+  getContacts() {
+    return this.contacts;
+  }
+  addLabel(label: LabelDescriptor | null | object) {
+    // CSCX passes plain descriptors; InboxSDK also takes a stream of them, which nothing here sends.
+    if (label && 'title' in label) this.labels.push(label);
+  }
+  /** Gmail took the row away (another page, another label). */
+  remove() {
+    this.emit('destroy');
+  }
+}
+
+export function aThreadRow(...contacts: Contact[]): StandInThreadRowView {
+  return new StandInThreadRowView(contacts);
+}
+
 export interface StandInPanel extends GmailSidebarPanel {
   descriptor: ContentPanelDescriptor;
   removed: boolean;
@@ -270,6 +298,7 @@ export interface StandInPanel extends GmailSidebarPanel {
 export function standInInboxSdk() {
   const threadHandlers = new Set<(view: GmailThreadView) => void>();
   const composeHandlers = new Set<(view: GmailComposeView) => void>();
+  const rowHandlers = new Set<(view: GmailThreadRowView) => void>();
   const panels: StandInPanel[] = [];
   const sdk: GmailSdk = {
     Conversations: {
@@ -282,6 +311,12 @@ export function standInInboxSdk() {
       registerComposeViewHandler(handler) {
         composeHandlers.add(handler);
         return () => composeHandlers.delete(handler);
+      },
+    },
+    Lists: {
+      registerThreadRowViewHandler(handler) {
+        rowHandlers.add(handler);
+        return () => rowHandlers.delete(handler);
       },
     },
     Global: {
@@ -312,6 +347,11 @@ export function standInInboxSdk() {
     openCompose(view: StandInComposeView) {
       for (const handler of composeHandlers) handler(view);
       return view;
+    },
+    /** Gmail shows these rows of a thread list, as InboxSDK reports them: one by one. */
+    showRows(...rows: StandInThreadRowView[]) {
+      for (const row of rows) for (const handler of rowHandlers) handler(row);
+      return rows;
     },
   };
 }
