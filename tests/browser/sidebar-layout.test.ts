@@ -287,15 +287,15 @@ describe('a sidebar that gets out of the way', () => {
 });
 
 describe('the sidebar’s content', () => {
-  it('holds the Customer tab as its one panel, with no tab bar for a single tab', async () => {
+  it('opens on the Customer tab, with the Health tab beside it', async () => {
     const page = await open(fixturePages.calendarAcme.url);
     await showsCustomer(page, 'Acme Robotics');
     const sidebar = sidebarOf(page);
     await sidebar
-      .getByRole('region', { name: 'Customer' })
+      .getByRole('tabpanel', { name: 'Customer' })
       .getByRole('region', { name: 'Account' })
       .waitFor();
-    expect(await sidebar.getByRole('tablist').count()).toBe(0);
+    expect(await sidebar.getByRole('tab').allTextContents()).toEqual(['Customer', 'Health']);
     expect(await sidebar.getByRole('region', { name: 'Open tasks' }).count()).toBe(1);
   });
 

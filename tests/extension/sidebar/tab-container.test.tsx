@@ -51,21 +51,31 @@ function tab(name: string) {
 }
 
 describe('the sidebar’s tab container', () => {
-  it('registers the Customer tab for every host, then the Draft tab for Gmail', () => {
+  it('registers the Customer and Health tabs for every host, then the Draft tab for Gmail', () => {
     expect(sidebarTabs.map((t) => [t.id, t.hosts ?? 'every host'])).toEqual([
       ['customer', 'every host'],
+      ['health', 'every host'],
       ['draft', ['gmail']],
     ]);
   });
 
-  it('shows a single tab as its panel alone, with no tab bar (Calendar has only the Customer tab)', async () => {
+  it('shows a single tab as its panel alone, with no tab bar', () => {
+    render(
+      <TabContainer tabs={threeTabs.slice(0, 1)} panelProps={panelProps} lastTab={memoryPreference(null)} />,
+    );
+    const panel = screen.getByRole('region', { name: 'Customer' });
+    expect(within(panel).getByText('Customer panel')).toBeTruthy();
+    expect(screen.queryByRole('tablist')).toBeNull();
+  });
+
+  it('opens Calendar’s sidebar on the Customer tab, with the Health tab beside it', async () => {
     renderSidebar({
       context: aCalendarEvent(),
       procedures: { 'customers.context': () => aMatch(aCustomerContext()) },
     });
-    const panel = await screen.findByRole('region', { name: 'Customer' });
+    const panel = await screen.findByRole('tabpanel', { name: 'Customer' });
     expect(await within(panel).findByRole('region', { name: 'Account' })).toBeTruthy();
-    expect(screen.queryByRole('tablist')).toBeNull();
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Customer', 'Health']);
   });
 
   it('lists the tabs with one tab stop: the selected tab', () => {

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { HealthScore } from '../../shared/api/health.ts';
+import type { SignalEventInput } from '../../shared/api/signals.ts';
+import type { GmailThreadContext } from '../../shared/host-context.ts';
+import { callProcedure, resultData } from '../process/support/cscx-process.ts';
+import { signedInBrowserOnFixtures } from './support/signed-in-browser.ts';
+import { fixtureThreadContext, openThreadInSidebar, screenshots } from './support/thread-in-sidebar.ts';
+
+const suite = signedInBrowserOnFixtures();
+const server = () => ({ url: inject('backendUrl') });
+const day = 86_400_000;
+const weekStart = (weeksAgo: number) => {
+  const d = new Date(Date.now() - weeksAgo * 7 * day);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Acme Robotics slipping, in raw signals only: weekly active users and logins halved over the last
+ * month, two urgent tickets open for nine days, a detractor's NPS, and its champion gone.
+ */
+function slippingAcme(customerId: string): SignalEventInput[] {
+  const weeks = Array.from({ length: 12 }, (_, i) => 11 - i);
+  return [
+    ...weeks.flatMap((w) => [
+      {
+        eventId: `acme-users-${w}`,
+        customerId,
+        kind: 'usage.active_users' as const,
+        period: 'week' as const,
+        observedAt: weekStart(w),
+        value: w >= 5 ? 40 : 18,
+      },
+      {
+        eventId: `acme-logins-${w}`,
+        customerId,
+        kind: 'usage.logins' as const,
+        period: 'week' as const,
+        observedAt: weekStart(w),
+        value: w >= 5 ? 300 : 120,
+      },
+    ]),
+    ...[1, 2].map((n) => ({
+      eventId: `acme-ticket-${n}`,
+      customerId,
+      kind: 'ticket' as const,
+      observedAt: new Date(Date.now() - 9 * day).toISOString(),
+      ticket: {
+        id: `ACME-${n}`,
+        status: 'open' as const,
+        priority: 'urgent' as const,
+        subject: `Outage ${n}`,
+      },
+    })),
+    {
+      eventId: 'acme-nps',
+      customerId,
+      kind: 'survey.nps',
+      observedAt: new Date(Date.now() - 12 * day).toISOString(),
+      value: 3,
+    },
+    {
+      eventId: 'acme-champion-left',
+      customerId,
+      kind: 'stakeholder.left',
+      observedAt: new Date(Date.now() - 6 * day).toISOString(),
+      value: 1,
+      detail: { name: 'Dana Reyes', email: 'dana.reyes@acme-robotics.test', role: 'champion' },
+    },
+  ];
+}
+
+async function acmeId(): Promise<string> {
+  const { items } = resultData<{ items: { id: string; name: string }[] }>(
+    await callProcedure(server(), 'customers.list', { limit: 200 }, inject('token')),
+  );
+  const acme = items.find((c) => c.name === 'Acme Robotics');
+  if (!acme) throw new Error('the fixture customer Acme Robotics is missing');
+  return acme.id;
+}
+
+/** The recompute runs on the server's job queue: wait for its score. */
+async function scored(customerId: string): Promise<HealthScore> {
+  for (const started = Date.now(); Date.now() - started < 40_000; ) {
+    const health = resultData<HealthScore | null>(
+      await callProcedure(server(), 'health.forCustomer', { customerId }, inject('token')),
+    );
+    if (health?.drivers.some((d) => d.component === 'stakeholders')) return health;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('Acme Robotics was never scored');
+}
+
+let thread: GmailThreadContext;
+let health: HealthScore;
+
+beforeAll(async () => {
+  const customerId = await acmeId();
+  const recorded = resultData<{ accepted: number; rejected: unknown[] }>(
+    await callProcedure(server(), 'signals.record', { events: slippingAcme(customerId) }, inject('token')),
+  );
+  expect(recorded.rejected).toEqual([]);
+  // New signals ask for their customer's recompute; the admin's recompute of the org covers it either way.
+  resultData(await callProcedure(server(), 'health.recompute', undefined, inject('token')));
+  health = await scored(customerId);
+  thread = await fixtureThreadContext(suite.browser);
+}, 90_000);
+
+describe('the Health tab in the Gmail sidebar, against the real backend with seeded signals', () => {
+  it('shows Acme Robotics at risk, why in plain words, and its open alert, which a CSM acknowledges', async () => {
+    expect(health.band).toBe('at_risk');
+    const page = await openThreadInSidebar(suite.browser, thread);
+    await page.getByRole('heading', { name: 'Acme Robotics', exact: true }).waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: 'Health' }).click();
+    const panel = page.getByRole('tabpanel', { name: 'Health' });
+    const summary = panel.getByRole('region', { name: 'Health score' });
+    await summary.waitFor({ timeout: 20_000 });
+    expect(await summary.locator('.health-score').textContent()).toBe(`${Math.round(health.score)} / 100`);
+    expect(await summary.locator('.band').textContent()).toBe('At risk');
+    expect(await summary.getByText(/^Based on \d of 9 signals/).count()).toBe(1);
+
+    const why = await panel
+      .getByRole('region', { name: 'Why' })
+      .locator('.driver-text > span:first-child')
+      .allTextContents();
+    const shown = health.drivers.filter((d) => Math.abs(d.contribution) >= 0.5).slice(0, 5);
+    expect(why).toEqual(shown.map((d) => d.sentence));
+    expect(why.join(' ')).toMatch(/Dana Reyes/);
+
+    const alerts = panel.getByRole('region', { name: 'Open alerts' });
+    await alerts.waitFor();
+    const openBefore = await alerts.getByRole('listitem').count();
+    expect(openBefore).toBeGreaterThan(0);
+    await screenshots(page, 'health-tab-gmail');
+    await alerts
+      .getByRole('button', { name: /^Acknowledge/ })
+      .first()
+      .click();
+    await expect
+      .poll(async () => ((await alerts.count()) === 0 ? 0 : alerts.getByRole('listitem').count()), {
+        timeout: 10_000,
+      })
+      .toBe(openBefore - 1);
+    await page.close();
+  });
+});
