@@ -7,6 +7,7 @@ import { AccountSection } from './account-section.tsx';
 import { AiSection } from './ai/ai-section.tsx';
 import { ChangePasswordSection } from './change-password-form.tsx';
 import { ConnectionsSection } from './connections/connections-section.tsx';
+import { IngestSection } from './ingest/ingest-section.tsx';
 import { JobsSection } from './jobs/jobs-section.tsx';
 import { MembersSection } from './members/members-section.tsx';
 import { OrgSection } from './org/org-section.tsx';
@@ -68,6 +69,10 @@ function Jobs({ api }: SettingsSectionProps) {
   return <JobsSection api={api} />;
 }
 
+function Ingest({ api, backendUrl }: SettingsSectionProps) {
+  return <IngestSection api={api} backendUrl={backendUrl} />;
+}
+
 const admins = (role: UserRole) => role === 'admin';
 
 /**
@@ -81,6 +86,7 @@ export const settingsSections: readonly SettingsSection[] = [
   { path: '/org', title: 'Organisation', allowed: admins, Section: Organisation },
   { path: '/ai', title: 'AI', allowed: admins, Section: Ai },
   { path: '/jobs', title: 'Background jobs', allowed: admins, Section: Jobs },
+  { path: '/ingest', title: 'Signal ingest', allowed: admins, Section: Ingest },
   // Viewers act through nothing: the API lets them list, never connect.
   { path: '/connections', title: 'Connections', allowed: (role) => role !== 'viewer', Section: Connections },
   // Viewers get no tokens from the API.
