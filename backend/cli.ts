@@ -5,6 +5,7 @@ import { withDatabase } from './db/with-database.ts';
 import { seedDemoFromCli } from './demo/cli.ts';
 import { DomainError } from './domain-error.ts';
 import { runEvalFromCli } from './eval/cli.ts';
+import { calibrateFromCli } from './health/calibration/cli.ts';
 import { importFromCli } from './imports/cli.ts';
 import { serve } from './serve.ts';
 import { createTokenFromCli } from './tokens/cli.ts';
@@ -19,6 +20,10 @@ const usage = `usage: cscx <command> [options]
   tokens create --email E [--org NAME|ID] [--name N] [--days D]   prints the token alone on the last line
   seed-demo [--org NAME|ID] [--customers N] [--activities M]
   import customers|contacts|activities|signals FILE.csv [--org NAME|ID] [--skip-invalid]
+  health calibrate [--org NAME|ID] [--adopt] [--json] [--seed N]
+                                          fits the health weights to the org's churned/renewed customers:
+                                          ROC-AUC, PR-AUC and Brier before and after on held-out ones;
+                                          --adopt makes the fitted weights a new model version
   eval thread --dataset DIR [--json] [--limit N] [--fit FILE]
                                           ask detection of the local provider beside baselines, on
                                           files like ../shared/data/email-intent-parakweet
@@ -113,6 +118,9 @@ async function main(argv: string[]): Promise<void> {
         importFromCli(db, { entity, file, org: values.org, skipInvalid: values['skip-invalid'] }),
       );
     }
+    case 'health':
+      if (sub === 'calibrate') return withDatabase(config, (database) => calibrateFromCli(database, rest));
+      break;
     case 'eval':
       return runEvalFromCli(argv.slice(1));
     case undefined:

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../backend/db/client.ts';
+import { activities, customers } from '../../backend/db/schema.ts';
+import { inOrg, type OrgRunner } from '../../backend/db/tenancy.ts';
+import { adoptCalibration } from '../../backend/health/calibration/adopt-calibration.ts';
+import { calibrateOrg } from '../../backend/health/calibration/calibrate-org.ts';
+import { readLatestCalibration } from '../../backend/health/calibration/calibration-output.ts';
+import { seededRandom } from '../../backend/health/calibration/seeded-random.ts';
+import { defaultHealthModel } from '../../backend/health/model/default-model.ts';
+import { listModelVersions } from '../../backend/health/models.ts';
+import { customerOutcomesTable } from '../../backend/health/schema.ts';
+import type { OrgRef } from '../../backend/org/lookup.ts';
+import { healthSignals } from '../../backend/signals/schema.ts';
+import type { CustomerOutcome } from '../../shared/api/health.ts';
+import { aCustomer, anOrg } from '../support/builders.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { daysBefore, someSignals, weeklyUsage } from './signal-builders.ts';
+
+let testDb: TestDatabase;
+let db: Db;
+const now = new Date('2026-11-20T09:00:00Z');
+const outcomeDay = '2026-09-01';
+// Calibration reads the features 30 days before the outcome.
+const featuresDay = new Date('2026-08-02T12:00:00Z');
+
+const runnerOf = (org: OrgRef): OrgRunner => ({
+  orgId: org.id,
+  inOrg: (work) => inOrg(db, org.id, work),
+});
+
+async function anOutcome(org: OrgRef, customerId: string, outcome: CustomerOutcome, at = outcomeDay) {
+  await inOrg(db, org.id, (tx) =>
+    tx.insert(customerOutcomesTable).values({ orgId: org.id, customerId, outcome, at, source: 'test' }),
+  );
+}
+
+/**
+ * A book where churn follows open urgent tickets and low NPS, while usage is steady noise that says
+ * nothing: the default model leans on usage, so fitted weights should move to support and surveys.
+ * Every account had a ticket in the year (closed), so its support component has data. Written in a
+ * few statements: a builder call per row would make the file slow.
+ */
+async function aBookWithHistory(org: OrgRef, count: number, seed: number) {
+  const random = seededRandom(seed);
+  const accounts = Array.from({ length: count }, (_, i) => {
+    const urgentOpen = Math.floor(random() * 4);
+    const nps = Math.floor(random() * 11);
+    const users = 5 + Math.floor(random() * 95);
+    const churnOdds = -2 + 1.6 * urgentOpen + 0.7 * (5 - nps);
+    return { i, urgentOpen, nps, users, churned: random() < 1 / (1 + Math.exp(-churnOdds)) };
+  });
+  const rows = await inOrg(db, org.id, (tx) =>
+    tx
+      .insert(customers)
+      .values(accounts.map(({ i }) => ({ orgId: org.id, name: `Account ${i}`, renewalDate: '2026-09-01' })))
+      .returning({ id: customers.id }),
+  );
+  const signals = accounts.flatMap((account, k) =>
+    [
+      ...weeklyUsage(featuresDay, {
+        users: [account.users, account.users],
+        logins: [account.users * 9, account.users * 9],
+        seats: 100,
+      }),
+      { kind: 'survey.nps' as const, value: account.nps, observedAt: daysBefore(featuresDay, 15) },
+    ].map((signal) => ({
+      period: 'instant' as const,
+      ...signal,
+      orgId: org.id,
+      customerId: rows[k]!.id,
+      detail: {},
+      eventId: randomUUID(),
+      source: 'test',
+    })),
+  );
+  const ticket = (customerId: string, status: 'open' | 'closed', daysAgo: number) => ({
+    orgId: org.id,
+    customerId,
+    kind: 'ticket' as const,
+    subject: 'Ticket',
+    ticketStatus: status,
+    ticketPriority: 'urgent' as const,
+    occurredAt: daysBefore(featuresDay, daysAgo),
+  });
+  await inOrg(db, org.id, async (tx) => {
+    // A statement takes at most 65,535 parameters.
+    for (let start = 0; start < signals.length; start += 2000)
+      await tx.insert(healthSignals).values(signals.slice(start, start + 2000));
+    await tx
+      .insert(activities)
+      .values(
+        accounts.flatMap((account, k) => [
+          ticket(rows[k]!.id, 'closed', 120),
+          ...Array.from({ length: account.urgentOpen }, (_, t) => ticket(rows[k]!.id, 'open', 10 + t)),
+        ]),
+      );
+    await tx.insert(customerOutcomesTable).values(
+      accounts.map((account, k) => ({
+        orgId: org.id,
+        customerId: rows[k]!.id,
+        outcome: account.churned ? ('churned' as const) : ('renewed' as const),
+        at: outcomeDay,
+        source: 'test',
+      })),
+    );
+  });
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  db = testDb.database.db;
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+describe('calibrating an org’s health weights', { timeout: 120_000 }, () => {
+  let org: OrgRef;
+  beforeAll(async () => {
+    org = await anOrg(db);
+    await aBookWithHistory(org, 400, 5);
+  });
+
+  it('fits weights on a split that rank churn at least as well as the default on the held-out customers', async () => {
+    const run = await calibrateOrg(runnerOf(org), { createdBy: null, now });
+    const { calibration: c } = run;
+    expect(run.customers).toBe(400);
+    expect(c.trainingCustomers + c.heldOutCustomers).toBe(400);
+    expect(c.heldOutCustomers).toBe(120);
+    expect(c.baseVersion).toBe(1);
+    expect(c.fitted).toBe(true);
+    expect(c.after.rocAuc!).toBeGreaterThanOrEqual(c.before.rocAuc!);
+    expect(c.after.brier!).toBeLessThanOrEqual(c.before.brier!);
+    // The weight moved to what the outcomes follow, away from the steady usage.
+    const w = c.fittedWeights;
+    expect(w.support + w.surveys).toBeGreaterThan(70);
+    expect(w.usage).toBeLessThan(defaultHealthModel.weights.usage);
+    // No data for these in the history: nothing to fit them to.
+    expect(w).toMatchObject({ sentiment: 0, calls: 0, stakeholders: 0, billing: 0 });
+    expect(await inOrg(db, org.id, (tx) => readLatestCalibration(tx, org.id))).toEqual(c);
+  });
+
+  it('makes the fitted weights a new model version when adopted, once', async () => {
+    const { calibration } = await calibrateOrg(runnerOf(org), { createdBy: null, now });
+    const adopted = await inOrg(db, org.id, (tx) =>
+      adoptCalibration(tx, { orgId: org.id, adoptedBy: null, now }),
+    );
+    expect(adopted.model).toMatchObject({
+      source: 'calibrated',
+      weights: calibration.fittedWeights,
+      thresholds: defaultHealthModel.thresholds,
+    });
+    expect(adopted.calibration).toMatchObject({ id: calibration.id, adoptedVersion: adopted.model.version });
+    const versions = await inOrg(db, org.id, (tx) => listModelVersions(tx, org.id, now));
+    expect(versions[0]).toMatchObject({ version: adopted.model.version, weights: calibration.fittedWeights });
+    await expect(
+      inOrg(db, org.id, (tx) => adoptCalibration(tx, { orgId: org.id, adoptedBy: null, now })),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('adopted already') });
+
+    // The next calibration starts from the adopted version.
+    const next = await calibrateOrg(runnerOf(org), { createdBy: null, now });
+    expect(next.calibration.baseVersion).toBe(adopted.model.version);
+  });
+
+  it('refuses an org with too few outcomes of either kind, saying how many it has', async () => {
+    const small = await anOrg(db);
+    await aBookWithHistory(small, 12, 9);
+    await expect(calibrateOrg(runnerOf(small), { createdBy: null, now })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/at least 10 churned and 10 renewed.*has \d+ churned and \d+ renewed/),
+    });
+    await expect(
+      inOrg(db, small.id, (tx) => adoptCalibration(tx, { orgId: small.id, adoptedBy: null, now })),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('reads each customer’s features a month before the outcome, so what came later cannot leak in', async () => {
+    const leaky = await anOrg(db);
+    for (let i = 0; i < 40; i++) {
+      const churned = i % 2 === 0;
+      const customer = await aCustomer(db, leaky, { name: `Leak ${i}`, renewalDate: '2026-09-01' });
+      // Everyone looks alike until the last two weeks, when the churners answer NPS 0.
+      await someSignals(db, leaky, customer.id, [
+        { kind: 'survey.nps', value: 7, observedAt: daysBefore(featuresDay, 20) },
+        ...(churned
+          ? [{ kind: 'survey.nps' as const, value: 0, observedAt: new Date('2026-08-20T10:00:00Z') }]
+          : []),
+      ]);
+      await anOutcome(leaky, customer.id, churned ? 'churned' : 'renewed');
+    }
+    const { calibration } = await calibrateOrg(runnerOf(leaky), { createdBy: null, now });
+    // Read on the day of the outcome, the NPS 0 answers would tell churners apart perfectly.
+    expect(calibration.before.rocAuc).toBe(0.5);
+    expect(calibration.after.rocAuc ?? 0.5).toBe(0.5);
+    const outcomes = await inOrg(db, leaky.id, (tx) =>
+      tx.select().from(customerOutcomesTable).where(eq(customerOutcomesTable.orgId, leaky.id)),
+    );
+    expect(outcomes).toHaveLength(40);
+  });
+});
