@@ -6,6 +6,7 @@ import { seedDemoFromCli } from './demo/cli.ts';
 import { DomainError } from './domain-error.ts';
 import { runEvalFromCli } from './eval/cli.ts';
 import { calibrateFromCli } from './health/calibration/cli.ts';
+import { recomputeFromCli } from './health/cli.ts';
 import { importFromCli } from './imports/cli.ts';
 import { serve } from './serve.ts';
 import { createTokenFromCli } from './tokens/cli.ts';
@@ -20,6 +21,7 @@ const usage = `usage: cscx <command> [options]
   tokens create --email E [--org NAME|ID] [--name N] [--days D]   prints the token alone on the last line
   seed-demo [--org NAME|ID] [--customers N] [--activities M]
   import customers|contacts|activities|signals FILE.csv [--org NAME|ID] [--skip-invalid]
+  health recompute [--org NAME|ID]        every customer's health score now, in short batches (a bar)
   health calibrate [--org NAME|ID] [--adopt] [--json] [--seed N]
                                           fits the health weights to the org's churned/renewed customers:
                                           ROC-AUC, PR-AUC and Brier before and after on held-out ones;
@@ -120,6 +122,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'health':
       if (sub === 'calibrate') return withDatabase(config, (database) => calibrateFromCli(database, rest));
+      if (sub === 'recompute') return withDatabase(config, (database) => recomputeFromCli(database, rest));
       break;
     case 'eval':
       return runEvalFromCli(argv.slice(1));
