@@ -169,4 +169,21 @@ describe('withConnection for Slack', () => {
       '/api/auth.test',
     ]);
   });
+
+  it('with token rotation, two workers refreshing at once both go on: the one refused uses the tokens the other stored', async () => {
+    suite.slack.rotationSeconds = 43_200;
+    const { org } = await aConnectedOrg();
+    suite.slack.expireAccessTokens();
+    const from = suite.slack.requests.length;
+    expect(await Promise.all([authTest(org.id), authTest(org.id)])).toEqual(['T0FAKE123', 'T0FAKE123']);
+    const refreshes = suite.slack.requests.slice(from).filter((r) => r.path === '/api/oauth.v2.access');
+    // Both saw the lapsed token and refreshed with the same refresh token: Slack took it once.
+    expect(refreshes.map((r) => r.params.refresh_token)).toEqual([
+      refreshes[0]?.params.refresh_token,
+      refreshes[0]?.params.refresh_token,
+    ]);
+    expect(suite.app.logLines.some((line) => line.includes('refreshed meanwhile by another worker'))).toBe(
+      true,
+    );
+  });
 });

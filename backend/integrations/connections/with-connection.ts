@@ -1,10 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConnectionProvider } from '../../../shared/api/connections.ts';
 import type { OrgRunner } from '../../db/tenancy.ts';
 import type { AppDeps } from '../../deps.ts';
 import { DomainError } from '../../domain-error.ts';
 import type { ConnectionRow } from '../schema.ts';
 import type { ProviderDescription, TokenSet } from './provider.ts';
-import { findConnection, updateConnection } from './queries.ts';
+import { findConnection, findConnectionById, updateConnection } from './queries.ts';
 import { type ProviderClient, providerOf } from './registry.ts';
 import { type ConnectionOwnerKey, openTokens, sealTokens } from './sealed-tokens.ts';
 
@@ -69,7 +70,9 @@ export async function withConnection<P extends ConnectionProvider, T>(
 }
 
 class ConnectionSession<C> {
-  private tokens: TokenSet;
+  private tokens: TokenSet = { accessToken: '', expiresAt: null, scopes: [] };
+  /** The sealed tokens this session holds, as stored: how another worker's refresh is noticed. */
+  private sealed = '';
   refreshed = false;
 
   constructor(
@@ -78,8 +81,7 @@ class ConnectionSession<C> {
     private readonly owner: ConnectionOwnerKey,
     private readonly row: ConnectionRow,
   ) {
-    const opened = openTokens(deps.secrets, owner, row.tokensSealed);
-    this.tokens = { ...opened, expiresAt: row.expiresAt, scopes: row.scopes };
+    this.adopt(row);
   }
 
   logFields() {
@@ -105,12 +107,19 @@ class ConnectionSession<C> {
 
   /** Outside any transaction; the new tokens are stored before they are used. */
   async refresh(): Promise<void> {
-    this.tokens = await this.provider.refresh(this.deps.config.integrations, this.tokens);
+    try {
+      this.tokens = await this.provider.refresh(this.deps.config.integrations, this.tokens);
+    } catch (error) {
+      if (!(await this.adoptRefreshedElsewhere())) throw error;
+      this.refreshed = true;
+      return;
+    }
     this.refreshed = true;
     const now = this.deps.clock.now();
+    this.sealed = sealTokens(this.deps.secrets, this.owner, this.tokens);
     await this.deps.inOrg((tx) =>
       updateConnection(tx, this.owner.orgId, this.row.id, {
-        tokensSealed: sealTokens(this.deps.secrets, this.owner, this.tokens),
+        tokensSealed: this.sealed,
         expiresAt: this.tokens.expiresAt,
         scopes: this.tokens.scopes,
         refreshedAt: now,
@@ -118,6 +127,33 @@ class ConnectionSession<C> {
       }),
     );
     this.deps.log.info(this.logFields(), 'connection refreshed');
+  }
+
+  /**
+   * A rotating refresh token (Slack with rotation, Zoom) works once: when a worker beside this one
+   * refreshed first, ours is refused, and the tokens it got are (or are about to be) stored. Those
+   * are used instead of failing.
+   */
+  private async adoptRefreshedElsewhere(): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.deps.inOrg((tx) => findConnectionById(tx, this.owner.orgId, this.row.id));
+      if (current && current.tokensSealed !== this.sealed) {
+        this.adopt(current);
+        this.deps.log.info(this.logFields(), 'connection: refreshed meanwhile by another worker');
+        return true;
+      }
+      await sleep(100);
+    }
+    return false;
+  }
+
+  private adopt(row: Pick<ConnectionRow, 'tokensSealed' | 'expiresAt' | 'scopes'>): void {
+    this.sealed = row.tokensSealed;
+    this.tokens = {
+      ...openTokens(this.deps.secrets, this.owner, row.tokensSealed),
+      expiresAt: row.expiresAt,
+      scopes: row.scopes,
+    };
   }
 
   async recordSuccess(): Promise<void> {
