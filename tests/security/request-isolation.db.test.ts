@@ -101,7 +101,17 @@ beforeAll(async () => {
   await app.client(globexAdmin.token).users.invite.mutate({ email: 'new.hire@globex.example', role: 'csm' });
   await seedAiRows(globexAdmin.token, globexCsm.token, globexCustomer.id);
   await seedConnectionRows(globex.id, globexCsm.id);
+  await seedSignalRows(globexAdmin.token, globexCustomer.id);
 });
+
+/** A health signal and an ingest token, the ways an admin and a sender make them. */
+async function seedSignalRows(adminToken: string, customerId: string) {
+  const admin = app.client(adminToken);
+  await admin.ingestTokens.create.mutate({ name: 'Globex warehouse' });
+  await admin.signals.record.mutate({
+    events: [{ eventId: 'globex-nps-1', customerId, kind: 'survey.nps', observedAt: '2026-11-02', value: 9 }],
+  });
+}
 
 /** A Google connection and a pending authorisation: the real flow needs the OAuth fakes (tests/integrations). */
 async function seedConnectionRows(orgId: string, userId: string) {
