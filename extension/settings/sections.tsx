@@ -5,8 +5,11 @@ import type { UserRole } from '../../shared/enums.ts';
 import type { ApiClient } from '../lib/api-client.ts';
 import { AccountSection } from './account-section.tsx';
 import { AiSection } from './ai/ai-section.tsx';
+import { AlertsSection } from './alerts/alerts-section.tsx';
+import { BookSection } from './book/book-section.tsx';
 import { ChangePasswordSection } from './change-password-form.tsx';
 import { ConnectionsSection } from './connections/connections-section.tsx';
+import { HealthModelSection } from './health/health-model-section.tsx';
 import { IngestSection } from './ingest/ingest-section.tsx';
 import { JobsSection } from './jobs/jobs-section.tsx';
 import { MembersSection } from './members/members-section.tsx';
@@ -65,6 +68,18 @@ function Tokens({ api, me }: SettingsSectionProps) {
   return <TokensSection api={api} me={me.user} />;
 }
 
+function Book({ api }: SettingsSectionProps) {
+  return <BookSection api={api} />;
+}
+
+function Alerts({ api, me }: SettingsSectionProps) {
+  return <AlertsSection api={api} me={me.user} />;
+}
+
+function HealthModel({ api, me }: SettingsSectionProps) {
+  return <HealthModelSection api={api} me={me.user} />;
+}
+
 function Jobs({ api }: SettingsSectionProps) {
   return <JobsSection api={api} />;
 }
@@ -82,6 +97,10 @@ const admins = (role: UserRole) => role === 'admin';
 export const settingsSections: readonly SettingsSection[] = [
   { path: '/account', title: 'Account', allowed: () => true, Section: Account },
   { path: '/style', title: 'Writing style', allowed: () => true, Section: WritingStyle },
+  { path: '/book', title: 'Book of business', allowed: () => true, Section: Book },
+  { path: '/alerts', title: 'Health alerts', allowed: () => true, Section: Alerts },
+  // Everyone reads the model that scores their accounts; only an admin changes it (the API holds the same).
+  { path: '/health', title: 'Health model', allowed: () => true, Section: HealthModel },
   { path: '/members', title: 'Members', allowed: admins, Section: Members },
   { path: '/org', title: 'Organisation', allowed: admins, Section: Organisation },
   { path: '/ai', title: 'AI', allowed: admins, Section: Ai },

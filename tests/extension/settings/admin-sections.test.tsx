@@ -19,13 +19,27 @@ describe('what each role sees', () => {
     renderSettings({ procedures: { 'auth.me': () => meAs({ role: 'csm' }) } });
     expect(await screen.findByRole('region', { name: 'Account' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Password' })).toBeTruthy();
-    expect(sectionLinks()).toEqual(['Account', 'Writing style', 'Connections', 'Access tokens']);
+    expect(sectionLinks()).toEqual([
+      'Account',
+      'Writing style',
+      'Book of business',
+      'Health alerts',
+      'Health model',
+      'Connections',
+      'Access tokens',
+    ]);
   });
 
   it('offers a viewer no tokens (the API gives viewers none)', async () => {
     renderSettings({ procedures: { 'auth.me': () => meAs({ role: 'viewer' }) } });
     expect(await screen.findByRole('region', { name: 'Account' })).toBeTruthy();
-    expect(sectionLinks()).toEqual(['Account', 'Writing style']);
+    expect(sectionLinks()).toEqual([
+      'Account',
+      'Writing style',
+      'Book of business',
+      'Health alerts',
+      'Health model',
+    ]);
   });
 
   it('offers an admin every section', async () => {
@@ -34,10 +48,14 @@ describe('what each role sees', () => {
     expect(sectionLinks()).toEqual([
       'Account',
       'Writing style',
+      'Book of business',
+      'Health alerts',
+      'Health model',
       'Members',
       'Organisation',
       'AI',
       'Background jobs',
+      'Signal ingest',
       'Connections',
       'Access tokens',
     ]);
