@@ -46,6 +46,10 @@ export function suiteWithActions(): ActionsSuite {
   beforeAll(async () => {
     suite.google = await startFakeGoogle();
     suite.gmail = await startFakeGmail();
+    suite.gmail.threads.set('thread-1', [
+      { 'Message-ID': '<root@acme.example>', Subject: 'Renewal' },
+      { 'Message-ID': '<second@acme.example>', References: '<root@acme.example>', Subject: 'Re: Renewal' },
+    ]);
     suite.testDb = await createTestDatabase();
     suite.app = await startTestApp(suite.testDb.database, {
       clock: suite.clock,

@@ -120,6 +120,19 @@ describe('deciding', () => {
     ]);
   });
 
+  it('names the thread’s last message in In-Reply-To and References when the proposal gave only the thread', async () => {
+    const { csm, customer } = await aTeam();
+    await suite.connectGoogle(csm.token);
+    const proposed = await client(csm.token).actions.propose.mutate(reply(customer.id));
+    await client(csm.token).actions.approve.mutate({ id: proposed.id });
+    expect(await drainQueue(suite.app)).toEqual(['done']);
+    expect(suite.gmail.sent[0]?.headers).toMatchObject({
+      'in-reply-to': '<second@acme.example>',
+      references: '<root@acme.example> <second@acme.example>',
+    });
+    expect(suite.gmail.sent[0]?.threadId).toBe('thread-1');
+  });
+
   it('never runs a rejected action, and an approval after the rejection is refused', async () => {
     const { csm, customer } = await aTeam();
     await suite.connectGoogle(csm.token);

@@ -1,4 +1,5 @@
-import { emailSendPayload } from '../../../shared/api/actions.ts';
+import type { gmail_v1 } from '@googleapis/gmail';
+import { type EmailSendPayload, emailSendPayload } from '../../../shared/api/actions.ts';
 import { type ConnectionDeps, withConnection } from '../../integrations/connections/with-connection.ts';
 import type { ActionRow, StoredPayload } from '../schema.ts';
 import { messageIdOf, rawMessage } from './rfc2822.ts';
@@ -28,13 +29,38 @@ export async function sendEmail(
       if (earlier?.id)
         return { gmailMessageId: earlier.id, threadId: earlier.threadId ?? null, messageId, foundSent: true };
     }
+    const reply = await withReplyHeaders(gmail, payload);
     const sent = await gmail.users.messages.send({
       userId: 'me',
       requestBody: {
-        raw: rawMessage(payload, messageId),
-        ...(payload.threadId ? { threadId: payload.threadId } : {}),
+        raw: rawMessage(reply, messageId),
+        ...(reply.threadId ? { threadId: reply.threadId } : {}),
       },
     });
     return { gmailMessageId: sent.data.id ?? null, threadId: sent.data.threadId ?? null, messageId };
   });
+}
+
+/**
+ * Gmail keeps a message in a thread when it names the message it answers (RFC 2822 `In-Reply-To`
+ * and `References`) and the subject matches. The sidebar knows the thread's id but not its messages'
+ * Message-IDs: they are read from the thread's last message (headers only).
+ */
+async function withReplyHeaders(gmail: gmail_v1.Gmail, payload: EmailSendPayload): Promise<EmailSendPayload> {
+  if (!payload.threadId || payload.inReplyTo) return payload;
+  const thread = await gmail.users.threads.get({
+    userId: 'me',
+    id: payload.threadId,
+    format: 'metadata',
+    metadataHeaders: ['Message-ID', 'References'],
+  });
+  const headers = thread.data.messages?.at(-1)?.payload?.headers ?? [];
+  const header = (name: string) =>
+    headers.find((h) => h.name?.toLowerCase() === name.toLowerCase())?.value?.trim() ?? '';
+  const last = header('Message-ID');
+  if (!/^<[^<>\s]+@[^<>\s]+>$/.test(last)) return payload;
+  const earlier = header('References')
+    .split(/\s+/)
+    .filter((id) => /^<[^<>\s]+>$/.test(id));
+  return { ...payload, inReplyTo: last, references: [...earlier, ...payload.references] };
 }

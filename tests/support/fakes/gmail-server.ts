@@ -37,6 +37,8 @@ export interface FakeGmail {
    * (the message was sent; the sender never hears so).
    */
   onSend: ((message: SentMessage) => undefined | 'drop') | undefined;
+  /** Threads already in the mailbox: their messages' RFC 2822 headers, oldest first (`threads.get`). */
+  threads: Map<string, Record<string, string>[]>;
   /** Which bearer tokens count as signed in (by default any `ya29.` token). */
   acceptsToken: (token: string) => boolean;
   close(): Promise<void>;
@@ -95,6 +97,7 @@ export async function startFakeGmail(): Promise<FakeGmail> {
       failures.push(...more);
     },
     onSend: undefined,
+    threads: new Map(),
     acceptsToken: (token) => token.startsWith('ya29.'),
     close: () => app.close(),
   };
@@ -154,6 +157,31 @@ export async function startFakeGmail(): Promise<FakeGmail> {
     return {
       messages: hits.map((m) => ({ id: m.id, threadId: m.threadId })),
       resultSizeEstimate: hits.length,
+    };
+  });
+
+  app.get('/gmail/v1/users/:userId/threads/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const query = request.query as { metadataHeaders?: string | string[] };
+    const wanted = [query.metadataHeaders ?? []].flat().map((name) => name.toLowerCase());
+    const messages = fake.threads.get(id);
+    if (!messages)
+      return googleError(reply, {
+        status: 404,
+        reason: 'notFound',
+        message: 'Requested entity was not found.',
+      });
+    return {
+      id,
+      messages: messages.map((headers, index) => ({
+        id: `${id}-${index}`,
+        threadId: id,
+        payload: {
+          headers: Object.entries(headers)
+            .filter(([name]) => wanted.length === 0 || wanted.includes(name.toLowerCase()))
+            .map(([name, value]) => ({ name, value })),
+        },
+      })),
     };
   });
 
