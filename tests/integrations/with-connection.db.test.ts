@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { slackRetryAfterSeconds } from '../../backend/integrations/connections/slack.ts';
+import { retryAfterSeconds } from '../../backend/integrations/connections/retry-after.ts';
 import { withConnection } from '../../backend/integrations/connections/with-connection.ts';
 import { aMember, anOrg } from '../support/builders.ts';
 import { googleAccount } from '../support/fakes/google-oauth-server.ts';
@@ -103,6 +103,16 @@ describe('withConnection for Google', () => {
     expect(connections[0]?.lastError).toMatch(/^Google 401 UNAUTHENTICATED/);
   });
 
+  it("hands back Gmail's 429 at once with its Retry-After, for the action queue to wait (the client does not retry)", async () => {
+    const { org, member } = await aConnectedCsm();
+    suite.google.rateLimitNext(30);
+    const from = suite.google.requests.length;
+    const failure = await profile(suite.depsFor(org.id), org.id, member.id).catch((error: unknown) => error);
+    expect(retryAfterSeconds(failure)).toBe(30);
+    expect(since(from).map((r) => r.path)).toEqual(['/gmail/v1/users/me/profile']);
+    expect((await healthOf(org.id))?.last_error).toMatch(/^Google 429 RESOURCE_EXHAUSTED/);
+  });
+
   it('reports a grant revoked at Google as an error to reconnect, not a crash', async () => {
     const { org, member } = await aConnectedCsm();
     const deps = suite.depsFor(org.id);
@@ -152,7 +162,7 @@ describe('withConnection for Slack', () => {
     const { org } = await aConnectedOrg();
     suite.slack.rateLimitNext('auth.test', 7);
     const failure = await authTest(org.id).catch((error: unknown) => error);
-    expect(slackRetryAfterSeconds(failure)).toBe(7);
+    expect(retryAfterSeconds(failure)).toBe(7);
     expect((await healthOf(org.id))?.last_error).toBe('Slack: rate limited, retry after 7 s');
     expect(await authTest(org.id)).toBe('T0FAKE123');
   });

@@ -111,11 +111,17 @@ export const googleProvider: ProviderDescription<GoogleClient> = {
     const auth = oauthClient(env);
     // No refresh token and no expiry here: withConnection refreshes, and stores what it got.
     auth.setCredentials({ access_token: accessToken });
-    const root = env.google.apiUrl ? { rootUrl: `${env.google.apiUrl}/` } : {};
+    // No retries inside the client: a 429 or 5xx goes back to the action queue, whose backoff honours
+    // Retry-After (retryAfterSeconds) and whose idempotency keys make a retry safe.
+    const options = {
+      auth,
+      retry: false,
+      ...(env.google.apiUrl ? { rootUrl: `${env.google.apiUrl}/` } : {}),
+    };
     return {
       auth,
-      gmail: gmail({ version: 'v1', auth, ...root }),
-      calendar: calendar({ version: 'v3', auth, ...root }),
+      gmail: gmail({ version: 'v1', ...options }),
+      calendar: calendar({ version: 'v3', ...options }),
     };
   },
   isUnauthorized: (error) => vendorErrorOf(error)?.status === 401,

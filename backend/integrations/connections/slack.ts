@@ -54,13 +54,13 @@ function tokenSetOf(answer: SlackTokenAnswer, previous?: TokenSet): TokenSet {
   };
 }
 
-interface SlackPlatformError {
+export interface SlackPlatformError {
   code: string;
   data?: { error?: string };
   retryAfter?: number;
 }
 
-function slackErrorOf(error: unknown): SlackPlatformError | undefined {
+export function slackErrorOf(error: unknown): SlackPlatformError | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = (error as { code: unknown }).code;
   return typeof code === 'string' && code.startsWith('slack_webapi_')
@@ -144,9 +144,3 @@ export const slackProvider: ProviderDescription<WebClient> = {
     return error instanceof Error ? error.message : String(error);
   },
 };
-
-/** Seconds a vendor asked to wait before the next call (Slack's 429 `Retry-After`). */
-export function slackRetryAfterSeconds(error: unknown): number | undefined {
-  const slack = slackErrorOf(error);
-  return slack?.code === ErrorCode.RateLimitedError ? slack.retryAfter : undefined;
-}

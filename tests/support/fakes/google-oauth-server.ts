@@ -27,6 +27,8 @@ export interface FakeGoogle {
   accessTokenSeconds: number;
   /** Every request, in order: method, path and the form body or query. */
   requests: { method: string; path: string; params: Record<string, string> }[];
+  /** The next Gmail call gets a 429 with this Retry-After. */
+  rateLimitNext(retryAfterSeconds: number): void;
   /** Access tokens the fake no longer accepts, as if they lapsed early. */
   refuseAccessTokens(): void;
   /** Every token, code and verifier the fake issued or received. */
@@ -74,6 +76,7 @@ export async function startFakeGoogle(
   const accessTokens = new Map<string, Grant>();
   const grantsByRefresh = new Map<string, Grant>();
   const seen = new Set<string>([clientSecret]);
+  let rateLimit: number | undefined;
   const fake: FakeGoogle = {
     url: '',
     clientId,
@@ -81,6 +84,9 @@ export async function startFakeGoogle(
     consent: 'grant',
     accessTokenSeconds: 3599,
     requests: [],
+    rateLimitNext: (seconds) => {
+      rateLimit = seconds;
+    },
     refuseAccessTokens: () => accessTokens.clear(),
     secrets: () => [...seen],
     isRevoked: (refreshToken) => grantsByRefresh.get(refreshToken)?.revoked === true,
@@ -186,6 +192,23 @@ export async function startFakeGoogle(
   app.get('/gmail/v1/users/:userId/profile', async (request, reply) => {
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     const grant = bearer ? accessTokens.get(bearer) : undefined;
+    if (rateLimit !== undefined) {
+      const retryAfter = String(rateLimit);
+      rateLimit = undefined;
+      return reply
+        .code(429)
+        .header('retry-after', retryAfter)
+        .send({
+          error: {
+            code: 429,
+            message: `User-rate limit exceeded. Retry after ${retryAfter}s`,
+            errors: [
+              { message: 'User-rate limit exceeded.', domain: 'usageLimits', reason: 'rateLimitExceeded' },
+            ],
+            status: 'RESOURCE_EXHAUSTED',
+          },
+        });
+    }
     if (!grant) {
       return reply
         .code(401)
