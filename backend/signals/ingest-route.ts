@@ -110,6 +110,8 @@ const parseErrors: Record<string, string> = {
 function answerBadRequest(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode ?? 500;
   if (status < 500) return reply.code(status).send({ error: parseErrors[error.code] ?? error.message });
-  request.log.error({ err: { message: error.message, stack: error.stack } }, 'ingest request failed');
+  // A database error's message carries the statement's parameters (the events): its code and kind only.
+  const code = (error.cause as { code?: unknown } | undefined)?.code ?? error.code;
+  request.log.error({ err: { name: error.name, code } }, 'ingest request failed');
   return reply.code(500).send({ error: 'the events could not be stored: try again' });
 }

@@ -35,6 +35,9 @@ export interface PreparedBatch {
 /** Clocks of senders drift: a moment up to this far ahead is taken as now-ish, not as the future. */
 const futureSlackMs = 24 * 60 * 60 * 1000;
 
+/** Nothing a customer did predates this; it also keeps years Postgres cannot store (year 0) out. */
+const earliest = Date.UTC(1970, 0, 1);
+
 const toDate = (moment: string) => new Date(moment.length === 10 ? `${moment}T00:00:00Z` : moment);
 
 /**
@@ -81,6 +84,7 @@ function prepareOne(
   const observedAt = toDate(event.observedAt);
   if (observedAt.getTime() > now.getTime() + futureSlackMs)
     return { reason: `observedAt ${event.observedAt} is in the future` };
+  if (observedAt.getTime() < earliest) return { reason: `observedAt ${event.observedAt} is before 1970` };
   if (event.kind === 'ticket') return prepareTicket(event, customerId, observedAt);
   if (event.ticket) return { reason: `ticket applies to kind ticket only, not ${event.kind}` };
   const checked = checkSignal(event.kind, { ...event, observedAt });
@@ -108,6 +112,7 @@ function prepareTicket(
   for (const stray of ['value', 'period', 'detail'] as const)
     if (event[stray] !== undefined) return { reason: `${stray} does not apply to kind ticket` };
   const openedAt = ticket.openedAt ? toDate(ticket.openedAt) : observedAt;
+  if (openedAt.getTime() < earliest) return { reason: `ticket.openedAt ${ticket.openedAt} is before 1970` };
   const source = event.source ?? defaultTicketSource;
   const eventId = event.eventId ?? derivedEventId([customerId, source, ticket, openedAt.toISOString()]);
   return { eventId, customerId, source, ticket, openedAt, observedAt };

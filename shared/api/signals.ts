@@ -9,26 +9,35 @@ import {
 } from '../enums.ts';
 import { domain, email, id, isoDate, isoDateTime } from './common.ts';
 
+/** Postgres text cannot hold a NUL character: refused here rather than failing the whole batch. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
+
 /** A moment with its offset, or a bare date (midnight UTC). */
 export const signalMoment = z.union([isoDateTime, isoDate]);
 
 /** What `kind: 'ticket'` carries: the ticket's state as the sender saw it at `observedAt`. */
 export const ticketEventInput = z.object({
-  id: z.string().trim().min(1).max(200),
+  id: text(200),
   status: z.enum(ticketStatuses),
   priority: z.enum(ticketPriorities).default('normal'),
-  subject: z.string().trim().max(500).optional(),
+  subject: text(500).optional(),
   /** When it was opened; `observedAt` when not given. */
   openedAt: signalMoment.optional(),
 });
 
 export const signalDetailInput = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: text(200).optional(),
   email: email.optional(),
   role: z.enum(contactRoles).optional(),
   status: z.enum(billingStatuses).optional(),
   activityId: id.optional(),
-  competitor: z.string().trim().min(1).max(200).optional(),
+  competitor: text(200).optional(),
 });
 
 /**
@@ -40,9 +49,9 @@ export const signalDetailInput = z.strictObject({
 export const signalEventInput = z
   .object({
     /** The sender's id: a resend with the same id changes nothing. Required at the ingest endpoint. */
-    eventId: z.string().trim().min(1).max(200).optional(),
+    eventId: text(200).optional(),
     customerId: id.optional(),
-    externalId: z.string().trim().min(1).max(200).optional(),
+    externalId: text(200).optional(),
     /** The system the external ids come from (the customer's, and a ticket's). */
     source: z
       .string()

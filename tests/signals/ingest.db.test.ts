@@ -132,6 +132,32 @@ describe('POST /ingest/v1/events', () => {
     expect(wrongType.status).toBe(415);
   });
 
+  it('rejects odd events one by one and still answers 202, never a 500', async () => {
+    const base = nps('odd-base', 5);
+    const odd: unknown[] = [
+      null,
+      42,
+      [],
+      {},
+      { ...base, eventId: 'odd-1', value: '7' },
+      { ...base, eventId: 'odd-2', customerId: 'not-a-uuid', externalId: undefined },
+      { ...base, eventId: 'odd-3', detail: { shoeSize: 44 } },
+      { ...base, eventId: 'odd-4', observedAt: '2026-02-30' },
+      { ...base, eventId: 'odd-5', kind: 'usage.everything' },
+      { ...base, eventId: 'x'.repeat(5000) },
+      { ...base, eventId: 'odd-6', externalId: 'acme-42', domain: 'acme.example' },
+      { ...base, eventId: 'odd-7', kind: 'ticket', ticket: { id: 'T-9' } },
+      { ...base, eventId: 'odd-8', source: "'; drop table customers; --" },
+      { ...base, eventId: 'odd-9', externalId: '\u0000\u{1F600}"\\' },
+    ];
+    const response = await post(JSON.stringify({ events: odd }));
+    expect(response.status).toBe(202);
+    const outcome = await response.json();
+    expect(outcome).toMatchObject({ accepted: 0, duplicate: 0 });
+    expect(outcome.rejected.map((r: { index: number }) => r.index)).toEqual(odd.map((_, i) => i));
+    for (const r of outcome.rejected) expect(r.reason.length).toBeGreaterThan(5);
+  });
+
   it('refuses 1,001 events with 400 and a body over 1 MiB with 413, writing nothing', async () => {
     const before = await signalsOf(org.id, customer.id);
     const many = Array.from({ length: 1001 }, (_, i) => nps(`many-${i}`, 5));

@@ -135,6 +135,13 @@ describe('signals.record', () => {
           observedAt: at,
           value: 4,
         },
+        {
+          eventId: 'bad-11',
+          customerId: customer.id,
+          kind: 'survey.csat',
+          observedAt: '0000-01-01',
+          value: 4,
+        },
         { eventId: 'good-1', customerId: customer.id, kind: 'survey.csat', observedAt: at, value: 5 },
       ],
     });
@@ -150,6 +157,7 @@ describe('signals.record', () => {
       [7, 'bad-8', "customer not found: domain 'nobody.example'"],
       [8, 'bad-9', 'observedAt 2099-01-01 is in the future'],
       [9, 'bad-10', 'survey.csat takes period instant, not week'],
+      [10, 'bad-11', 'observedAt 0000-01-01 is before 1970'],
     ]);
   });
 
