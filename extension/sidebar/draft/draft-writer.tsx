@@ -9,6 +9,7 @@ import { insertNote } from './draft-format.ts';
 import { anotherSeed, type DraftSettings, draftInput, initialSettings } from './draft-input.ts';
 import { DraftPreview, HeldBackLinks } from './draft-preview.tsx';
 import { DraftSettingsFields } from './draft-settings.tsx';
+import { SendViaApproval } from './send-via-approval.tsx';
 import { useComposeWriter } from './use-compose-writer.ts';
 import { useDraftStream } from './use-draft-stream.ts';
 
@@ -121,6 +122,16 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
             </p>
           )}
         </div>
+      )}
+      {run.status === 'done' && thread && (
+        <SendViaApproval
+          key={run.done.draftId}
+          api={api}
+          customerId={customer.id}
+          thread={thread}
+          text={text}
+          draftId={run.done.draftId}
+        />
       )}
       {run.status === 'done' && (
         <HeldBackLinks
