@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { readLatestCalibration } from '../../backend/health/calibration/calibrat
 import { seededRandom } from '../../backend/health/calibration/seeded-random.ts';
 import { defaultHealthModel } from '../../backend/health/model/default-model.ts';
 import { listModelVersions } from '../../backend/health/models.ts';
-import { customerOutcomesTable } from '../../backend/health/schema.ts';
+import { customerOutcomesTable, healthCalibrations } from '../../backend/health/schema.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import { healthSignals } from '../../backend/signals/schema.ts';
 import type { CustomerOutcome } from '../../shared/api/health.ts';
@@ -108,6 +109,17 @@ async function aBookWithHistory(org: OrgRef, count: number, seed: number) {
   });
 }
 
+/** The real CLI, reaching this file's database (the embedded one through its socket: this process owns it). */
+function cscx(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const target = testDb.url ? { DATABASE_URL: testDb.url } : { CSCX_DATA_DIR: testDb.dataDir };
+  return new Promise((resolve) => {
+    execFile('node', ['bin/cscx.js', ...args], { env: { ...env, ...target } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
 beforeAll(async () => {
   testDb = await createTestDatabase();
   db = testDb.database.db;
@@ -164,6 +176,25 @@ describe('calibrating an org’s health weights', { timeout: 120_000 }, () => {
     expect(next.calibration.baseVersion).toBe(adopted.model.version);
   });
 
+  it('prints the table from cscx health calibrate, and --adopt makes the new version', async () => {
+    const printed = await cscx(['health', 'calibrate', '--org', org.id]);
+    expect(printed.stderr).toBe('');
+    expect(printed).toMatchObject({ code: 0 });
+    expect(printed.stdout).toContain('on 400 customers with an outcome');
+    expect(printed.stdout).toMatch(/^model\s+ROC-AUC\s+PR-AUC\s+Brier$/m);
+    expect(printed.stdout).toMatch(/^current model \(version \d+\)\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}$/m);
+    expect(printed.stdout).toMatch(/^fitted weights\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}$/m);
+    expect(printed.stdout).toContain('adopt it with --adopt');
+
+    const adopted = await cscx(['health', 'calibrate', '--org', org.id, '--adopt', '--json']);
+    expect(adopted.stderr).toBe('');
+    expect(adopted).toMatchObject({ code: 0 });
+    const { calibration } = JSON.parse(adopted.stdout);
+    const [latest] = await inOrg(db, org.id, (tx) => listModelVersions(tx, org.id, now));
+    expect(latest).toMatchObject({ source: 'calibrated', weights: calibration.fittedWeights });
+    expect(calibration.adoptedVersion).toBe(latest!.version);
+  });
+
   it('refuses an org with too few outcomes of either kind, saying how many it has', async () => {
     const small = await anOrg(db);
     await aBookWithHistory(small, 12, 9);
@@ -174,6 +205,29 @@ describe('calibrating an org’s health weights', { timeout: 120_000 }, () => {
     await expect(
       inOrg(db, small.id, (tx) => adoptCalibration(tx, { orgId: small.id, adoptedBy: null, now })),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses to adopt weights that ranked the held-out customers clearly worse than the model they would replace', async () => {
+    const other = await anOrg(db);
+    await inOrg(db, other.id, (tx) =>
+      tx.insert(healthCalibrations).values({
+        orgId: other.id,
+        baseVersion: 1,
+        before: { rocAuc: 0.8, prAuc: 0.5, brier: 0.15 },
+        after: { rocAuc: 0.7, prAuc: 0.45, brier: 0.17 },
+        fittedWeights: { ...defaultHealthModel.weights, usage: 0, support: 60 },
+        trainCount: 70,
+        testCount: 30,
+      }),
+    );
+    await expect(
+      inOrg(db, other.id, (tx) => adoptCalibration(tx, { orgId: other.id, adoptedBy: null, now })),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('ROC-AUC 0.700 against 0.800'),
+    });
+    const versions = await inOrg(db, other.id, (tx) => listModelVersions(tx, other.id, now));
+    expect(versions.map((v) => v.source)).toEqual(['default']);
   });
 
   it('reads each customer’s features a month before the outcome, so what came later cannot leak in', async () => {
