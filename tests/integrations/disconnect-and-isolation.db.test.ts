@@ -94,6 +94,19 @@ describe('isolation', () => {
     expect((await suite.app.client(member.token).connections.list.query()).connections).toHaveLength(1);
   });
 
+  it("does not act through a removed member's Google", async () => {
+    const { org, member } = await aConnectedCsm();
+    const admin = await aMember(db(), org, { role: 'admin' });
+    await suite.app.client(admin.token).users.remove.mutate({ userId: member.id });
+    await expect(
+      withConnection(
+        suite.depsFor(org.id),
+        { orgId: org.id, userId: member.id, provider: 'google' },
+        async () => 1,
+      ),
+    ).rejects.toThrow(/no Google/);
+  });
+
   it("cannot open a connection's tokens copied into another org's row", async () => {
     const { org } = await aConnectedCsm();
     const theirs = await aConnectedCsm();

@@ -36,19 +36,22 @@ export interface ConnectionTarget {
   userId: string | null;
 }
 
+/** A removed member's connection is not used: what they connected acted for them, not for the org. */
 export async function findConnection(tx: Db, target: ConnectionTarget): Promise<ConnectionRow | undefined> {
   const [row] = await tx
-    .select()
+    .select({ connection: connections })
     .from(connections)
+    .leftJoin(users, and(eq(users.orgId, connections.orgId), eq(users.id, connections.userId)))
     .where(
       and(
         eq(connections.orgId, target.orgId),
         eq(connections.provider, target.provider),
         target.userId ? eq(connections.userId, target.userId) : isNull(connections.userId),
+        isNull(users.removedAt),
       ),
     )
     .limit(1);
-  return row;
+  return row?.connection;
 }
 
 export async function findConnectionById(
