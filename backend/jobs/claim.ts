@@ -27,6 +27,19 @@ type ClaimedRow = {
 const at = (time: Date) => sql`${time.toISOString()}::timestamptz`;
 
 /**
+ * The queue's own bookkeeping commits without waiting for the disk (on a real server a commit's
+ * flush is most of a claim's time). A crash can lose the last few: a lost claim leaves the job
+ * queued, a lost outcome leaves it running until its lease runs out and it runs again — which a
+ * handler must bear anyway. Locks and visibility are the same as with a flushed commit.
+ */
+function bookkeeping<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+    return work(tx);
+  });
+}
+
+/**
  * One statement, so one short transaction: the oldest due job of these queues, or a running one
  * whose lease ran out, is locked with SKIP LOCKED (another worker's claim in flight is passed over,
  * not waited for) and marked as ours until `lockedUntil`.
@@ -36,7 +49,8 @@ export async function claimJob(
   claim: { queues: string[]; workerId: string; now: Date; lockedUntil: Date },
 ): Promise<ClaimedJob | undefined> {
   if (claim.queues.length === 0) return undefined;
-  const [row] = await db.execute<ClaimedRow>(sql`
+  const [row] = await bookkeeping(db, (tx) =>
+    tx.execute<ClaimedRow>(sql`
     update jobs j set state = 'running', attempts = j.attempts + 1, locked_by = ${claim.workerId},
       locked_until = ${at(claim.lockedUntil)}, started_at = coalesce(j.started_at, ${at(claim.now)})
     from (
@@ -51,7 +65,8 @@ export async function claimJob(
       for update skip locked
     ) due
     where j.id = due.id
-    returning j.id, j.queue, j.org_id, j.payload, j.attempts, j.max_attempts, due.prev_state`);
+    returning j.id, j.queue, j.org_id, j.payload, j.attempts, j.max_attempts, due.prev_state`),
+  );
   if (!row) return undefined;
   return {
     id: row.id,
@@ -66,9 +81,11 @@ export async function claimJob(
 
 /** False when the job is no longer ours (our lease ran out and another worker took it). */
 export async function extendLease(db: Db, id: string, workerId: string, lockedUntil: Date): Promise<boolean> {
-  const rows = await db.execute(sql`
-    update jobs set locked_until = ${at(lockedUntil)}
-    where id = ${id} and state = 'running' and locked_by = ${workerId}`);
+  const rows = await bookkeeping(db, (tx) =>
+    tx.execute(sql`
+      update jobs set locked_until = ${at(lockedUntil)}
+      where id = ${id} and state = 'running' and locked_by = ${workerId}`),
+  );
   return rows.count > 0;
 }
 
@@ -78,16 +95,20 @@ export async function recordProgress(
   workerId: string,
   progress: { done: number; total: number; label: string | null },
 ): Promise<void> {
-  await db.execute(sql`
+  await bookkeeping(db, (tx) =>
+    tx.execute(sql`
     update jobs set progress_done = ${Math.round(progress.done)}, progress_total = ${Math.round(progress.total)},
       progress_label = coalesce(${progress.label}, progress_label)
-    where id = ${id} and state = 'running' and locked_by = ${workerId}`);
+    where id = ${id} and state = 'running' and locked_by = ${workerId}`),
+  );
 }
 
 export async function recordDone(db: Db, id: string, workerId: string, now: Date): Promise<void> {
-  await db.execute(sql`
+  await bookkeeping(db, (tx) =>
+    tx.execute(sql`
     update jobs set state = 'done', finished_at = ${at(now)}, locked_by = null, locked_until = null
-    where id = ${id} and state = 'running' and locked_by = ${workerId}`);
+    where id = ${id} and state = 'running' and locked_by = ${workerId}`),
+  );
 }
 
 export async function recordDead(
@@ -96,10 +117,12 @@ export async function recordDead(
   workerId: string,
   failure: { now: Date; error: string },
 ): Promise<void> {
-  await db.execute(sql`
+  await bookkeeping(db, (tx) =>
+    tx.execute(sql`
     update jobs set state = 'dead', last_error = ${failure.error}, finished_at = ${at(failure.now)},
       locked_by = null, locked_until = null
-    where id = ${id} and state = 'running' and locked_by = ${workerId}`);
+    where id = ${id} and state = 'running' and locked_by = ${workerId}`),
+  );
 }
 
 /**
@@ -113,7 +136,7 @@ export async function requeue(
   workerId: string,
   retry: { runAt: Date; error: string | null; countAttempt: boolean },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  await bookkeeping(db, async (tx) => {
     const [mine] = await tx.execute<{ queue: string; singleton_key: string | null }>(sql`
       select queue, singleton_key from jobs where id = ${id} and state = 'running' and locked_by = ${workerId}
       for update`);
