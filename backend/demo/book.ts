@@ -78,7 +78,7 @@ const arrRange: Record<Segment, [number, number]> = {
  * The outlook is the generator's private intent and is never stored: it only shapes the raw data
  * (how recently we spoke, tickets, NPS, tone), which is all that health scoring may look at.
  */
-function profileOf(seed: string, index: number): AccountProfile {
+export function profileOf(seed: string, index: number): AccountProfile {
   const random = createRandom(seed, 'profile', index);
   const segment = random.weighted<Segment>([
     ['enterprise', 2],

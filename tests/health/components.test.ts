@@ -173,7 +173,8 @@ describe('scoreHealth', () => {
     expect(result?.drivers.map((d) => d.component)).toEqual(['usage']);
     expect(result?.drivers[0]?.weight).toBe(1);
     expect(result?.score).toBe(result?.drivers[0]?.score);
-    expect(result?.confidence).toBeCloseTo(25 / 100, 4);
+    const allWeight = Object.values(model.weights).reduce((sum, w) => sum + w, 0);
+    expect(result?.confidence).toBeCloseTo(model.weights.usage / allWeight, 4);
   });
 
   it('writes the score as 50 plus the drivers’ contributions, biggest first', () => {

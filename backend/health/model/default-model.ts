@@ -6,16 +6,16 @@ import type { HealthModelInput } from '../../../shared/api/health.ts';
  */
 export const defaultHealthModel: HealthModelInput = {
   weights: {
-    usage: 25,
+    usage: 30,
     support: 15,
-    surveys: 12,
+    surveys: 15,
     sentiment: 10,
-    calls: 8,
-    engagement: 12,
-    stakeholders: 10,
-    renewal: 3,
+    calls: 6,
+    engagement: 10,
+    stakeholders: 12,
+    renewal: 2,
     billing: 5,
   },
-  thresholds: { healthy: 70, atRisk: 45 },
+  thresholds: { healthy: 75, atRisk: 60 },
   dropAlertPoints: 10,
 };
