@@ -5,7 +5,7 @@ import { activities } from '../db/schema.ts';
 import type { LineProblem } from '../imports/csv.ts';
 import { blankToUndefined } from '../imports/fields.ts';
 import type { Importer, ValidRow, WriteContext } from '../imports/importer.ts';
-import { type PreparedSignal, type PreparedTicket, prepareSignals } from './prepare.ts';
+import { type PreparedSignal, type PreparedTicket, parseSignalEvents, prepareSignals } from './prepare.ts';
 import { healthSignals } from './schema.ts';
 import { writePreparedSignals } from './service.ts';
 
@@ -119,12 +119,11 @@ export const signalImporter: Importer<SignalRow, ResolvedSignal> = {
 };
 
 async function resolve(tx: Db, orgId: string, rows: ValidRow<SignalRow>[], now: Date) {
-  const prepared = await prepareSignals(tx, {
-    orgId,
-    events: rows.map((r) => r.row),
-    now,
-    requireEventId: false,
-  });
+  const parsed = parseSignalEvents(
+    rows.map((r) => r.row),
+    false,
+  );
+  const prepared = await prepareSignals(tx, { orgId, parsed, now });
   const lineOf = (index: number) => rows[index]?.line ?? 0;
   const problems: LineProblem[] = prepared.rejected.map((r) => ({
     line: lineOf(r.index),

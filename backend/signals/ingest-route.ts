@@ -5,7 +5,8 @@ import { hashToken } from '../auth/secrets.ts';
 import type { PublicDeps } from '../deps.ts';
 import { describeIssues } from '../imports/fields.ts';
 import { findIngestCaller, type IngestCaller, recordIngestTokenUse } from './ingest-tokens.ts';
-import { recordSignals } from './service.ts';
+import { parseSignalEvents } from './prepare.ts';
+import { recordParsedSignals } from './service.ts';
 
 export const ingestPath = '/ingest/v1/events';
 export const ingestBodyLimit = 1024 * 1024;
@@ -82,15 +83,11 @@ export function ingestRoutes(
       const body = ingestBody.safeParse(request.body);
       if (!body.success) return reply.code(400).send({ error: describeIssues(body.error) });
       const now = deps.clock.now();
+      // Parsed before the transaction: the embedded database's one connection waits only for SQL.
+      const parsed = parseSignalEvents(body.data.events, true);
       const outcome = await deps.transactions.inOrg(caller.orgId, async (tx) => {
         await recordIngestTokenUse(tx, caller, now);
-        return recordSignals(tx, {
-          orgId: caller.orgId,
-          source: 'ingest',
-          events: body.data.events,
-          now,
-          requireEventId: true,
-        });
+        return recordParsedSignals(tx, { orgId: caller.orgId, source: 'ingest', now, parsed });
       });
       return reply.code(202).send(outcome);
     },

@@ -40,25 +40,36 @@ const earliest = Date.UTC(1970, 0, 1);
 
 const toDate = (moment: string) => new Date(moment.length === 10 ? `${moment}T00:00:00Z` : moment);
 
+export interface ParsedEvents {
+  events: { index: number; event: SignalEvent }[];
+  rejected: Rejection[];
+}
+
+/** Each event's shape, without the database: done before a transaction opens. */
+export function parseSignalEvents(events: readonly unknown[], requireEventId: boolean): ParsedEvents {
+  const parsed: ParsedEvents = { events: [], rejected: [] };
+  events.forEach((raw, index) => {
+    const result = signalEventInput.safeParse(raw);
+    if (!result.success)
+      parsed.rejected.push({ index, eventId: claimedEventId(raw), reason: describeIssues(result.error) });
+    else if (requireEventId && result.data.eventId === undefined)
+      parsed.rejected.push({ index, eventId: null, reason: 'eventId is required' });
+    else parsed.events.push({ index, event: result.data });
+  });
+  return parsed;
+}
+
 /**
- * Checks a batch without writing anything: each event's shape, its kind's range, period and detail,
- * and its customer (one set-based lookup for the batch). What passes is ready to write; the rest is
+ * Checks a parsed batch without writing anything: each event's kind's range, period and detail, and
+ * its customer (one set-based lookup for the batch). What passes is ready to write; the rest is
  * rejected one by one, with a reason a person understands.
  */
 export async function prepareSignals(
   tx: Db,
-  input: { orgId: string; events: readonly unknown[]; now: Date; requireEventId: boolean },
+  input: { orgId: string; parsed: ParsedEvents; now: Date },
 ): Promise<PreparedBatch> {
-  const rejected: Rejection[] = [];
-  const parsed: { index: number; event: SignalEvent }[] = [];
-  input.events.forEach((raw, index) => {
-    const result = signalEventInput.safeParse(raw);
-    if (!result.success)
-      rejected.push({ index, eventId: claimedEventId(raw), reason: describeIssues(result.error) });
-    else if (input.requireEventId && result.data.eventId === undefined)
-      rejected.push({ index, eventId: null, reason: 'eventId is required' });
-    else parsed.push({ index, event: result.data });
-  });
+  const rejected = [...input.parsed.rejected];
+  const parsed = input.parsed.events;
   const refs = await resolveCustomerRefs(
     tx,
     input.orgId,

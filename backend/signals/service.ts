@@ -10,7 +10,14 @@ import type { Db } from '../db/client.ts';
 import type { OrgDeps } from '../deps.ts';
 import { requestHealthRecompute } from '../health/recompute-requests.ts';
 import { keyOf } from '../imports/upsert.ts';
-import { type PreparedBatch, type PreparedSignal, type PreparedTicket, prepareSignals } from './prepare.ts';
+import {
+  type ParsedEvents,
+  type PreparedBatch,
+  type PreparedSignal,
+  type PreparedTicket,
+  parseSignalEvents,
+  prepareSignals,
+} from './prepare.ts';
 import { healthSignals } from './schema.ts';
 import { upsertTickets } from './tickets.ts';
 
@@ -32,13 +39,18 @@ export interface RecordSignalsInput {
  * events again changes nothing: signals are written once per event id, tickets only when their
  * state changed. Everything happens in the caller's transaction.
  */
-export async function recordSignals(tx: Db, input: RecordSignalsInput): Promise<RecordSignalsOutput> {
-  const prepared = await prepareSignals(tx, { ...input, requireEventId: input.requireEventId ?? false });
-  const written = await writePreparedSignals(
-    tx,
-    { orgId: input.orgId, source: input.source, now: input.now },
-    prepared,
-  );
+export function recordSignals(tx: Db, input: RecordSignalsInput): Promise<RecordSignalsOutput> {
+  const parsed = parseSignalEvents(input.events, input.requireEventId ?? false);
+  return recordParsedSignals(tx, { ...input, parsed });
+}
+
+/** As recordSignals, for events parsed before the transaction opened (parseSignalEvents). */
+export async function recordParsedSignals(
+  tx: Db,
+  input: { orgId: string; source: SignalSource; now: Date; parsed: ParsedEvents },
+): Promise<RecordSignalsOutput> {
+  const prepared = await prepareSignals(tx, input);
+  const written = await writePreparedSignals(tx, input, prepared);
   return { accepted: written.accepted, duplicate: written.duplicate, rejected: prepared.rejected };
 }
 
