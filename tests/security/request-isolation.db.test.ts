@@ -102,7 +102,19 @@ beforeAll(async () => {
   await seedAiRows(globexAdmin.token, globexCsm.token, globexCustomer.id);
   await seedConnectionRows(globex.id, globexCsm.id);
   await seedSignalRows(globexAdmin.token, globexCustomer.id);
+  await seedActionRows(globexAdmin.token, globexCsm.token, globexCustomer.id);
 });
+
+/** An action waiting for approval and a policy of the org's, the ways a CSM and an admin make them. */
+async function seedActionRows(adminToken: string, csmToken: string, customerId: string) {
+  await app.client(adminToken).actions.updatePolicy.mutate({ kind: 'task.create', mode: 'ask' });
+  await app.client(csmToken).actions.propose.mutate({
+    kind: 'task.create',
+    customerId,
+    reason: 'Promised on the call',
+    payload: { title: 'Send the SSO guide' },
+  });
+}
 
 /** A health signal and an ingest token, the ways an admin and a sender make them. */
 async function seedSignalRows(adminToken: string, customerId: string) {
