@@ -14,8 +14,7 @@ import { adminProcedure, csmProcedure, orgProcedure } from '../trpc/procedures.t
 import { router } from '../trpc/trpc.ts';
 import { approveAction, bulkApproveActions, editAction, rejectAction } from './decide.ts';
 import { listActions } from './list.ts';
-import { listPolicies, updatePolicy } from './policy.ts';
-import { proposeFromClient } from './service.ts';
+import { actionPolicies, proposeFromClient, updateActionPolicy } from './service.ts';
 
 export const actionsRouter = router({
   propose: csmProcedure
@@ -42,14 +41,9 @@ export const actionsRouter = router({
     .input(bulkApproveInput)
     .output(bulkApproveOutput)
     .mutation(({ ctx, input }) => bulkApproveActions(ctx.deps, input)),
-  policy: adminProcedure
-    .output(policyView)
-    .query(({ ctx }) => listPolicies(ctx.deps.db, ctx.deps.principal.orgId)),
+  policy: adminProcedure.output(policyView).query(({ ctx }) => actionPolicies(ctx.deps)),
   updatePolicy: adminProcedure
     .input(actionPolicy)
     .output(policyView)
-    .mutation(({ ctx, input }) => {
-      const { db, principal, clock } = ctx.deps;
-      return updatePolicy(db, { orgId: principal.orgId, userId: principal.userId, now: clock.now() }, input);
-    }),
+    .mutation(({ ctx, input }) => updateActionPolicy(ctx.deps, input)),
 });

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { ActionView, ProposeActionInput } from '../../shared/api/actions.ts';
+import type { ActionPolicy, ActionView, PolicyView, ProposeActionInput } from '../../shared/api/actions.ts';
 import { customers } from '../db/schema.ts';
 import type { OrgDeps } from '../deps.ts';
 import { DomainError } from '../domain-error.ts';
+import { listPolicies, updatePolicy } from './policy.ts';
 import { proposeAction } from './propose.ts';
 
 /**
@@ -30,4 +31,13 @@ export async function proposeFromClient(deps: OrgDeps, input: ProposeActionInput
       ? { idempotencyKey: `sidebar:${principal.userId}:${input.idempotencyKey}` }
       : {}),
   } as Parameters<typeof proposeAction>[1]);
+}
+
+export function actionPolicies(deps: OrgDeps): Promise<PolicyView> {
+  return listPolicies(deps.db, deps.principal.orgId);
+}
+
+export function updateActionPolicy(deps: OrgDeps, policy: ActionPolicy): Promise<PolicyView> {
+  const { db, principal, clock } = deps;
+  return updatePolicy(db, { orgId: principal.orgId, userId: principal.userId, now: clock.now() }, policy);
 }
