@@ -6,6 +6,7 @@ import { enqueueJob } from '../../backend/jobs/queue.ts';
 import { jobWorkerFor } from '../../backend/jobs/start.ts';
 import { suiteWithApp } from '../support/app-suite.ts';
 import { anOrg } from '../support/builders.ts';
+import { testTarget } from '../support/test-database.ts';
 import { aQueue, handClock, jobsOf } from './support.ts';
 
 const clock = handClock();
@@ -142,6 +143,25 @@ describe('the worker', () => {
     ]);
     expect(new Set([enqueuedIn, ...seen.map((s) => s.txid)]).size).toBe(3);
   });
+
+  // On the embedded database the worker's claim waits behind the open transaction (one connection).
+  it.runIf(testTarget() === 'postgres')(
+    'does not see a job until the transaction that enqueued it has committed',
+    async () => {
+      const queue = aQueue('uncommitted');
+      const org = await anOrg(db());
+      const ran: string[] = [];
+      const worker = workerFor({ [queue]: async (_deps, job) => void ran.push(job.id) });
+      const id = await inOrg(db(), org.id, async (tx) => {
+        const job = await enqueueJob(tx, { queue, orgId: org.id, payload: {} });
+        expect(await worker.runOnce()).toEqual({ kind: 'idle' });
+        return job.id;
+      });
+      expect(ran).toEqual([]);
+      expect(await worker.runOnce()).toMatchObject({ kind: 'done', jobId: id });
+      expect(ran).toEqual([id]);
+    },
+  );
 
   it('on stop, aborts the running handler and puts its job back without counting the attempt', async () => {
     const queue = aQueue('stop');
