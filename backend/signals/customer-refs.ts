@@ -68,6 +68,7 @@ function matchExternalId(ref: CustomerRef, candidates: { id: string; source: str
     return {
       reason: `customer ${named} is ambiguous: it exists in sources ${matches
         .map((m) => `'${m.source}'`)
+        .sort()
         .join(', ')} (give the event's source)`,
     };
   return { customerId: matches[0]!.id };

@@ -161,6 +161,36 @@ describe('signals.record', () => {
     ]);
   });
 
+  it('says why a ticket event or an ambiguous external id is refused', async () => {
+    await aCustomer(db, org, { externalId: 'twin-1', source: 'hubspot' });
+    await aCustomer(db, org, { externalId: 'twin-1', source: 'zendesk' });
+    const at = '2026-11-03T10:00:00Z';
+    const ticket = { id: 'T-1', status: 'open' as const };
+    const outcome = await app.client(csm.token).signals.record.mutate({
+      events: [
+        { eventId: 'amb-1', externalId: 'twin-1', kind: 'survey.nps', observedAt: at, value: 8 },
+        { eventId: 'tk-1', customerId: customer.id, kind: 'ticket', observedAt: at },
+        { eventId: 'tk-2', customerId: customer.id, kind: 'ticket', observedAt: at, value: 3, ticket },
+        { eventId: 'tk-3', customerId: customer.id, kind: 'survey.nps', observedAt: at, value: 3, ticket },
+        {
+          eventId: 'ok-1',
+          externalId: 'twin-1',
+          source: 'zendesk',
+          kind: 'survey.nps',
+          observedAt: at,
+          value: 8,
+        },
+      ],
+    });
+    expect(outcome.accepted).toBe(1);
+    expect(outcome.rejected.map((r) => r.reason)).toEqual([
+      "customer externalId 'twin-1' is ambiguous: it exists in sources 'hubspot', 'zendesk' (give the event's source)",
+      'kind ticket needs ticket: { id, status, priority }',
+      'value does not apply to kind ticket',
+      'ticket applies to kind ticket only, not survey.nps',
+    ]);
+  });
+
   it("refuses another org's customer id as not found, and writes nothing for it", async () => {
     const other = await anOrg(db);
     const theirs = await aCustomer(db, other);
