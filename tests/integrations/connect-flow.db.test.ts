@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { hashState } from '../../backend/integrations/connections/authorisation.ts';
 import { verifierPurpose } from '../../backend/integrations/connections/sealed-tokens.ts';
 import { aMember, anOrg } from '../support/builders.ts';
-import { googleAccount } from '../support/fakes/google-oauth-server.ts';
 import { slackTeam } from '../support/fakes/slack-server.ts';
 import { openCallback, suiteWithConnectionFakes } from './connections-suite.ts';
 
@@ -35,7 +34,7 @@ describe('connecting Google', () => {
     );
     expect(page.status).toBe(200);
     expect(page.text).toContain('is connected');
-    expect(page.text).toContain(googleAccount.email);
+    expect(page.text).toContain(member.email);
     expect(page.csp).toContain("default-src 'none'");
 
     // The verifier that reached the token endpoint is the one the link's challenge was made from.
@@ -49,7 +48,7 @@ describe('connecting Google', () => {
       expect.objectContaining({
         provider: 'google',
         owner: 'user',
-        account: googleAccount.email,
+        account: member.email,
         canDisconnect: true,
         lastError: null,
       }),
@@ -143,6 +142,29 @@ describe('connecting Google', () => {
     const refused = suite.google.requests.findLast((r) => r.path === '/token');
     expect(refused?.params.code_verifier).toBe('a-verifier-that-made-no-challenge');
     expect((await suite.app.client(member.token).connections.list.query()).connections).toEqual([]);
+  });
+
+  it("refuses a Google account that is not the member's own, and gives the access back", async () => {
+    const org = await anOrg(db(), { domains: ['team.example'] });
+    const member = await aMember(db(), org, { role: 'csm', email: 'dana@team.example' });
+    // A consent link forwarded to a customer, who signs in with their own mailbox.
+    const { page } = await suite.connect(member.token, 'google', { googleAccount: 'alice@umbrella.example' });
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('alice@umbrella.example is not your Google');
+    expect(page.text).toContain('dana@team.example or another address at team.example');
+    const refresh =
+      suite.google
+        .secrets()
+        .filter((s) => s.startsWith('1//'))
+        .at(-1) ?? '';
+    expect(suite.google.isRevoked(refresh)).toBe(true);
+    expect((await suite.app.client(member.token).connections.list.query()).connections).toEqual([]);
+
+    // Another address in the org's own domains is the member's to use.
+    const { page: own } = await suite.connect(member.token, 'google', {
+      googleAccount: 'dana.s@team.example',
+    });
+    expect(own.status).toBe(200);
   });
 
   it('says the user declined when the consent screen comes back with an error', async () => {

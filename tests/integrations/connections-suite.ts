@@ -27,8 +27,15 @@ export interface ConnectionsSuite {
    * no rows), e.g. reading the sealed column as stored.
    */
   sqlInOrg<R = Record<string, unknown>>(orgId: string, statement: SQL): Promise<R[]>;
-  /** Starts a connection as this member, follows the fake's consent redirect to our real callback. */
-  connect(token: string, provider: ConnectionProvider): Promise<ConnectAttempt>;
+  /**
+   * Starts a connection as this member, follows the fake's consent redirect to our real callback.
+   * At Google they sign in as themselves (their CSCX address) unless `googleAccount` says otherwise.
+   */
+  connect(
+    token: string,
+    provider: ConnectionProvider,
+    options?: { googleAccount?: string },
+  ): Promise<ConnectAttempt>;
 }
 
 export interface ConnectAttempt {
@@ -87,7 +94,9 @@ export function suiteWithConnectionFakes(): ConnectionsSuite {
   };
   suite.sqlInOrg = async <R>(orgId: string, statement: SQL) =>
     (await inOrg(suite.testDb.database.db, orgId, (tx) => tx.execute(statement))) as unknown as R[];
-  suite.connect = async (token, provider) => {
+  suite.connect = async (token, provider, options = {}) => {
+    const me = await suite.app.client(token).auth.me.query();
+    suite.google.account = { email: options.googleAccount ?? me.user.email, sub: `sub-${me.user.id}` };
     const started = await suite.app.client(token).connections.start.mutate({ provider });
     const authorizationUrl = new URL(started.authorizationUrl);
     const consent = await fetch(authorizationUrl, { redirect: 'manual' });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { retryAfterSeconds } from '../../backend/integrations/connections/retry-after.ts';
 import { withConnection } from '../../backend/integrations/connections/with-connection.ts';
 import { aMember, anOrg } from '../support/builders.ts';
-import { googleAccount } from '../support/fakes/google-oauth-server.ts';
 import { suiteWithConnectionFakes } from './connections-suite.ts';
 
 const suite = suiteWithConnectionFakes();
@@ -47,7 +46,7 @@ describe('withConnection for Google', () => {
   it('calls Gmail with the stored token and records the success, without refreshing a token far from expiry', async () => {
     const { org, member } = await aConnectedCsm();
     const from = suite.google.requests.length;
-    expect(await profile(suite.depsFor(org.id), org.id, member.id)).toBe(googleAccount.email);
+    expect(await profile(suite.depsFor(org.id), org.id, member.id)).toBe(member.email);
     expect(grants(from)).toEqual([]);
     expect(Date.parse((await healthOf(org.id))?.last_success_at ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -59,7 +58,7 @@ describe('withConnection for Google', () => {
     suite.google.accessTokenSeconds = 3599;
     const from = suite.google.requests.length;
 
-    expect(await profile(suite.depsFor(org.id), org.id, member.id)).toBe(googleAccount.email);
+    expect(await profile(suite.depsFor(org.id), org.id, member.id)).toBe(member.email);
     expect(since(from).map((r) => r.path)).toEqual(['/token', '/gmail/v1/users/me/profile']);
     expect(grants(from)).toEqual(['refresh_token']);
     const after = await healthOf(org.id);
@@ -76,7 +75,7 @@ describe('withConnection for Google', () => {
     const { org, member } = await aConnectedCsm();
     suite.google.refuseAccessTokens();
     const from = suite.google.requests.length;
-    expect(await profile(suite.depsFor(org.id), org.id, member.id)).toBe(googleAccount.email);
+    expect(await profile(suite.depsFor(org.id), org.id, member.id)).toBe(member.email);
     expect(since(from).map((r) => r.path)).toEqual([
       '/gmail/v1/users/me/profile',
       '/token',

@@ -3,6 +3,7 @@ import { type ConnectionProvider, connectionProviders } from '../../../shared/ap
 import { recordAudit } from '../../audit/record.ts';
 import type { PublicDeps } from '../../deps.ts';
 import { hashState } from './authorisation.ts';
+import { type AccountVerdict, checkMembersAccount } from './member-account.ts';
 import { consumeState, findStateByHash, saveConnection } from './queries.ts';
 import { providerOf } from './registry.ts';
 import { sealTokens, verifierPurpose } from './sealed-tokens.ts';
@@ -75,6 +76,20 @@ export async function completeConnection(
     );
     return refused(502, `${provider.label} refused the sign-in (${reason}). ${startAgain}`);
   }
+  if (provider.owner === 'user') {
+    const verdict = await transactions.inOrg(pending.orgId, (tx) =>
+      checkMembersAccount(tx, pending, grant.account),
+    );
+    if (!verdict.ok) {
+      // Nothing is kept, and the access just granted is given back.
+      await provider.revoke(config.integrations, grant).catch(() => undefined);
+      log.warn(
+        { orgId: pending.orgId, provider: providerName },
+        'connection refused: not the member’s own account',
+      );
+      return refused(403, notTheirAccount(provider.label, grant.account, verdict));
+    }
+  }
   const userId = provider.owner === 'user' ? pending.userId : null;
   const owner = { orgId: pending.orgId, provider: providerName, userId };
   const row = await transactions.inOrg(pending.orgId, async (tx) => {
@@ -101,4 +116,10 @@ export async function completeConnection(
   });
   log.info({ orgId: pending.orgId, provider: providerName, connectionId: row.id }, 'connection made');
   return { ok: true, provider: providerName, account: grant.account };
+}
+
+function notTheirAccount(label: string, account: string, verdict: AccountVerdict & { ok: false }): string {
+  const domains =
+    verdict.orgDomains.length > 0 ? ` or another address at ${verdict.orgDomains.join(', ')}` : '';
+  return `${account} is not your ${label} account in CSCX: sign in to ${label} as ${verdict.memberEmail}${domains}. Nothing was kept, and the access it granted was revoked. ${startAgain}`;
 }

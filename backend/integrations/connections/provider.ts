@@ -13,6 +13,7 @@ export interface TokenSet {
 
 /** A finished authorisation: the tokens and whose account they open. */
 export interface Grant extends TokenSet {
+  /** For a per-user provider, the account's email address: it must be the member's own (member-account.ts). */
   account: string;
   externalId: string;
 }

@@ -23,6 +23,8 @@ export interface FakeGoogle {
   clientSecret: string;
   /** The next consent page grants, or redirects back with `?error=`. */
   consent: Consent;
+  /** Who signs in on the next consent page. */
+  account: { email: string; sub: string };
   /** Seconds each issued access token lives (Google's usual: 3599). */
   accessTokenSeconds: number;
   /** Every request, in order: method, path and the form body or query. */
@@ -45,8 +47,6 @@ interface Grant {
   refreshToken: string;
   revoked: boolean;
 }
-
-export const googleAccount = { email: 'dana@acme.example', sub: '1098765432101234567' };
 
 function idToken(grant: Grant, clientId: string): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -82,6 +82,7 @@ export async function startFakeGoogle(
     clientId,
     clientSecret,
     consent: 'grant',
+    account: { email: 'dana@acme.example', sub: '1098765432101234567' },
     accessTokenSeconds: 3599,
     requests: [],
     rateLimitNext: (seconds) => {
@@ -126,6 +127,7 @@ export async function startFakeGoogle(
       challenge: query.code_challenge as string,
       method: query.code_challenge_method as string,
       scopes: (query.scope ?? '').split(' ').filter(Boolean),
+      account: { ...fake.account },
     });
     back.searchParams.set('code', code);
     return reply.redirect(back.toString(), 302);
@@ -160,7 +162,7 @@ export async function startFakeGoogle(
         return oauthError(reply, 400, 'invalid_grant', 'Invalid code verifier.');
       }
       const grant: Grant = {
-        ...googleAccount,
+        ...(pending.account ?? fake.account),
         scopes: pending.scopes,
         refreshToken: opaque('1//0fake-'),
         revoked: false,

@@ -27,6 +27,8 @@ export interface PendingCode {
   challenge: string;
   method: string;
   scopes: string[];
+  /** Who signed in (Google: the id token's claims). */
+  account?: { email: string; sub: string };
 }
 
 /** Checks the authorisation request every OAuth fake receives; returns the problem, or undefined. */
