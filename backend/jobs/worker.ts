@@ -14,6 +14,7 @@ import {
   requeue,
 } from './claim.ts';
 import type { JobContext, JobRegistry } from './handlers.ts';
+import { pruneFinishedJobs } from './prune.ts';
 import { currentSlot, fireSlot } from './schedules.ts';
 
 export interface WorkerOptions {
@@ -46,7 +47,7 @@ export interface JobWorker {
   start(): void;
   /** Claims at most one due job and runs it to its outcome. */
   runOnce(): Promise<RunOutcome>;
-  /** Fires the schedules' current slots that no one has fired yet. */
+  /** Fires the schedules' current slots that no one has fired yet, and prunes finished jobs hourly. */
   fireSchedules(): Promise<number>;
   /** Aborts the running handlers and waits up to `waitMs` for them; what is left runs again after its lease. */
   stop(waitMs?: number): Promise<void>;
@@ -64,6 +65,7 @@ export function defaultWorkerOptions(kind: Database['kind']): WorkerOptions {
 }
 
 const progressEveryMs = 250;
+const pruneEveryMs = 60 * 60_000;
 const maxErrorLength = 2_000;
 
 export function createJobWorker(
@@ -78,6 +80,7 @@ export function createJobWorker(
   const stopping = new AbortController();
   const running = new Set<Promise<unknown>>();
   const firedSlots = new Map<string, number>();
+  let prunedAt = Number.NEGATIVE_INFINITY;
 
   const leaseFrom = (now: Date) => new Date(now.getTime() + options.leaseMs);
 
@@ -154,6 +157,11 @@ export function createJobWorker(
   }
 
   async function fireSchedules(): Promise<number> {
+    const now = clock.now().getTime();
+    if (now - prunedAt >= pruneEveryMs) {
+      prunedAt = now;
+      await pruneFinishedJobs(db, clock.now());
+    }
     let enqueued = 0;
     for (const schedule of registry.schedules) {
       const slot = currentSlot(schedule, clock.now()).getTime();
@@ -199,17 +207,16 @@ export function createJobWorker(
     start() {
       for (let runner = 0; runner < options.concurrency; runner++)
         track(loop('running a job', async () => (await runOnce()).kind !== 'idle', options.pollMs));
-      if (registry.schedules.length > 0)
-        track(
-          loop(
-            'firing schedules',
-            async () => {
-              await fireSchedules();
-              return false;
-            },
-            options.scheduleCheckMs,
-          ),
-        );
+      track(
+        loop(
+          'firing schedules and pruning',
+          async () => {
+            await fireSchedules();
+            return false;
+          },
+          options.scheduleCheckMs,
+        ),
+      );
     },
     async stop(waitMs = 10_000) {
       stopping.abort(new Error('the server is stopping'));
