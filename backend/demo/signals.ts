@@ -139,7 +139,7 @@ function addSurveys(random: Random, outlook: Outlook, today: number, add: Add): 
     add('survey.csat', 'instant', daysAgo(today, random.int(2, 60), random), random.int(...score));
 }
 
-/** Troubled and quiet accounts may have lost their champion; a healthy one now and then gains a user. */
+/** Troubled and quiet accounts may have lost their champion (now and then a steady one too). */
 function addStakeholderChange(random: Random, input: SignalsInput, today: number, add: Add): void {
   const champion = input.contacts.find((c) => c.role === 'champion');
   const leftChance: Record<Outlook, number> = { healthy: 0, steady: 0.03, escalating: 0.6, quiet: 0.35 };
