@@ -144,3 +144,29 @@ describe('the Health tab in the Gmail sidebar, against the real backend with see
     await page.close();
   });
 });
+
+describe('the settings page’s book of business and alerts, against the same backend', () => {
+  it('lists the book weakest first; at risk holds Acme Robotics, whose link opens its alerts', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`chrome-extension://${suite.browser.extensionId}/options.html#/book`);
+    const table = page.getByRole('table');
+    await table.waitFor({ timeout: 20_000 });
+    const scores = (await table.locator('.book-score').allTextContents()).map(Number);
+    expect(scores.length).toBeGreaterThan(1);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+
+    await page.getByLabel('Band').selectOption({ label: 'At risk' });
+    await expect
+      .poll(async () => new Set(await table.locator('.band').allTextContents()), { timeout: 10_000 })
+      .toEqual(new Set(['At risk']));
+    await screenshots(page, 'health-book-at-risk');
+
+    await table.getByRole('link', { name: 'Acme Robotics' }).click();
+    await page.getByRole('heading', { name: 'Alerts for Acme Robotics' }).waitFor();
+    const open = page.getByRole('list', { name: 'Open alerts' });
+    await open.waitFor();
+    expect(await open.getByRole('listitem').count()).toBeGreaterThan(0);
+    await screenshots(page, 'health-alerts-acme');
+    await page.close();
+  });
+});
