@@ -15,10 +15,17 @@ import {
   outcomeOutput,
   recordOutcomeInput,
 } from '../../shared/api/health.ts';
+import {
+  adoptCalibrationInput,
+  adoptCalibrationOutput,
+  calibrateOutput,
+  latestCalibrationOutput,
+} from '../../shared/api/health-calibration.ts';
 import { adminProcedure, csmProcedure, orgProcedure } from '../trpc/procedures.ts';
 import { router } from '../trpc/trpc.ts';
 import { acknowledgeAlert, listAlerts } from './alerts.ts';
 import { healthBook } from './book.ts';
+import { adoptLatestCalibration, latestCalibration, requestCalibration } from './calibration/service.ts';
 import { customerHealth } from './customer-health.ts';
 import {
   currentHealthModel,
@@ -61,4 +68,10 @@ export const healthRouter = router({
     .input(recordOutcomeInput)
     .output(outcomeOutput)
     .mutation(({ ctx, input }) => recordCustomerOutcome(ctx.deps, input)),
+  calibrate: adminProcedure.output(calibrateOutput).mutation(({ ctx }) => requestCalibration(ctx.deps)),
+  calibration: orgProcedure.output(latestCalibrationOutput).query(({ ctx }) => latestCalibration(ctx.deps)),
+  adoptCalibration: adminProcedure
+    .input(adoptCalibrationInput)
+    .output(adoptCalibrationOutput)
+    .mutation(({ ctx, input }) => adoptLatestCalibration(ctx.deps, input)),
 });

@@ -1,5 +1,6 @@
 import { executeActionJob } from '../actions/execute/job.ts';
 import { executeActionQueue } from '../actions/transitions.ts';
+import { calibrationJobHandlers } from '../health/calibration/job.ts';
 import { healthJobHandlers, healthSchedules } from '../health/jobs.ts';
 import type { JobHandler, JobRegistry, Schedule } from './handlers.ts';
 
@@ -9,6 +10,7 @@ import type { JobHandler, JobRegistry, Schedule } from './handlers.ts';
  */
 export const jobHandlers: Record<string, JobHandler> = {
   ...healthJobHandlers,
+  ...calibrationJobHandlers,
   [executeActionQueue]: executeActionJob,
 };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime } from './common.ts';
-import { healthWeights } from './health.ts';
+import { healthModel, healthWeights } from './health.ts';
 
 /** A model's churn ranking and calibration on the held-out customers; null where a class was missing. */
 export const calibrationFigures = z.object({
@@ -33,3 +33,9 @@ export const latestCalibrationOutput = healthCalibration.nullable();
 
 /** Adopts the given calibration's weights, or the latest one's. */
 export const adoptCalibrationInput = z.object({ calibrationId: id.optional() });
+export type AdoptCalibrationInput = z.infer<typeof adoptCalibrationInput>;
+
+/** The calibration job queued (or the one already waiting). */
+export const calibrateOutput = z.object({ jobId: id, enqueued: z.boolean() });
+
+export const adoptCalibrationOutput = z.object({ calibration: healthCalibration, model: healthModel });

@@ -1,30 +1,24 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../backend/db/client.ts';
-import { activities, customers } from '../../backend/db/schema.ts';
 import { inOrg, type OrgRunner } from '../../backend/db/tenancy.ts';
 import { adoptCalibration } from '../../backend/health/calibration/adopt-calibration.ts';
 import { calibrateOrg } from '../../backend/health/calibration/calibrate-org.ts';
 import { readLatestCalibration } from '../../backend/health/calibration/calibration-output.ts';
-import { seededRandom } from '../../backend/health/calibration/seeded-random.ts';
 import { defaultHealthModel } from '../../backend/health/model/default-model.ts';
 import { listModelVersions } from '../../backend/health/models.ts';
 import { customerOutcomesTable, healthCalibrations } from '../../backend/health/schema.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
-import { healthSignals } from '../../backend/signals/schema.ts';
 import type { CustomerOutcome } from '../../shared/api/health.ts';
 import { aCustomer, anOrg } from '../support/builders.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { daysBefore, someSignals, weeklyUsage } from './signal-builders.ts';
+import { aBookWithHistory, featuresDay, outcomeDay } from './calibration-book.ts';
+import { daysBefore, someSignals } from './signal-builders.ts';
 
 let testDb: TestDatabase;
 let db: Db;
 const now = new Date('2026-11-20T09:00:00Z');
-const outcomeDay = '2026-09-01';
-// Calibration reads the features 30 days before the outcome.
-const featuresDay = new Date('2026-08-02T12:00:00Z');
 
 const runnerOf = (org: OrgRef): OrgRunner => ({
   orgId: org.id,
@@ -35,78 +29,6 @@ async function anOutcome(org: OrgRef, customerId: string, outcome: CustomerOutco
   await inOrg(db, org.id, (tx) =>
     tx.insert(customerOutcomesTable).values({ orgId: org.id, customerId, outcome, at, source: 'test' }),
   );
-}
-
-/**
- * A book where churn follows open urgent tickets and low NPS, while usage is steady noise that says
- * nothing: the default model leans on usage, so fitted weights should move to support and surveys.
- * Every account had a ticket in the year (closed), so its support component has data. Written in a
- * few statements: a builder call per row would make the file slow.
- */
-async function aBookWithHistory(org: OrgRef, count: number, seed: number) {
-  const random = seededRandom(seed);
-  const accounts = Array.from({ length: count }, (_, i) => {
-    const urgentOpen = Math.floor(random() * 4);
-    const nps = Math.floor(random() * 11);
-    const users = 5 + Math.floor(random() * 95);
-    const churnOdds = -2 + 1.6 * urgentOpen + 0.7 * (5 - nps);
-    return { i, urgentOpen, nps, users, churned: random() < 1 / (1 + Math.exp(-churnOdds)) };
-  });
-  const rows = await inOrg(db, org.id, (tx) =>
-    tx
-      .insert(customers)
-      .values(accounts.map(({ i }) => ({ orgId: org.id, name: `Account ${i}`, renewalDate: '2026-09-01' })))
-      .returning({ id: customers.id }),
-  );
-  const signals = accounts.flatMap((account, k) =>
-    [
-      ...weeklyUsage(featuresDay, {
-        users: [account.users, account.users],
-        logins: [account.users * 9, account.users * 9],
-        seats: 100,
-      }),
-      { kind: 'survey.nps' as const, value: account.nps, observedAt: daysBefore(featuresDay, 15) },
-    ].map((signal) => ({
-      period: 'instant' as const,
-      ...signal,
-      orgId: org.id,
-      customerId: rows[k]!.id,
-      detail: {},
-      eventId: randomUUID(),
-      source: 'test',
-    })),
-  );
-  const ticket = (customerId: string, status: 'open' | 'closed', daysAgo: number) => ({
-    orgId: org.id,
-    customerId,
-    kind: 'ticket' as const,
-    subject: 'Ticket',
-    ticketStatus: status,
-    ticketPriority: 'urgent' as const,
-    occurredAt: daysBefore(featuresDay, daysAgo),
-  });
-  await inOrg(db, org.id, async (tx) => {
-    // A statement takes at most 65,535 parameters.
-    for (let start = 0; start < signals.length; start += 2000)
-      await tx.insert(healthSignals).values(signals.slice(start, start + 2000));
-    await tx
-      .insert(activities)
-      .values(
-        accounts.flatMap((account, k) => [
-          ticket(rows[k]!.id, 'closed', 120),
-          ...Array.from({ length: account.urgentOpen }, (_, t) => ticket(rows[k]!.id, 'open', 10 + t)),
-        ]),
-      );
-    await tx.insert(customerOutcomesTable).values(
-      accounts.map((account, k) => ({
-        orgId: org.id,
-        customerId: rows[k]!.id,
-        outcome: account.churned ? ('churned' as const) : ('renewed' as const),
-        at: outcomeDay,
-        source: 'test',
-      })),
-    );
-  });
 }
 
 /** The real CLI, reaching this file's database (the embedded one through its socket: this process owns it). */
@@ -132,7 +54,7 @@ describe('calibrating an org’s health weights', { timeout: 120_000 }, () => {
   let org: OrgRef;
   beforeAll(async () => {
     org = await anOrg(db);
-    await aBookWithHistory(org, 400, 5);
+    await aBookWithHistory(db, org, 400, 5);
   });
 
   it('fits weights on a split that rank churn at least as well as the default on the held-out customers', async () => {
@@ -197,7 +119,7 @@ describe('calibrating an org’s health weights', { timeout: 120_000 }, () => {
 
   it('refuses an org with too few outcomes of either kind, saying how many it has', async () => {
     const small = await anOrg(db);
-    await aBookWithHistory(small, 12, 9);
+    await aBookWithHistory(db, small, 12, 9);
     await expect(calibrateOrg(runnerOf(small), { createdBy: null, now })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringMatching(/at least 10 churned and 10 renewed.*has \d+ churned and \d+ renewed/),

@@ -31,13 +31,7 @@ export async function calibrateOrg(runner: OrgRunner, input: CalibrateOrgInput):
   const current = await runner.inOrg((tx) => readCurrentModel(tx, runner.orgId, input.now));
   const { features, churned } = await readOutcomeFeatures(runner);
   const churnedCount = churned.filter(Boolean).length;
-  const renewedCount = churned.length - churnedCount;
-  if (Math.min(churnedCount, renewedCount) < minimumPerOutcome)
-    throw new DomainError(
-      'BAD_REQUEST',
-      `calibration needs at least ${minimumPerOutcome} churned and ${minimumPerOutcome} renewed customers ` +
-        `(record outcomes with health.recordOutcome); this org has ${churnedCount} churned and ${renewedCount} renewed`,
-    );
+  refuseTooFewOutcomes({ churned: churnedCount, renewed: churned.length - churnedCount });
   const comparison = compareModels(features, churned, scoringModel(current), input.split ?? defaultSplit);
   const [row] = await runner.inOrg((tx) =>
     tx
@@ -62,6 +56,16 @@ export async function calibrateOrg(runner: OrgRunner, input: CalibrateOrgInput):
     churned: comparison.churned,
     heldOutChurned: comparison.heldOut.churned,
   };
+}
+
+/** Fewer than `minimumPerOutcome` of either kind: a clear refusal instead of figures that mean nothing. */
+export function refuseTooFewOutcomes(counts: { churned: number; renewed: number }): void {
+  if (Math.min(counts.churned, counts.renewed) >= minimumPerOutcome) return;
+  throw new DomainError(
+    'BAD_REQUEST',
+    `calibration needs at least ${minimumPerOutcome} churned and ${minimumPerOutcome} renewed customers ` +
+      `(record outcomes with health.recordOutcome); this org has ${counts.churned} churned and ${counts.renewed} renewed`,
+  );
 }
 
 function stored(figures: HeldOutFigures): CalibrationFigures {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CustomerOutcome } from '../../../shared/api/health.ts';
+import type { Db } from '../../db/client.ts';
 import type { OrgRunner } from '../../db/tenancy.ts';
 import { featuresFromRow } from '../features-from-rows.ts';
 import { readFeatureRows } from '../features-query.ts';
@@ -23,6 +24,19 @@ export interface LabelledFeatures {
 }
 
 type OutcomeRow = { customer_id: string; outcome: CustomerOutcome; at: string };
+
+/** How many customers' latest outcome is each kind: what calibration is fitted to. */
+export async function countLatestOutcomes(
+  tx: Db,
+  orgId: string,
+): Promise<{ churned: number; renewed: number }> {
+  const [row] = await tx.execute<{ churned: number; renewed: number }>(sql`
+    select count(*) filter (where outcome = 'churned')::int as churned,
+      count(*) filter (where outcome = 'renewed')::int as renewed
+    from (select distinct on (customer_id) outcome from customer_outcomes where org_id = ${orgId}
+      order by customer_id, at desc) latest`);
+  return row ?? { churned: 0, renewed: 0 };
+}
 
 /**
  * Each customer's latest outcome (churned or renewed at a date), with the features as of
