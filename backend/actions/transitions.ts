@@ -33,10 +33,16 @@ export function auditTransition(
 
 /**
  * In the transaction that approved it, so the job commits with the approval. One job per action
- * (a singleton key): approving twice cannot queue two runs.
+ * (a singleton key): approving twice cannot queue two runs. A scheduled send waits in the queue
+ * until its time.
  */
-export async function enqueueExecution(tx: Db, action: { orgId: string; id: string }): Promise<void> {
+export async function enqueueExecution(
+  tx: Db,
+  action: { orgId: string; id: string; payload: Record<string, unknown> },
+): Promise<void> {
+  const { sendAt } = action.payload;
   await enqueueJob(tx, {
+    ...(typeof sendAt === 'string' ? { runAt: new Date(sendAt) } : {}),
     queue: executeActionQueue,
     orgId: action.orgId,
     payload: { actionId: action.id },

@@ -61,6 +61,8 @@ export const emailSendPayload = z.object({
   references: z.array(messageId).max(100).default([]),
   /** The CSCX draft the body began as: an edit of it teaches the sender's style profile. */
   draftId: id.optional(),
+  /** Schedule send: once approved, it goes out no earlier than this. */
+  sendAt: isoDateTime.optional(),
 });
 export type EmailSendPayload = z.infer<typeof emailSendPayload>;
 

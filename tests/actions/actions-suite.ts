@@ -13,8 +13,8 @@ export interface ActionsSuite {
   testDb: TestDatabase;
   app: TestApp;
   clock: HandClock;
-  /** Connects the member's Google account through the real consent flow and callback. */
-  connectGoogle(token: string): Promise<void>;
+  /** Connects the member's own Google account through the real consent flow and callback. */
+  connectGoogle(member: { token: string; email: string }): Promise<void>;
 }
 
 /** The environment that sends a server's Google calls to the fakes. */
@@ -28,11 +28,16 @@ export function googleEnv(google: FakeGoogle, gmail: FakeGmail): Record<string, 
   };
 }
 
-/** Starts a Google connection over tRPC, follows the fake's consent redirect, opens our callback. */
-export async function connectGoogleAt(call: {
-  start(): Promise<{ authorizationUrl: string }>;
-  open(path: string): Promise<Response>;
-}): Promise<void> {
+/**
+ * Signs in to the fake Google as the member (a member's Google must be their own), starts a
+ * connection over tRPC, follows the fake's consent redirect and opens our callback.
+ */
+export async function connectGoogleAt(
+  google: FakeGoogle,
+  member: { email: string },
+  call: { start(): Promise<{ authorizationUrl: string }>; open(path: string): Promise<Response> },
+): Promise<void> {
+  google.account = { email: member.email, sub: `sub-${member.email}` };
   const { authorizationUrl } = await call.start();
   const consent = await fetch(authorizationUrl, { redirect: 'manual' });
   const back = new URL(consent.headers.get('location') ?? '');
@@ -73,9 +78,9 @@ export function suiteWithActions(): ActionsSuite {
     await suite.google?.close();
     await suite.gmail?.close();
   });
-  suite.connectGoogle = (token) =>
-    connectGoogleAt({
-      start: () => suite.app.client(token).connections.start.mutate({ provider: 'google' }),
+  suite.connectGoogle = (member) =>
+    connectGoogleAt(suite.google, member, {
+      start: () => suite.app.client(member.token).connections.start.mutate({ provider: 'google' }),
       open: (path) => suite.app.fetch(path),
     });
   return suite;

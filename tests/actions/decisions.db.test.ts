@@ -84,7 +84,7 @@ describe('proposing from the sidebar', () => {
 describe('deciding', () => {
   it('sends an approved reply once, in its thread, with a Message-ID made from the action', async () => {
     const { csm, customer } = await aTeam();
-    await suite.connectGoogle(csm.token);
+    await suite.connectGoogle(csm);
     const proposed = await client(csm.token).actions.propose.mutate(
       reply(customer.id, { inReplyTo: '<first@acme.example>', references: ['<root@acme.example>'] }),
     );
@@ -122,7 +122,7 @@ describe('deciding', () => {
 
   it('names the thread’s last message in In-Reply-To and References when the proposal gave only the thread', async () => {
     const { csm, customer } = await aTeam();
-    await suite.connectGoogle(csm.token);
+    await suite.connectGoogle(csm);
     const proposed = await client(csm.token).actions.propose.mutate(reply(customer.id));
     await client(csm.token).actions.approve.mutate({ id: proposed.id });
     expect(await drainQueue(suite.app)).toEqual(['done']);
@@ -133,9 +133,22 @@ describe('deciding', () => {
     expect(suite.gmail.sent[0]?.threadId).toBe('thread-1');
   });
 
+  it('holds a scheduled send in the queue until its time', async () => {
+    const { csm, customer } = await aTeam();
+    await suite.connectGoogle(csm);
+    const sendAt = new Date(suite.clock.now().getTime() + 60 * 60_000).toISOString();
+    const proposed = await client(csm.token).actions.propose.mutate(reply(customer.id, { sendAt }));
+    await client(csm.token).actions.approve.mutate({ id: proposed.id });
+    expect(await drainQueue(suite.app)).toEqual([]);
+    expect(suite.gmail.sent).toHaveLength(0);
+    suite.clock.advance(61 * 60_000);
+    expect(await drainQueue(suite.app)).toEqual(['done']);
+    expect(suite.gmail.sent).toHaveLength(1);
+  });
+
   it('never runs a rejected action, and an approval after the rejection is refused', async () => {
     const { csm, customer } = await aTeam();
-    await suite.connectGoogle(csm.token);
+    await suite.connectGoogle(csm);
     const proposed = await client(csm.token).actions.propose.mutate(reply(customer.id));
     const rejected = await client(csm.token).actions.reject.mutate({ id: proposed.id, note: 'wrong quote' });
     expect(rejected).toMatchObject({ status: 'rejected', decisionNote: 'wrong quote' });
@@ -179,7 +192,7 @@ describe('deciding', () => {
 
   it('keeps both payloads on an edit, and the sender’s edit of a CSCX draft teaches their style', async () => {
     const { org, csm, customer } = await aTeam();
-    await suite.connectGoogle(csm.token);
+    await suite.connectGoogle(csm);
     const draftText = 'Hello Dana,\n\nPlease find the renewal quote attached.\n\nKind regards';
     const [draft] = await inOrg(db(), org.id, (tx) =>
       tx.execute<{ id: string }>(sql`
@@ -279,7 +292,7 @@ describe('policy', () => {
 
   it('runs a trusted proposal alone within the policy and says so; untrusted text still asks', async () => {
     const { org, csm, admin, customer } = await aTeam();
-    await suite.connectGoogle(csm.token);
+    await suite.connectGoogle(csm);
     await client(admin.token).actions.updatePolicy.mutate({
       kind: 'email.send',
       mode: 'auto',

@@ -13,7 +13,7 @@ async function aSender() {
   const org = await anOrg(db());
   const csm = await aMember(db(), org, { role: 'csm' });
   const customer = await aCustomer(db(), org, { ownerId: csm.id });
-  await suite.connectGoogle(csm.token);
+  await suite.connectGoogle(csm);
   return { org, csm, customer };
 }
 

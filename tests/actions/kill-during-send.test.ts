@@ -72,7 +72,7 @@ describe('a worker killed between the Gmail call and its bookkeeping', () => {
         customer: await aCustomer(db, org),
       };
     });
-    await connectGoogleAt({
+    await connectGoogleAt(google, csm, {
       start: () => clientOf(first, csm.token).connections.start.mutate({ provider: 'google' }),
       open: (path) => fetch(`${first.url}${path}`),
     });

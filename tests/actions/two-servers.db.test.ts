@@ -67,7 +67,7 @@ describe.runIf(testTarget() === 'postgres')('two cscx serve processes on one Pos
     );
     const [one, two] = clients;
     if (!one || !two) throw new Error('two servers were expected');
-    await connectGoogleAt({
+    await connectGoogleAt(google, csm, {
       start: () => one.connections.start.mutate({ provider: 'google' }),
       open: (pathAndQuery) => fetch(`${servers[0]?.url}${pathAndQuery}`),
     });
