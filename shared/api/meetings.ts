@@ -20,3 +20,75 @@ export const recordCalendarMeetingOutput = z.object({
   outcome: z.enum(['recorded', 'updated', 'unchanged', 'off']),
 });
 export type RecordCalendarMeetingOutput = z.infer<typeof recordCalendarMeetingOutput>;
+
+/** One speaker's turn of a call transcript; `start`/`end` are seconds from the recording's start. */
+export const transcriptTurn = z.object({
+  speaker: z.string().trim().min(1).max(200),
+  start: z.number().nonnegative().optional(),
+  end: z.number().nonnegative().optional(),
+  text: z.string().max(100_000),
+});
+export type TranscriptTurn = z.infer<typeof transcriptTurn>;
+
+export const analyseTranscriptInput = z.object({
+  transcript: z.array(transcriptTurn).min(1).max(20_000),
+  /** When the call took place: "by Friday" resolves against it. */
+  meetingDate: isoDateTime,
+  /** The account's renewal: "before the renewal" resolves to it. */
+  renewalDate: isoDateTime.optional(),
+  /** The org's list of competitors, as they are named. */
+  competitors: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
+  /** People on the invite who may own an action without speaking. */
+  attendees: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+});
+export type AnalyseTranscriptInput = z.input<typeof analyseTranscriptInput>;
+
+/** `turn`: the index into the transcript of the turn a finding was taken from. */
+const citedTurn = z.number().int().nonnegative();
+
+export const meetingSignalKinds = ['risk', 'expansion', 'competitor'] as const;
+
+export const meetingAnalysis = z.object({
+  /** A few sentences from the call, in the order they were said. */
+  summary: z.string().max(4000),
+  decisions: z.array(z.object({ text: z.string().max(1000), turn: citedTurn })).max(100),
+  actionItems: z
+    .array(
+      z.object({
+        text: z.string().max(1000),
+        /** A speaker or an attendee; null when nobody took it. */
+        owner: z.string().max(200).nullable(),
+        /** ISO 8601 with the meeting's offset, or null when none was said. */
+        due: isoDateTime.nullable(),
+        turn: citedTurn,
+      }),
+    )
+    .max(100),
+  speakers: z
+    .array(
+      z.object({
+        speaker: z.string().max(200),
+        /** Seconds spoken when the transcript has timestamps, else null. */
+        talkSeconds: z.number().nonnegative().nullable(),
+        words: z.number().int().nonnegative(),
+        /** Share of the call's talk (by time, else by words), 0..1. */
+        share: z.number().min(0).max(1),
+        /** VADER compound mean of the speaker's sentences, -1..1. */
+        sentiment: z.number().min(-1).max(1),
+      }),
+    )
+    .max(200),
+  openQuestions: z.array(z.object({ text: z.string().max(1000), turn: citedTurn })).max(100),
+  signals: z
+    .array(
+      z.object({
+        kind: z.enum(meetingSignalKinds),
+        /** What was heard: "budget cut", "new team", or the competitor's name. */
+        label: z.string().max(200),
+        quote: z.string().max(1000),
+        turn: citedTurn,
+      }),
+    )
+    .max(200),
+});
+export type MeetingAnalysis = z.infer<typeof meetingAnalysis>;
