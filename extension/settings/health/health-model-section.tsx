@@ -5,6 +5,7 @@ import type { ApiClient } from '../../lib/api-client.ts';
 import { PanelSkeleton } from '../../sidebar/layout/skeleton.tsx';
 import { ErrorAlert } from '../api-errors.tsx';
 import { membersKey } from '../members/members-query.ts';
+import { CalibrationSection } from './calibration-section.tsx';
 import { healthModelKey, healthVersionsKey } from './health-model-query.ts';
 import { ModelForm } from './model-form.tsx';
 import { ModelSummary } from './model-summary.tsx';
@@ -47,6 +48,7 @@ export function HealthModelSection({ api, me }: { api: ApiClient; me: UserOutput
           />
         )}
       </section>
+      <CalibrationSection api={api} current={model.data?.weights ?? null} isAdmin={me.role === 'admin'} />
     </>
   );
 }

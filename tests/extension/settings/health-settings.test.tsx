@@ -9,7 +9,7 @@ import type {
   healthAlertsInput,
 } from '../../../shared/api/health.ts';
 import type { Procedure } from '../support/fake-backend.ts';
-import { aBookEntry, aHealthModel, anAlert } from '../support/health-builders.ts';
+import { aBookEntry, aCalibration, aHealthModel, anAlert } from '../support/health-builders.ts';
 import { aMember, callsTo, meAs, renderSettings } from '../support/render-settings.tsx';
 
 const admin = meAs({ role: 'admin', email: 'admin@cscx.localhost', name: 'Alex Admin' });
@@ -24,6 +24,7 @@ function modelBackend() {
     'users.list': () => [admin.user, jo],
     'health.model': () => current(),
     'health.versions': () => versions,
+    'health.calibration': () => null,
     'health.updateModel': (input: unknown) => {
       const saved: HealthModel = {
         ...(input as HealthModelInput),
@@ -115,6 +116,69 @@ describe('the Health model section', () => {
     expect(within(table).getByRole('row', { name: 'Product usage 25 25 %' })).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Health model' })).toBeNull();
     expect(screen.getByText(/Healthy from 70; at risk below 45\. A fall of 10 points/)).toBeTruthy();
+  });
+});
+
+describe('the Calibration part of the Health model section', () => {
+  it('shows the last run’s figures before and after on held-out customers, and an admin adopts the fitted weights', async () => {
+    let calibration = aCalibration();
+    const { backend } = renderAt('#/health', admin, {
+      ...modelBackend(),
+      'health.calibration': () => calibration,
+      'health.adoptCalibration': () => {
+        calibration = { ...calibration, adoptedVersion: 2, adoptedAt: '2026-04-22T09:00:00.000Z' };
+        return { calibration, model: aHealthModel({ version: 2, source: 'calibrated' }) };
+      },
+    });
+    const figures = await screen.findByRole('table', { name: 'Calibration figures' });
+    expect(within(figures).getByRole('row', { name: 'ROC-AUC (higher is better) 0.712 0.781' })).toBeTruthy();
+    expect(within(figures).getByRole('row', { name: 'Brier (lower is better) 0.191 0.162' })).toBeTruthy();
+    const weights = screen.getByRole('table', { name: 'Fitted weights' });
+    expect(within(weights).getByRole('row', { name: 'Product usage 25 % 38 %' })).toBeTruthy();
+    expect(
+      screen.getByText(/fitted on 80 customers with a known outcome, checked on 40 held out/),
+    ).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Adopt the fitted weights' }));
+    expect(await screen.findByText('Adopted as version 2.', {}, { timeout: 5_000 })).toBeTruthy();
+    expect(callsTo(backend, 'health.adoptCalibration')[0]?.input).toEqual({ calibrationId: calibration.id });
+    expect(screen.queryByRole('button', { name: 'Adopt the fitted weights' })).toBeNull();
+  });
+
+  it('runs a new calibration in the background and shows its result once it is done', async () => {
+    let calibration: ReturnType<typeof aCalibration> | null = null;
+    const { backend } = renderAt('#/health', admin, {
+      ...modelBackend(),
+      'health.calibration': () => calibration,
+      'health.calibrate': () => {
+        calibration = aCalibration();
+        return { jobId: '00000000-0000-4000-8000-0000000j0b01', enqueued: true };
+      },
+    });
+    expect(await screen.findByText('No calibration yet.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Calibrate now' }));
+    expect(await screen.findByText(/Calibrating… the result shows here when it is done/)).toBeTruthy();
+    expect(
+      await screen.findByRole('table', { name: 'Calibration figures' }, { timeout: 5_000 }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Calibrate now' })).toBeTruthy();
+    expect(callsTo(backend, 'health.calibrate')).toHaveLength(1);
+  });
+
+  it('shows a CSM the last calibration, with nothing to adopt or run', async () => {
+    renderAt('#/health', csm, { ...modelBackend(), 'health.calibration': () => aCalibration() });
+    expect(await screen.findByRole('table', { name: 'Calibration figures' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Adopt the fitted weights' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Calibrate now' })).toBeNull();
+  });
+
+  it('says when no signal told churn apart, and offers nothing to adopt', async () => {
+    renderAt('#/health', admin, {
+      ...modelBackend(),
+      'health.calibration': () =>
+        aCalibration({ fitted: false, after: { rocAuc: null, prAuc: null, brier: null } }),
+    });
+    expect(await screen.findByText(/No signal told churn apart in these outcomes/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Adopt the fitted weights' })).toBeNull();
   });
 });
 

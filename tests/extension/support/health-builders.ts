@@ -5,6 +5,7 @@ import type {
   HealthModel,
   HealthScore,
 } from '../../../shared/api/health.ts';
+import type { HealthCalibration } from '../../../shared/api/health-calibration.ts';
 
 let seq = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(5000 + ++seq).padStart(12, '0')}`;
@@ -126,6 +127,24 @@ export function aBookEntry(overrides: Partial<BookEntry> = {}): BookEntry {
     deltas: { d7: -14, d30: -20, d90: null },
     topConcern: 'Weekly active users down 38 % in 30 days',
     openAlerts: 1,
+    ...overrides,
+  };
+}
+
+/** A calibration of version 1 on 120 customers with an outcome, 40 of them held out, not adopted yet. */
+export function aCalibration(overrides: Partial<HealthCalibration> = {}): HealthCalibration {
+  return {
+    id: uuid(),
+    createdAt: '2026-04-21T07:00:00.000Z',
+    baseVersion: 1,
+    trainingCustomers: 80,
+    heldOutCustomers: 40,
+    before: { rocAuc: 0.712, prAuc: 0.48, brier: 0.191 },
+    after: { rocAuc: 0.781, prAuc: 0.566, brier: 0.162 },
+    fittedWeights: { ...aHealthModel().weights, usage: 40, surveys: 0 },
+    fitted: true,
+    adoptedVersion: null,
+    adoptedAt: null,
     ...overrides,
   };
 }
