@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import type { ActionView } from '../../../shared/api/actions.ts';
 import type { GmailThreadContext } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
@@ -29,6 +30,8 @@ export function replySubject(subject: string): string {
  * approved (here, or in the Inbox), and then from the CSM's own Google connection.
  */
 export function SendViaApproval({ api, customerId, thread, text, draftId }: SendViaApprovalProps) {
+  const sendAtId = useId();
+  const [sendAt, setSendAt] = useState('');
   const propose = useMutation({
     mutationFn: async (): Promise<ActionView> => {
       const { user } = await api.auth.me.query();
@@ -46,6 +49,8 @@ export function SendViaApproval({ api, customerId, thread, text, draftId }: Send
           subject: replySubject(thread.subject),
           body: text,
           draftId,
+          // The page's own zone: what the CSM typed is their local time.
+          ...(sendAt ? { sendAt: new Date(sendAt).toISOString() } : {}),
           ...(thread.threadId ? { threadId: thread.threadId } : {}),
         },
       });
@@ -63,9 +68,18 @@ export function SendViaApproval({ api, customerId, thread, text, draftId }: Send
   return (
     <section className="card send-via-approval" aria-label="Send via approval">
       {!action && (
-        <button type="button" onClick={() => propose.mutate()} disabled={propose.isPending}>
-          Send via approval
-        </button>
+        <div className="draft-actions">
+          <label htmlFor={sendAtId}>Send at (optional)</label>
+          <input
+            id={sendAtId}
+            type="datetime-local"
+            value={sendAt}
+            onChange={(event) => setSendAt(event.target.value)}
+          />
+          <button type="button" onClick={() => propose.mutate()} disabled={propose.isPending}>
+            {sendAt ? 'Schedule send via approval' : 'Send via approval'}
+          </button>
+        </div>
       )}
       {action && <p role="status">{statusLine(action)}</p>}
       {action?.status === 'proposed' && (
@@ -99,8 +113,12 @@ function statusLine(action: ActionView): string {
       return `Waiting for approval: to ${to}.`;
     case 'approved':
     case 'edited':
-    case 'executing':
-      return `Approved: sending to ${to} from your Gmail.`;
+    case 'executing': {
+      const sendAt = (action.payload as { sendAt?: string }).sendAt;
+      return sendAt
+        ? `Approved: sends to ${to} from your Gmail at ${new Date(sendAt).toLocaleString()}.`
+        : `Approved: sending to ${to} from your Gmail.`;
+    }
     case 'rejected':
       return 'Cancelled: nothing was sent.';
     default:

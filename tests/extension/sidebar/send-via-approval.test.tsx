@@ -90,6 +90,15 @@ describe('Send via approval in the Draft tab', () => {
     expect(sidebar.backend.calls.some((c) => c.path === 'actions.approve')).toBe(false);
   });
 
+  it('schedules the send for the time typed, once approved', async () => {
+    const { section, proposedInput } = await aFinishedDraft();
+    await userEvent.type(within(section).getByLabelText('Send at (optional)'), '2026-12-02T09:30');
+    await userEvent.click(within(section).getByRole('button', { name: 'Schedule send via approval' }));
+    await userEvent.click(await within(section).findByRole('button', { name: 'Approve and send' }));
+    expect(await within(section).findByText(/^Approved: sends to dana.* at /)).toBeTruthy();
+    expect(proposedInput()?.payload.sendAt).toBe(new Date('2026-12-02T09:30').toISOString());
+  });
+
   it('approves it on Approve and send, or cancels it', async () => {
     const approving = await aFinishedDraft();
     await userEvent.click(within(approving.section).getByRole('button', { name: 'Send via approval' }));
