@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type ComponentScores,
+  fitComponentWeights,
+} from '../../backend/health/calibration/fit-component-weights.ts';
 import { fitLogistic, logisticProbability } from '../../backend/health/calibration/logistic-fit.ts';
 import { averagePrecision, brierScore, rocAuc } from '../../backend/health/calibration/ranking-metrics.ts';
 import { seededRandom } from '../../backend/health/calibration/seeded-random.ts';
 import { stratifiedSplit } from '../../backend/health/calibration/stratified-split.ts';
+import { healthComponents } from '../../shared/api/health.ts';
 
 describe('ROC-AUC', () => {
   it('counts the share of positive–negative pairs ranked the right way', () => {
@@ -112,3 +117,67 @@ function synthetic(n: number, weights: number[], intercept: number, seed: number
   });
   return { rows, labels };
 }
+
+describe('fitting component weights', () => {
+  const truth = { usage: 50, support: 30, surveys: 20 };
+
+  /** Customers whose churn follows the score under `truth`, surveys missing for some (the score re-weights). */
+  function customersScoredBy(n: number, seed: number, surveysMissingShare: number, low = 0) {
+    const random = seededRandom(seed);
+    const rows: ComponentScores[] = [];
+    const churned: boolean[] = [];
+    for (let i = 0; i < n; i++) {
+      const scores = Object.fromEntries(healthComponents.map((c) => [c, null])) as ComponentScores;
+      const draw = () => low + random() * (100 - low);
+      scores.usage = draw();
+      scores.support = draw();
+      scores.surveys = random() < surveysMissingShare ? null : draw();
+      const present = (['usage', 'support', 'surveys'] as const).filter((c) => scores[c] !== null);
+      const weight = present.reduce((sum, c) => sum + truth[c], 0);
+      const score = present.reduce((sum, c) => sum + truth[c] * scores[c]!, 0) / weight;
+      rows.push(scores);
+      churned.push(random() < 1 / (1 + Math.exp(-(-1 + 4 * ((50 - score) / 50)))));
+    }
+    return { rows, churned };
+  }
+
+  it('recovers the weights a synthetic book was scored with, and gives no weight to components without data', () => {
+    const { rows, churned } = customersScoredBy(20_000, 21, 0);
+    const { weights } = fitComponentWeights(rows, churned)!;
+    expect(Math.abs(weights.usage - 50)).toBeLessThan(4);
+    expect(Math.abs(weights.support - 30)).toBeLessThan(4);
+    expect(Math.abs(weights.surveys - 20)).toBeLessThan(4);
+    expect(weights).toMatchObject({
+      sentiment: 0,
+      calls: 0,
+      engagement: 0,
+      stakeholders: 0,
+      renewal: 0,
+      billing: 0,
+    });
+  });
+
+  it('recovers them too when a component is missing for some customers and the score re-weights the rest', () => {
+    // Scores of 40–100: a missing component is not a neutral 50 but the mean of the others.
+    const { rows, churned } = customersScoredBy(20_000, 22, 0.4, 40);
+    const { weights } = fitComponentWeights(rows, churned)!;
+    expect(Math.abs(weights.usage - 50)).toBeLessThan(3);
+    expect(Math.abs(weights.support - 30)).toBeLessThan(3);
+    expect(Math.abs(weights.surveys - 20)).toBeLessThan(3);
+  });
+
+  it('fits nothing when no component tells churn apart', () => {
+    const random = seededRandom(5);
+    const rows = Array.from({ length: 500 }, () => {
+      const scores = Object.fromEntries(healthComponents.map((c) => [c, null])) as ComponentScores;
+      scores.renewal = 60;
+      return scores;
+    });
+    expect(
+      fitComponentWeights(
+        rows,
+        rows.map(() => random() < 0.3),
+      ),
+    ).toBeUndefined();
+  });
+});

@@ -42,7 +42,8 @@ export function fitComponentWeights(
   }
   const coefficients = fit?.coefficients ?? [];
   const total = coefficients.reduce((sum, b) => sum + b, 0);
-  if (!fit || !(total > 0)) return undefined;
+  // Below this the coefficients are the solver's rounding (a constant component trades with the intercept).
+  if (!fit || !(total > 1e-6)) return undefined;
   const weights = Object.fromEntries(
     healthComponents.map((c) => {
       const j = observed.indexOf(c);
