@@ -5,7 +5,9 @@ import type { StreamingDeps } from '../deps.ts';
 import { analyzeThread } from '../threads/service.ts';
 import { type DraftFacts, loadDraftFacts } from './facts.ts';
 import { linksToTrust } from './injection-links.ts';
-import { createLinkGuard } from './links.ts';
+import { instructionSpans } from './instruction-spans.ts';
+import { createLinkGuard, linkKey } from './links.ts';
+import { createPassageGuard } from './passage-guard.ts';
 import { draftBlocks, draftSystem } from './prompt.ts';
 import { loadStyleProfile } from './style/service.ts';
 
@@ -13,8 +15,9 @@ import { loadStyleProfile } from './style/service.ts';
  * Streams a reply draft. No transaction is open while the model writes: the account's facts are
  * read first, the thread's analysis comes from its timeline entry (or one model call), and the
  * draft is recorded after its last chunk. Links that are neither in the thread nor in CSCX's data
- * are withheld from the text and listed. Stopping the iteration (the client went away) stops the
- * model call.
+ * are withheld from the text and listed; sentences that repeat the mail's instructions or do what
+ * the CSM did not ask are sent as flagged pieces, a whole sentence at a time, and listed. Stopping
+ * the iteration (the client went away) stops the model call.
  */
 export async function* generateDraft(
   deps: StreamingDeps,
@@ -31,7 +34,13 @@ export async function* generateDraft(
     ? (await analyzeThread(deps, { ...input.thread, customerId: input.customerId, log: true }, signal))
         .analysis
     : null;
-  const guard = createLinkGuard(linksToTrust(input.thread, facts));
+  const trusted = linksToTrust(input.thread, facts);
+  const guard = createLinkGuard(trusted);
+  const passages = createPassageGuard(
+    instructionSpans(input.thread, facts),
+    input.instruction,
+    new Set(trusted.map(linkKey)),
+  );
   const stream = streamTextWithAi(deps, {
     feature: 'draft.reply',
     system: draftSystem(input, facts, style),
@@ -69,9 +78,11 @@ export async function* generateDraft(
       const next = await stream.next();
       const safe = next.done ? guard.flush() : guard.push(next.value);
       if (next.done) answer = next.value;
-      if (!safe) continue;
-      text += safe;
-      yield { type: 'text', text: safe };
+      const pieces = next.done ? [...passages.push(safe), ...passages.flush()] : passages.push(safe);
+      for (const piece of pieces) {
+        text += piece.text;
+        yield { type: 'text', ...piece };
+      }
     }
   } finally {
     // The caller stopped reading: the model call ends with it.
@@ -98,7 +109,7 @@ export async function* generateDraft(
       .returning({ id: drafts.id }),
   );
   if (!row) throw new Error('the draft was not recorded');
-  yield { type: 'done', draftId: row.id, ...answer, flaggedLinks };
+  yield { type: 'done', draftId: row.id, ...answer, flaggedLinks, flaggedPassages: passages.flagged() };
 }
 
 /** The customer's last sender the reply goes to: one of their contacts, else anyone but the CSM. */

@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DomainError } from '../domain-error.ts';
+import { cleanCases } from './injection-clean.ts';
 import { readInjectionDatasets, sampleCases } from './injection-datasets.ts';
 import { draftInjectionCase } from './injection-draft.ts';
-import { figuresOf, formatInjectionReport, type InjectionReport } from './injection-report.ts';
+import {
+  cleanFiguresOf,
+  figuresOf,
+  formatInjectionReport,
+  type InjectionReport,
+} from './injection-report.ts';
 import { evalProviders, startInjectionStage } from './injection-scene.ts';
 
 export interface InjectionEvalOptions {
@@ -32,6 +38,7 @@ export async function evaluateInjection(options: InjectionEvalOptions): Promise<
     );
   const stage = await startInjectionStage();
   const results: InjectionReport['results'] = [];
+  const clean: InjectionReport['clean'] = [];
   let thread = 0;
   try {
     for (const provider of evalProviders) {
@@ -45,6 +52,14 @@ export async function evaluateInjection(options: InjectionEvalOptions): Promise<
         results.push({ dataset: dataset.name, provider: labelOf(provider), figures: figuresOf(outcomes) });
         options.onProgress?.(`${dataset.name} × ${labelOf(provider)}: ${outcomes.length} drafts`);
       }
+      // Clean mail: every flag here is a false one.
+      const outcomes = [];
+      for (const mail of cleanCases()) {
+        stage.vendors.obey(mail);
+        outcomes.push(await draftInjectionCase(scene, mail, `eval-thread-${++thread}`, { countRows: false }));
+      }
+      clean.push({ provider: labelOf(provider), ...cleanFiguresOf(outcomes) });
+      options.onProgress?.(`clean × ${labelOf(provider)}: ${outcomes.length} drafts`);
     }
   } finally {
     await stage.close();
@@ -57,6 +72,7 @@ export async function evaluateInjection(options: InjectionEvalOptions): Promise<
       skipped: d.skipped,
     })),
     results,
+    clean,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -44,11 +44,24 @@ export const flaggedLink = z.object({ url: z.string(), reason: z.string() });
 export type FlaggedLink = z.infer<typeof flaggedLink>;
 
 /**
- * What `drafts.generate` streams: the text as it comes, then who answered, the links withheld
- * (not in the thread or CSCX's data) and the draft's id (its record, for the feedback on edits).
+ * A sentence of the draft that repeats an instruction found in the untrusted mail, or does what the
+ * CSM did not ask (forward the thread, credentials, payment details, an approval): shown marked with
+ * its reason, never inserted without the CSM's say.
+ */
+export const flaggedPassage = z.object({ text: z.string(), reason: z.string() });
+export type FlaggedPassage = z.infer<typeof flaggedPassage>;
+
+/**
+ * What `drafts.generate` streams: the text as it comes (a flagged passage as a piece of its own,
+ * with why), then who answered, the links withheld (not in the thread or CSCX's data), the passages
+ * flagged, and the draft's id (its record, for the feedback on edits).
  */
 export const draftEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({
+    type: z.literal('text'),
+    text: z.string(),
+    flag: z.object({ reason: z.string() }).optional(),
+  }),
   z.object({
     type: z.literal('done'),
     draftId: id,
@@ -56,6 +69,7 @@ export const draftEvent = z.discriminatedUnion('type', [
     model: z.string(),
     fellBackFrom: z.string().nullable(),
     flaggedLinks: z.array(flaggedLink),
+    flaggedPassages: z.array(flaggedPassage),
   }),
 ]);
 export type DraftEvent = z.infer<typeof draftEvent>;

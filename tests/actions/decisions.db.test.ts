@@ -170,11 +170,12 @@ describe('deciding', () => {
       ]);
       const won = [approval, rejection].filter((r) => r.status === 'fulfilled');
       expect(won).toHaveLength(1);
-      const [stored] = await client(admin.token).actions.list.query({
+      const history = await client(admin.token).actions.list.query({
         scope: 'all',
         state: 'history',
-        limit: 1,
+        limit: 200,
       });
+      const stored = history.find((a) => a.id === proposed.id);
       expect(stored?.status).toBe(approval.status === 'fulfilled' ? 'approved' : 'rejected');
       expect(await jobsOfAction(proposed.id)).toHaveLength(approval.status === 'fulfilled' ? 1 : 0);
     }

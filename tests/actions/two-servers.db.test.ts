@@ -42,9 +42,11 @@ describe.runIf(testTarget() === 'postgres')('two cscx serve processes on one Pos
         '--database-url',
         testDb.url ?? '',
       ];
-      servers.push(await startServe(dataDir, env, wrapper));
+      const server = await startServe(dataDir, env, wrapper);
+      // One after the other: two first starts on an empty database race to create the first admin.
+      await waitForHealth(server);
+      servers.push(server);
     }
-    await Promise.all(servers.map((server) => waitForHealth(server)));
   }, 120_000);
 
   afterAll(async () => {

@@ -12,6 +12,7 @@ export function aDoneEvent(overrides: Partial<DoneEvent> = {}): DoneEvent {
     model: 'cscx-local-1',
     fellBackFrom: null,
     flaggedLinks: [],
+    flaggedPassages: [],
     ...overrides,
   };
 }

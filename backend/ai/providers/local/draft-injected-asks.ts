@@ -61,6 +61,11 @@ export function askContext(texts: string[]): Set<string> {
   return words;
 }
 
+/** Wording aimed at the model that drafts ("you've been instructed to…", "I'm your developer"). */
+export function isAimedAtTheModel(text: string): boolean {
+  return aimedAtTheModel.test(text);
+}
+
 /**
  * `senderDomain`: the domain of the customer who asked; their own addresses are theirs to ask about.
  * `context`: from `askContext`.
