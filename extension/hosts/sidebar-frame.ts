@@ -26,8 +26,11 @@ export interface SidebarFrame {
   requestDraft(intent: DraftIntent | null): void;
   /** How the page puts text the sidebar sends into a compose (Gmail's only), with its draft's id if whole. */
   onInsert(insert: (text: string, draftId: string | null) => InsertOutcome): void;
-  /** Told when a draft starts or stops being written into the compose; at the stop, its id if all went in. */
-  onWriting(writing: (on: boolean, draftId: string | null) => void): void;
+  /**
+   * Told when a draft starts or stops being written into the compose; at the stop, its id if all went
+   * in, or that it stopped before a sentence CSCX flagged.
+   */
+  onWriting(writing: (on: boolean, draftId: string | null, stoppedBeforeFlagged: boolean) => void): void;
   /** The compose's Stop: the sidebar stops the draft. */
   stopDraft(): void;
   /** A compose holding a CSCX draft was sent: the sidebar records it, once it is ready. */
@@ -59,7 +62,7 @@ export function mountSidebarFrame(
   let pendingDraft: { intent: DraftIntent | null } | null = null;
   let pendingSent: RecordSentInput[] = [];
   let insert: ((text: string, draftId: string | null) => InsertOutcome) | null = null;
-  let writing: ((on: boolean, draftId: string | null) => void) | null = null;
+  let writing: ((on: boolean, draftId: string | null, stoppedBeforeFlagged: boolean) => void) | null = null;
 
   const post = (message: ContentMessage) => port?.postMessage(message);
   const send = () => {
@@ -76,7 +79,8 @@ export function mountSidebarFrame(
       pendingSent = [];
       return;
     }
-    if (message.type === 'writing') return writing?.(message.writing, message.draftId ?? null);
+    if (message.type === 'writing')
+      return writing?.(message.writing, message.draftId ?? null, message.stoppedBeforeFlagged ?? false);
     const outcome = insert ? insert(message.text, message.draftId ?? null) : 'no-compose';
     post({ type: 'insert-result', id: message.id, outcome });
   };

@@ -27,9 +27,9 @@ export interface HostCompose {
   insert(text: string, draftId?: string): Promise<ComposeInsertOutcome>;
   /**
    * A draft is being written into the compose (Gmail shows a Stop under it), or no longer is; at the
-   * end, the draft's id when all of it went in.
+   * end, the draft's id when all of it went in, or that it stopped before a flagged sentence.
    */
-  setWriting(writing: boolean, draftId?: string): void;
+  setWriting(writing: boolean, draftId?: string, stoppedBeforeFlagged?: boolean): void;
   /** The user pressed that Stop. */
   onStop(listener: () => void): () => void;
   /** A compose holding a CSCX draft was sent: the draft's id and the body as sent. */
@@ -101,7 +101,8 @@ export function portHostChannel(location: Location): {
       onDraftRequest: (listener) => listen(requestListeners, listener),
       onStop: (listener) => listen(stopListeners, listener),
       onSent: (listener) => listen(sentListeners, listener),
-      setWriting: (writing, draftId) => post({ type: 'writing', writing, draftId }),
+      setWriting: (writing, draftId, stoppedBeforeFlagged) =>
+        post({ type: 'writing', writing, draftId, stoppedBeforeFlagged }),
       insert: (text, draftId) =>
         new Promise((resolve) => {
           if (!port) return resolve('no-answer');

@@ -72,7 +72,13 @@ export const sidebarMessage = z.discriminatedUnion('type', [
     text: z.string().min(1).max(maxInsertedText),
     draftId: id.optional(),
   }),
-  z.object({ type: z.literal('writing'), writing: z.boolean(), draftId: id.optional() }),
+  z.object({
+    type: z.literal('writing'),
+    writing: z.boolean(),
+    draftId: id.optional(),
+    /** The writing stopped before a sentence CSCX flagged: the compose says so. */
+    stoppedBeforeFlagged: z.boolean().optional(),
+  }),
 ]);
 export type SidebarMessage = z.infer<typeof sidebarMessage>;
 

@@ -9,7 +9,8 @@ export type ComposeHook = (compose: OpenGmailCompose, show: () => void) => void;
  * Gmail's side of drafting: "Draft with CSCX" on every compose opens the sidebar's Draft tab for that
  * compose (a reply asks for a reply), and text the sidebar sends goes in at the cursor of the compose
  * used last — the one whose button was pressed, else the one opened last — with a Stop under it while
- * a draft streams in. Nothing is ever sent: the CSM edits and presses Gmail's own Send. Each compose
+ * a draft streams in. A draft that reaches a sentence CSCX flagged stops going in before it, and the
+ * compose says so. Nothing is ever sent: the CSM edits and presses Gmail's own Send. Each compose
  * remembers the last whole CSCX draft it took; when it is sent, its body goes to the sidebar to be
  * recorded against that draft. A compose that took no draft reports nothing.
  */
@@ -31,11 +32,13 @@ export function draftInCompose(
     if (compose && draftId && outcome === 'inserted') draftIds.set(compose, draftId);
     return outcome;
   });
-  sidebar.onWriting((on, draftId) => {
+  sidebar.onWriting((on, draftId, stoppedBeforeFlagged) => {
     hideWriting?.();
     hideWriting = null;
+    const stillOpen = writingInto && composes.includes(writingInto) ? writingInto : null;
     // The draft's id comes once it has all gone in, to the compose its Stop was shown under.
-    if (!on && draftId && writingInto && composes.includes(writingInto)) draftIds.set(writingInto, draftId);
+    if (!on && draftId && stillOpen) draftIds.set(stillOpen, draftId);
+    if (!on && stoppedBeforeFlagged) stillOpen?.showNotice(flaggedNotice);
     writingInto = on ? (composes.at(-1) ?? null) : null;
     if (writingInto) hideWriting = writingInto.showWriting(() => sidebar.stopDraft());
   });
@@ -59,6 +62,9 @@ export function draftInCompose(
     });
   };
 }
+
+const flaggedNotice =
+  'CSCX stopped before a sentence it flagged (it repeats an instruction from the email, or does something you did not ask). See the Draft tab.';
 
 function insertInto(compose: OpenGmailCompose | undefined, text: string): InsertOutcome {
   if (!compose) return 'no-compose';

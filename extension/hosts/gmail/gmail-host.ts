@@ -77,6 +77,8 @@ export interface OpenGmailCompose extends OpenGmailView {
   insertText(text: string): void;
   /** A bar under the compose while CSCX writes into it, with a Stop; returns how to take it away. */
   showWriting(onStop: () => void): () => void;
+  /** A bar under the compose that says something until the user dismisses it or the compose goes. */
+  showNotice(text: string): void;
   /** Called once the compose was sent, with its body as plain text (the quoted history left out). */
   onSent(listener: (sentText: string) => void): void;
 }
@@ -143,6 +145,10 @@ export function inboxSdkGmailHost(sdk: GmailSdk): GmailHost {
             bar.el.append(writingNotice(onStop));
             return () => bar.destroy();
           },
+          showNotice: (text) => {
+            const bar = compose.addStatusBar({ height: 36 });
+            bar.el.append(noticeRow(text, () => bar.destroy()));
+          },
           onSent: (listener) => onComposeSent(compose, listener),
         });
       }),
@@ -157,6 +163,22 @@ export function inboxSdkGmailHost(sdk: GmailSdk): GmailHost {
     openSidebarPanel: (el) =>
       sdk.Global.addSidebarContentPanel({ el, title: panelTitle, iconUrl: cscxIconUrl }),
   };
+}
+
+/** A notice from CSCX and its OK, in the compose's status bar. */
+function noticeRow(text: string, onDismiss: () => void): HTMLElement {
+  const row = document.createElement('div');
+  row.setAttribute('data-cscx-notice', '');
+  row.setAttribute('role', 'status');
+  Object.assign(row.style, { display: 'flex', alignItems: 'center', gap: '8px', padding: '4px 12px' });
+  const words = document.createElement('span');
+  words.textContent = text;
+  const ok = document.createElement('button');
+  ok.type = 'button';
+  ok.textContent = 'OK';
+  ok.addEventListener('click', onDismiss);
+  row.append(words, ok);
+  return row;
 }
 
 /** "CSCX is writing a draft here…" and its Stop, in the compose's status bar. */

@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import type { DraftIntent, DraftLength, DraftTone } from '../../../shared/api/drafts.ts';
-import type { ComposeInsertOutcome } from '../../lib/host-context-source.ts';
 import { classifyApiError, errorMessage } from '../connection/api-error.ts';
+import type { ComposeWriteOutcome } from './use-compose-writer.ts';
 import type { DraftDone } from './use-draft-stream.ts';
 
 export const intentNames: Record<DraftIntent, string> = {
@@ -49,13 +49,15 @@ export function draftFailure(error: unknown, started: boolean): string {
   return `${started ? 'The draft stopped before it was finished' : 'The draft could not be written'}: ${errorMessage(error)}`;
 }
 
-const insertWords: Record<ComposeInsertOutcome, string> = {
+const insertWords: Record<ComposeWriteOutcome, string> = {
   inserted: 'Inserted into the reply at the cursor. Edit it there, then send it with Gmail’s Send.',
+  'stopped-before-flagged':
+    'The reply has the draft up to a sentence CSCX flagged; the rest is only here. Check the flagged passages below.',
   'no-compose': 'No reply is open in Gmail. Press Reply there, then Insert again.',
   failed: 'Gmail did not take the text. Click into the reply, then try again.',
   'no-answer': 'Gmail did not answer. Reload the Gmail tab, then try again.',
 };
 
-export function insertNote(outcome: ComposeInsertOutcome): string {
+export function insertNote(outcome: ComposeWriteOutcome): string {
   return insertWords[outcome];
 }

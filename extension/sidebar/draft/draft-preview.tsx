@@ -1,15 +1,29 @@
 import type { FlaggedLink } from '../../../shared/api/drafts.ts';
 import { draftFailure, writtenBy } from './draft-format.ts';
+import { MarkedText, type PassageChoices } from './flagged-passages.tsx';
 import type { DraftRun } from './use-draft-stream.ts';
 
-/** The draft as it streams in, and how it ended: who wrote it, that it was stopped, or why it failed. */
-export function DraftPreview({ run }: { run: Exclude<DraftRun, { status: 'idle' }> }) {
+/**
+ * The draft as it streams in, its flagged passages marked, and how it ended: who wrote it, that it
+ * was stopped, or why it failed.
+ */
+export function DraftPreview({
+  run,
+  choices,
+}: {
+  run: Exclude<DraftRun, { status: 'idle' }>;
+  choices: PassageChoices;
+}) {
   const streaming = run.status === 'streaming';
   return (
     <section className="card draft-preview" aria-label="Draft preview" aria-busy={streaming}>
       <h3>Draft</h3>
       <div className="draft-text">
-        {run.text || (streaming ? <span className="muted">Writing…</span> : null)}
+        {run.text ? (
+          <MarkedText text={run.text} passages={run.passages} choices={choices} />
+        ) : streaming ? (
+          <span className="muted">Writing…</span>
+        ) : null}
         {streaming && run.text && <span className="draft-caret" aria-hidden="true" />}
       </div>
       {run.status === 'done' && <p className="muted small written-by">{writtenBy(run.done)}</p>}

@@ -9,6 +9,7 @@ import { insertNote } from './draft-format.ts';
 import { anotherSeed, type DraftSettings, draftInput, initialSettings } from './draft-input.ts';
 import { DraftPreview, HeldBackLinks } from './draft-preview.tsx';
 import { DraftSettingsFields } from './draft-settings.tsx';
+import { FlaggedPassages, type PassageChoice, textToInsert, undecided } from './flagged-passages.tsx';
 import { SendViaApproval } from './send-via-approval.tsx';
 import { useComposeWriter } from './use-compose-writer.ts';
 import { useDraftStream } from './use-draft-stream.ts';
@@ -32,6 +33,8 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
   const [settings, setSettings] = useState<DraftSettings>(() => initialSettings(thread !== null));
   const [problem, setProblem] = useState<string | null>(null);
   const [inserted, setInserted] = useState<ComposeInsertOutcome | null>(null);
+  const [choices, setChoices] = useState<ReadonlyMap<number, PassageChoice>>(new Map());
+  const [confirming, setConfirming] = useState(false);
   const { run, start, stop } = useDraftStream(api);
   const intoCompose = useComposeWriter();
 
@@ -40,6 +43,8 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
     if ('problem' in made) return setProblem(made.problem);
     setProblem(null);
     setInserted(null);
+    setChoices(new Map());
+    setConfirming(false);
     intoCompose.reset();
     void start(made.input, streamIntoCompose && canInsert ? intoCompose.begin() : undefined);
   };
@@ -59,6 +64,7 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
 
   const insert = async (text: string, draftId?: string) => {
     intoCompose.reset();
+    setConfirming(false);
     setInserted(await compose.insert(text, draftId));
   };
   const submit = (event: FormEvent) => {
@@ -67,7 +73,16 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
   };
   const streaming = run.status === 'streaming';
   const text = run.status === 'idle' ? '' : run.text;
+  const passages = run.status === 'idle' ? [] : run.passages;
   const composeNote = inserted ?? intoCompose.outcome;
+  const open = undecided(passages, choices);
+  // With passages removed, the text is the CSM's edit, not the draft the server recorded.
+  const removedAny = [...choices.values()].includes('remove');
+  const insertDraft = () =>
+    void insert(
+      textToInsert(text, passages, choices),
+      run.status === 'done' && !removedAny ? run.done.draftId : undefined,
+    );
 
   return (
     <div className="stack draft">
@@ -106,16 +121,42 @@ export function DraftWriter({ api, customer, thread, canInsert, request, onUnaut
           )}
         </div>
       </form>
-      {run.status !== 'idle' && <DraftPreview run={run} />}
+      {run.status !== 'idle' && <DraftPreview run={run} choices={choices} />}
+      <FlaggedPassages
+        text={text}
+        passages={passages}
+        choices={choices}
+        onChoose={(index, choice) => {
+          setChoices((before) => new Map(before).set(index, choice));
+          setConfirming(false);
+        }}
+      />
       {canInsert && text && !streaming && (
         <div className="draft-insert">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void insert(text, run.status === 'done' ? run.done.draftId : undefined)}
-          >
-            Insert into the reply
-          </button>
+          {confirming ? (
+            <div className="confirm">
+              <span>
+                {open === 1 ? '1 flagged passage is' : `${open} flagged passages are`} still undecided. Insert
+                the draft with {open === 1 ? 'it' : 'them'}?
+              </span>
+              <span className="row-actions">
+                <button type="button" className="danger" onClick={insertDraft}>
+                  Insert anyway
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+              </span>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => (open > 0 ? setConfirming(true) : insertDraft())}
+            >
+              Insert into the reply
+            </button>
+          )}
           {composeNote && (
             <p role="status" className={composeNote === 'inserted' ? 'small' : 'small error'}>
               {insertNote(composeNote)}

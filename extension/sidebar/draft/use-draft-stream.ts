@@ -4,21 +4,36 @@ import type { ApiClient } from '../../lib/api-client.ts';
 
 export type DraftDone = Extract<DraftEvent, { type: 'done' }>;
 
+/** A sentence of the draft the server flagged, where it stands in the text, and why. */
+export interface MarkedPassage {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+interface Written {
+  input: GenerateDraftInput;
+  text: string;
+  passages: MarkedPassage[];
+}
+
 /** One draft call, from its first chunk to how it ended; the text so far is kept however it ends. */
 export type DraftRun =
   | { status: 'idle' }
-  | { status: 'streaming' | 'stopped'; input: GenerateDraftInput; text: string }
-  | { status: 'done'; input: GenerateDraftInput; text: string; done: DraftDone }
-  | { status: 'failed'; input: GenerateDraftInput; text: string; error: unknown };
+  | ({ status: 'streaming' | 'stopped' } & Written)
+  | ({ status: 'done'; done: DraftDone } & Written)
+  | ({ status: 'failed'; error: unknown } & Written);
 
-const textOf = (run: DraftRun) => (run.status === 'idle' ? '' : run.text);
+const writtenOf = (run: DraftRun) =>
+  run.status === 'idle' ? { text: '', passages: [] } : { text: run.text, passages: run.passages };
 
 /**
  * Where else the chunks go as they come (Gmail's compose), told once the draft ends however it ends:
  * with the draft's id when it was finished (the server records a draft only then), else null.
  */
 export interface DraftSink {
-  text(chunk: string): void;
+  /** A chunk of the draft; `flagged` when it is a sentence the server flagged. */
+  text(chunk: string, flagged: boolean): void;
   end(draftId: string | null): void;
 }
 
@@ -37,7 +52,7 @@ export function useDraftStream(api: ApiClient) {
       const controller = new AbortController();
       running.current = controller;
       const current = () => running.current === controller;
-      setRun({ status: 'streaming', input, text: '' });
+      setRun({ status: 'streaming', input, text: '', passages: [] });
       let finished: string | null = null;
       try {
         const events = await api.drafts.generate.mutate(input, { signal: controller.signal });
@@ -45,21 +60,18 @@ export function useDraftStream(api: ApiClient) {
           if (!current()) return;
           if (event.type === 'done') {
             finished = event.draftId;
-            setRun((before) => ({ status: 'done', input, text: textOf(before), done: event }));
+            setRun((before) => ({ status: 'done', input, ...writtenOf(before), done: event }));
             continue;
           }
-          sink?.text(event.text);
-          setRun((before) =>
-            before.status === 'streaming' ? { ...before, text: before.text + event.text } : before,
-          );
+          sink?.text(event.text, event.flag !== undefined);
+          setRun((before) => (before.status === 'streaming' ? withChunk(before, event) : before));
         }
         if (current())
           setRun((before) =>
             before.status === 'streaming'
               ? {
+                  ...before,
                   status: 'failed',
-                  input,
-                  text: before.text,
                   error: new Error('the stream ended before the draft did'),
                 }
               : before,
@@ -68,8 +80,8 @@ export function useDraftStream(api: ApiClient) {
         if (!current()) return;
         setRun((before) =>
           controller.signal.aborted
-            ? { status: 'stopped', input, text: textOf(before) }
-            : { status: 'failed', input, text: textOf(before), error },
+            ? { status: 'stopped', input, ...writtenOf(before) }
+            : { status: 'failed', input, ...writtenOf(before), error },
         );
       } finally {
         sink?.end(finished);
@@ -80,4 +92,14 @@ export function useDraftStream(api: ApiClient) {
   );
   const stop = useCallback(() => running.current?.abort(), []);
   return { run, start, stop };
+}
+
+/** The text with a chunk added; a flagged chunk is marked where it lands, without its spaces around. */
+function withChunk<T extends Written>(run: T, chunk: Extract<DraftEvent, { type: 'text' }>): T {
+  const text = run.text + chunk.text;
+  if (!chunk.flag) return { ...run, text };
+  const lead = chunk.text.length - chunk.text.trimStart().length;
+  const start = run.text.length + lead;
+  const end = start + chunk.text.trim().length;
+  return { ...run, text, passages: [...run.passages, { start, end, reason: chunk.flag.reason }] };
 }

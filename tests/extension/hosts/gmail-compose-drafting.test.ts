@@ -15,7 +15,7 @@ function recordingFrame() {
   const draftRequests: (DraftIntent | null)[] = [];
   const recorded: RecordSentInput[] = [];
   let insert: ((text: string, draftId: string | null) => InsertOutcome) | null = null;
-  let writing: ((on: boolean, draftId: string | null) => void) | null = null;
+  let writing: ((on: boolean, draftId: string | null, stoppedBeforeFlagged: boolean) => void) | null = null;
   let stops = 0;
   const frame: SidebarFrame = {
     show: (context) => shown.push(context),
@@ -41,7 +41,8 @@ function recordingFrame() {
     /** The sidebar's Insert (a whole draft with its id): what the content script answers. */
     sidebarInserts: (text: string, draftId: string | null = null) => insert?.(text, draftId) ?? 'no answer',
     /** The sidebar starts or stops writing a draft into the compose; at the end, the draft's id. */
-    sidebarWrites: (on: boolean, draftId: string | null = null) => writing?.(on, draftId),
+    sidebarWrites: (on: boolean, draftId: string | null = null, stoppedBeforeFlagged = false) =>
+      writing?.(on, draftId, stoppedBeforeFlagged),
     stops: () => stops,
   };
 }
@@ -134,6 +135,20 @@ describe('drafting in Gmail’s compose', () => {
     bar?.querySelector('button')?.click();
     expect(sidebar.stops()).toBe(1);
     sidebar.sidebarWrites(false);
+    expect(reply.statusBars).toEqual([]);
+  });
+
+  it('says under the compose that the draft stopped before a flagged sentence, until the CSM dismisses it', () => {
+    const { gmail, sidebar } = gmailWithDrafting();
+    const reply = gmail.openCompose(aComposeView({ replyTo: '18f3a2b4c5d6e7f8' }));
+    reply.press(draftButtonTitle);
+    sidebar.sidebarWrites(true);
+    sidebar.sidebarWrites(false, null, true);
+    const [notice] = reply.statusBars;
+    expect(notice?.textContent).toMatch(
+      /^CSCX stopped before a sentence it flagged .*See the Draft tab\.OK$/,
+    );
+    notice?.querySelector('button')?.click();
     expect(reply.statusBars).toEqual([]);
   });
 });

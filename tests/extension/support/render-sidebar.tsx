@@ -74,12 +74,15 @@ export function composeStandIn() {
   const sentListeners = new Set<(sent: RecordSentInput) => void>();
   const inserted: string[] = [];
   const writing: boolean[] = [];
+  let stoppedBeforeFlagged = false;
   let outcome: ComposeInsertOutcome = 'inserted';
   let heldDraftId: string | null = null;
   const compose = {
     inserted,
     /** Each "writing" the sidebar said, in order. */
     writing,
+    /** Whether the sidebar said its writing stopped before a flagged sentence (the compose's notice). */
+    stoppedBeforeFlagged: () => stoppedBeforeFlagged,
     /** The id of the last whole draft the compose took, as the content script remembers it. */
     heldDraftId: () => heldDraftId,
     /** The user sent the compose with this body: the content script passes it on if it held a draft. */
@@ -108,8 +111,9 @@ export function composeStandIn() {
       sentListeners.add(listener);
       return () => void sentListeners.delete(listener);
     },
-    setWriting(on: boolean, draftId?: string) {
+    setWriting(on: boolean, draftId?: string, beforeFlagged?: boolean) {
       writing.push(on);
+      if (beforeFlagged) stoppedBeforeFlagged = true;
       if (draftId) heldDraftId = draftId;
     },
     async insert(text: string, draftId?: string) {
