@@ -10,6 +10,7 @@ import {
 import type { ApiClient } from '../../lib/api-client.ts';
 import { componentWords } from '../../sidebar/health/health-format.ts';
 import { ErrorAlert } from '../api-errors.tsx';
+import { sectionHref } from '../route.ts';
 import { healthModelKey, healthVersionsKey } from './health-model-query.ts';
 
 type Draft = {
@@ -137,12 +138,34 @@ export function ModelForm({ api, model }: { api: ApiClient; model: HealthModel }
       {save.isError && <ErrorAlert error={save.error} />}
       {save.isSuccess && (
         <p role="status" className="small">
-          Saved as version {save.data.version}.
+          Saved as version {save.data.version}. Every score is being recomputed with it.
         </p>
       )}
-      <button type="submit" className="primary" disabled={save.isPending || 'problem' in read}>
-        {save.isPending ? 'Saving…' : 'Save as a new version'}
-      </button>
+      <div className="row-actions">
+        <button type="submit" className="primary" disabled={save.isPending || 'problem' in read}>
+          {save.isPending ? 'Saving…' : 'Save as a new version'}
+        </button>
+        <RecomputeButton api={api} />
+      </div>
     </form>
+  );
+}
+
+/** Every score again now, with the model in use: a background job of its own, one at a time. */
+function RecomputeButton({ api }: { api: ApiClient }) {
+  const recompute = useMutation({ mutationFn: () => api.health.recompute.mutate() });
+  return (
+    <>
+      <button type="button" disabled={recompute.isPending} onClick={() => recompute.mutate()}>
+        {recompute.isPending ? 'Starting…' : 'Recompute every score now'}
+      </button>
+      {recompute.isSuccess && (
+        <p role="status" className="small">
+          {recompute.data.enqueued ? 'Recomputing' : 'A recompute was already waiting'}: progress in{' '}
+          <a href={sectionHref('/jobs')}>Background jobs</a>.
+        </p>
+      )}
+      {recompute.isError && <ErrorAlert error={recompute.error} />}
+    </>
   );
 }

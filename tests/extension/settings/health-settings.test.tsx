@@ -58,7 +58,13 @@ describe('the Health model section', () => {
     await setField(form, 'Healthy from', '75');
     await setField(form, 'Drop alert (points)', '8');
     await userEvent.click(within(form).getByRole('button', { name: 'Save as a new version' }));
-    expect(await within(form).findByText('Saved as version 2.', {}, { timeout: 5_000 })).toBeTruthy();
+    expect(
+      await within(form).findByText(
+        'Saved as version 2. Every score is being recomputed with it.',
+        {},
+        { timeout: 5_000 },
+      ),
+    ).toBeTruthy();
     const sent = callsTo(backend, 'health.updateModel')[0]?.input as HealthModelInput;
     expect(sent.weights.usage).toBe(40);
     expect(sent.weights.support).toBe(15);
@@ -71,6 +77,17 @@ describe('the Health model section', () => {
     const [newest, first] = within(versions).getAllByRole('listitem');
     expect(newest?.textContent).toMatch(/^Version 2 \(in use\)Set by an admin · Alex Admin · /);
     expect(first?.textContent).toMatch(/^Version 1Default · CSCX · /);
+  });
+
+  it('lets an admin recompute every score now, as a background job', async () => {
+    const { backend } = renderAt('#/health', admin, {
+      ...modelBackend(),
+      'health.recompute': () => ({ jobId: '00000000-0000-4000-8000-0000000j0b02', enqueued: true }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Recompute every score now' }));
+    const status = await screen.findByText(/^Recomputing: progress in/);
+    expect(within(status).getByRole('link', { name: 'Background jobs' }).getAttribute('href')).toBe('#/jobs');
+    expect(callsTo(backend, 'health.recompute')).toHaveLength(1);
   });
 
   it('shows each weight’s share of the total as the admin types', async () => {
