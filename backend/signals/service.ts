@@ -35,9 +35,9 @@ export interface RecordSignalsInput {
 }
 
 /**
- * The one way signals come in (tRPC, the ingest endpoint, CSV import, the demo). Sending the same
- * events again changes nothing: signals are written once per event id, tickets only when their
- * state changed. Everything happens in the caller's transaction.
+ * The one way signals come in (tRPC, the ingest endpoint, CSV import; the demo book writes its own
+ * known-good rows directly). Sending the same events again changes nothing: signals are written once
+ * per event id, tickets only when their state changed. Everything happens in the caller's transaction.
  */
 export function recordSignals(tx: Db, input: RecordSignalsInput): Promise<RecordSignalsOutput> {
   const parsed = parseSignalEvents(input.events, input.requireEventId ?? false);
@@ -57,8 +57,6 @@ export async function recordParsedSignals(
 export interface WrittenSignals {
   accepted: number;
   duplicate: number;
-  /** Customers with a new signal or a changed ticket: the ones whose health is due again. */
-  changedCustomerIds: string[];
 }
 
 /** Set-based: one insert for the batch's signals and one upsert (or two) for its tickets. */
@@ -76,6 +74,7 @@ export async function writePreparedSignals(
   const signals = batch.signals.filter(firstOfId);
   const tickets = batch.tickets.filter(firstOfId);
   const repeatedInBatch = batch.signals.length + batch.tickets.length - signals.length - tickets.length;
+  /** Customers with a new signal or a changed ticket: the ones whose health is due again. */
   const changed = new Set<string>();
 
   const inserted = await insertSignals(tx, context, signals);
@@ -89,11 +88,7 @@ export async function writePreparedSignals(
 
   const accepted = inserted.length + ticketsTaken.length;
   if (changed.size > 0) await requestHealthRecompute(tx, context.orgId, changed);
-  return {
-    accepted,
-    duplicate: signals.length + tickets.length - accepted + repeatedInBatch,
-    changedCustomerIds: [...changed],
-  };
+  return { accepted, duplicate: signals.length + tickets.length - accepted + repeatedInBatch };
 }
 
 /** One statement for the batch, its rows as one jsonb parameter; an event id already stored is skipped. */
