@@ -47,6 +47,7 @@ export async function enqueueExecution(
     orgId: action.orgId,
     payload: { actionId: action.id },
     singletonKey: `action:${action.id}`,
-    maxAttempts: executionAttempts,
+    // One run to spare: when a worker died on every attempt, that run records the action dead.
+    maxAttempts: executionAttempts + 1,
   });
 }

@@ -98,11 +98,31 @@ describe('running an approved email', () => {
     const id = await anApprovedEmail(sender);
     const unavailable = { status: 503, reason: 'backendError', message: 'Backend Error' };
     suite.gmail.failSends(...Array.from({ length: 5 }, () => unavailable));
-    expect(await runWithRetries(6)).toEqual(['retried', 'retried', 'retried', 'retried', 'dead']);
+    expect(await runWithRetries(6)).toEqual(['retried', 'retried', 'retried', 'retried', 'done']);
     const dead = await actionOf(sender.csm.token, id);
     expect(dead).toMatchObject({ status: 'dead', attempts: 5 });
     expect(dead.lastError).toContain('Backend Error');
     expect(dead.finishedAt).not.toBeNull();
+  });
+
+  it('is dead, not left executing, when its worker died on every attempt', async () => {
+    const sender = await aSender();
+    const id = await anApprovedEmail(sender);
+    // Five runs that each died midway: the action executing, the job's lease run out.
+    await db().execute(sql`
+      update jobs set state = 'running', attempts = 5, locked_by = 'a dead worker',
+        locked_until = now() - interval '1 second'
+      where payload->>'actionId' = ${id}`);
+    await inOrg(db(), sender.org.id, (tx) =>
+      tx.execute(sql`update actions set status = 'executing', attempts = 5 where id = ${id}`),
+    );
+    expect(await drainQueue(suite.app)).toEqual(['done']);
+    const dead = await actionOf(sender.csm.token, id);
+    expect(dead).toMatchObject({
+      status: 'dead',
+      lastError: 'its worker stopped before it finished, 5 times',
+    });
+    expect(suite.gmail.sent).toHaveLength(0);
   });
 
   it('is retried, not lost, for a sender with no Google connection', async () => {
