@@ -167,6 +167,17 @@ describe('the settings page’s book of business and alerts, against the same ba
     await open.waitFor();
     expect(await open.getByRole('listitem').count()).toBeGreaterThan(0);
     await screenshots(page, 'health-alerts-acme');
+
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Health model' })
+      .click();
+    const form = page.getByRole('form', { name: 'Health model' });
+    await form.waitFor();
+    expect(
+      await page.getByRole('list', { name: 'Model versions' }).getByRole('listitem').count(),
+    ).toBeGreaterThan(0);
+    await screenshots(page, 'health-model-settings');
     await page.close();
   });
 });
