@@ -39,6 +39,10 @@ const usage = `usage: cscx <command> [options]
                                           churn ranking (ROC-AUC, PR-AUC, Brier) of the health score,
                                           default and calibrated, beside a logistic baseline, on files
                                           like ../shared/data/telco-churn
+  eval meetings --dataset DIR [--json]
+                                          whole-meeting summaries (ROUGE-1/2/L) beside lead-k and
+                                          TextRank, and evidence recall of decisions and action items,
+                                          on files like ../shared/data/qmsum/val
   eval style [--json] [--seeds 20] [--rounds 10] [--from 1]
                                           scripted CSMs edit successive drafts: edit distance per round
                                           as the style profile learns (own embedded database, no key)

@@ -1,4 +1,5 @@
 import type { DraftIntent, DraftLength, DraftTone, StyleProfile } from '../../shared/api/drafts.ts';
+import type { TranscriptTurn } from '../../shared/api/meetings.ts';
 import type { AnalyzeThreadInput, ThreadAnalysis, ThreadMessage } from '../../shared/api/threads.ts';
 
 /**
@@ -41,6 +42,15 @@ export interface LocalTaskInputs {
     /** Knowledge passages a later issue fills; cite as [1], [2] when used. */
     knowledge: { id: string; title: string; text: string }[];
     now: string;
+  };
+  'meeting.analysis': {
+    transcript: TranscriptTurn[];
+    /** When the call took place, ISO with offset: "by Friday" resolves against it. */
+    meetingDate: string;
+    /** The account's renewal, for "before the renewal". */
+    renewalDate?: string;
+    competitors: string[];
+    attendees?: string[];
   };
 }
 

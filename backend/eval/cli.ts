@@ -1,6 +1,7 @@
 import { DomainError } from '../domain-error.ts';
 import { evalHealthFromCli } from './health.ts';
 import { evalInjectionFromCli } from './injection.ts';
+import { runMeetingsEval } from './meetings.ts';
 import { evalRedactionFromCli } from './redaction.ts';
 import { runStyleEval } from './style.ts';
 import { runThreadEval } from './thread.ts';
@@ -12,6 +13,7 @@ const evaluations = new Map<string, (args: string[]) => Promise<void>>([
   ['style', runStyleEval],
   ['injection', evalInjectionFromCli],
   ['health', evalHealthFromCli],
+  ['meetings', runMeetingsEval],
 ]);
 
 export async function runEvalFromCli(args: string[]): Promise<void> {

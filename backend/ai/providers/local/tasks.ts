@@ -1,5 +1,6 @@
 import type { LocalTaskInputs } from '../../local-tasks.ts';
 import { composeDraftReply } from './draft-reply.ts';
+import { analyseMeeting } from './meeting-analysis.ts';
 import type { LocalNlp } from './nlp.ts';
 import { analyzeThread } from './thread-analysis.ts';
 
@@ -32,6 +33,11 @@ export const localTaskHandlers: { [K in TaskKind]: LocalTaskHandler<K> } = {
       ...input.messages.map((m) => m.text),
       ...input.knowledge.map((k) => k.text),
     ],
+  },
+  'meeting.analysis': {
+    object: analyseMeeting,
+    text: (nlp, input) => analyseMeeting(nlp, input).summary,
+    inputTexts: (input) => input.transcript.map((t) => t.text),
   },
 };
 
