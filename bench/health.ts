@@ -1,0 +1,211 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../backend/db/client.ts';
+import { inOrg } from '../backend/db/tenancy.ts';
+import { recomputeCustomers, recomputeOrg } from '../backend/health/recompute.ts';
+import type { AiCallsOptions } from './ai-calls.ts';
+import { issueBenchToken } from './book.ts';
+import { startBenchServer } from './draft-measurements.ts';
+import { type HealthBook, healthBenchAsOf, openHealthBook } from './health-book.ts';
+import { type BenchRow, type Summary, summarise } from './stats.ts';
+
+const runsPerSize = 3;
+
+/** The database's own grouped INSERT … SELECT over the same signals, into a scratch table: the floor. */
+async function bareGroupedInsert(database: Database, book: HealthBook): Promise<number> {
+  const asOf = healthBenchAsOf.toISOString();
+  await database.sql.unsafe(`create unlogged table if not exists bench_health_floor (
+    customer_id uuid primary key, au30 float8, au_prev float8, lg30 float8, lg_prev float8, ad30 float8, seats float8, nps float8)`);
+  const started = performance.now();
+  await database.db.execute(sql`
+    insert into bench_health_floor as f
+    select customer_id,
+      avg(value) filter (where kind = 'usage.active_users' and observed_at > ${asOf}::timestamptz - interval '30 days'),
+      avg(value) filter (where kind = 'usage.active_users' and observed_at <= ${asOf}::timestamptz - interval '30 days'
+        and observed_at > ${asOf}::timestamptz - interval '60 days'),
+      avg(value) filter (where kind = 'usage.logins' and observed_at > ${asOf}::timestamptz - interval '30 days'),
+      avg(value) filter (where kind = 'usage.logins' and observed_at <= ${asOf}::timestamptz - interval '30 days'
+        and observed_at > ${asOf}::timestamptz - interval '60 days'),
+      avg(value) filter (where kind = 'usage.feature_adoption' and observed_at > ${asOf}::timestamptz - interval '30 days'),
+      max(value) filter (where kind = 'usage.seats'),
+      avg(value) filter (where kind = 'survey.nps')
+    from health_signals
+    where org_id = ${book.org.id} and observed_at > ${asOf}::timestamptz - interval '180 days' and observed_at <= ${asOf}::timestamptz
+    group by customer_id
+    on conflict (customer_id) do update set au30 = excluded.au30, au_prev = excluded.au_prev, lg30 = excluded.lg30,
+      lg_prev = excluded.lg_prev, ad30 = excluded.ad30, seats = excluded.seats, nps = excluded.nps`);
+  return performance.now() - started;
+}
+
+const orgRunner = (database: Database, book: HealthBook) => ({
+  orgId: book.org.id,
+  now: healthBenchAsOf,
+  inOrg: <T>(work: (tx: Db) => Promise<T>) => inOrg(database.db, book.org.id, work),
+});
+
+async function fullRecompute(database: Database, book: HealthBook) {
+  const batches: number[] = [];
+  let last = performance.now();
+  const started = last;
+  const outcome = await recomputeOrg({
+    ...orgRunner(database, book),
+    onProgress: () => {
+      const now = performance.now();
+      batches.push(now - last);
+      last = now;
+    },
+  });
+  return { ms: performance.now() - started, batches, scored: outcome.scored };
+}
+
+/** A ping every 10 ms through the server while `work` runs: how long a request waits meanwhile. */
+async function pingsDuring(ping: () => Promise<number>, work: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  let done = false;
+  const pinger = (async () => {
+    while (!done) {
+      samples.push(await ping());
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  await work();
+  done = true;
+  await pinger;
+  return samples;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/**
+ * Issue 12's health rows: the full recompute at 10k and 50k customers beside the database's own
+ * grouped INSERT … SELECT over the same signals (same run, interleaved), a no-op's latency while the
+ * 50k recompute runs beside its quiet latency, a single customer's recompute and the inbox lookup.
+ */
+export async function measureHealth(
+  options: AiCallsOptions,
+): Promise<{ rows: BenchRow[]; details: unknown }> {
+  const { database } = options;
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const books = [await openHealthBook(database, 10_000, log), await openHealthBook(database, 50_000, log)];
+  const rows: BenchRow[] = [];
+  const details: Record<string, unknown> = {};
+  for (const book of books) {
+    const floors: number[] = [];
+    const recomputes: number[] = [];
+    let batches: number[] = [];
+    for (let run = 0; run < runsPerSize; run++) {
+      floors.push(await bareGroupedInsert(database, book));
+      const result = await fullRecompute(database, book);
+      recomputes.push(result.ms);
+      batches = batches.concat(result.batches);
+    }
+    const floor = summarise(floors);
+    const recompute = summarise(recomputes);
+    const ratio = recompute.p50 / floor.p50;
+    const perSecond = (ms: number) => Math.round((book.customers / ms) * 1000).toLocaleString('en');
+    const size = book.customers.toLocaleString('en');
+    const batch = summarise(batches);
+    rows.push({
+      name: `health recompute, all ${size} customers (${book.signals.toLocaleString('en')} signals), ms — ${perSecond(recompute.p50)} customers/s`,
+      summary: recompute,
+      unit: 'ms',
+      budget: book.customers >= 50_000 ? '≤ 3 s and ≤ 1.5× the floor' : '≤ 1.5× the floor',
+      verdict:
+        (book.customers < 50_000 || recompute.p50 <= 3000) && ratio <= 1.5 ? 'within budget' : 'over budget',
+      note: `${ratio.toFixed(2)}× the floor; batches p50 ${batch.p50.toFixed(1)} / max ${batch.max.toFixed(1)} ms`,
+    });
+    rows.push({
+      name: `floor: one grouped INSERT … SELECT over the same signals (${size} customers), ms — ${perSecond(floor.p50)} customers/s`,
+      summary: floor,
+      unit: 'ms',
+      verdict: 'floor',
+    });
+    details[`recompute${book.customers}`] = {
+      floorMs: floors,
+      recomputeMs: recomputes,
+      batches: batch,
+      ratio,
+    };
+    log(
+      `health ${size}: recompute ${seconds(recompute.p50)} beside the floor ${seconds(floor.p50)} (${ratio.toFixed(2)}×)`,
+    );
+  }
+
+  const [small, big] = books as [HealthBook, HealthBook];
+  const token = await issueBenchToken(database, small.org, 'health-bench@cscx-bench.example');
+  const server = await startBenchServer({ ...options, token }, { CSCX_AI_PROVIDER: 'local' });
+  try {
+    const ping = async () => {
+      const started = performance.now();
+      await server.client.system.ping.query();
+      return performance.now() - started;
+    };
+    for (let i = 0; i < 50; i++) await ping();
+    const quiet: number[] = [];
+    for (let i = 0; i < 300; i++) quiet.push(await ping());
+    const during = await pingsDuring(ping, () => fullRecompute(database, big));
+    const quietSummary = summarise(quiet);
+    const duringSummary = summarise(during);
+    rows.push({
+      name: 'system.ping at the client, quiet, ms',
+      summary: quietSummary,
+      unit: 'ms',
+      verdict: 'floor',
+    });
+    rows.push({
+      name: `system.ping at the client while all ${big.customers.toLocaleString('en')} customers are recomputed, ms`,
+      summary: duringSummary,
+      unit: 'ms',
+      budget: 'no request waits > 100 ms',
+      verdict: duringSummary.max <= 100 ? 'within budget' : 'over budget',
+    });
+
+    const [{ ids }] = [
+      await inOrg(database.db, small.org.id, async (tx) => ({
+        ids: (
+          await tx.execute<{ id: string; domain: string }>(
+            sql`select customer_id as id, domain from customer_domains where org_id = ${small.org.id} order by domain limit 200`,
+          )
+        ).map((r) => ({ id: r.id, domain: r.domain })),
+      })),
+    ];
+    const single: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const target = ids[i % ids.length];
+      if (!target) break;
+      const started = performance.now();
+      await recomputeCustomers(orgRunner(database, small), [target.id]);
+      if (i >= 10) single.push(performance.now() - started);
+    }
+    rows.push({
+      name: 'health recompute of one customer (its batch of one), ms',
+      summary: summarise(single),
+      unit: 'ms',
+    });
+
+    const page = (offset: number) =>
+      Array.from({ length: 50 }, (_, i) => {
+        const target = ids[(offset + i) % ids.length];
+        return {
+          key: `thread-${i}`,
+          addresses: [`someone@${target?.domain}`, `colleague@cscx-bench.example`],
+        };
+      });
+    const lookups: number[] = [];
+    for (let i = 0; i < 110; i++) {
+      const started = performance.now();
+      const answer = await server.client.health.forThreads.query({ rows: page(i) });
+      if (i >= 10) lookups.push(performance.now() - started);
+      if (answer.rows.some((r) => r.health === null)) throw new Error('an inbox row found no score');
+    }
+    const lookup: Summary = summarise(lookups);
+    rows.push({
+      name: 'health.forThreads, a page of 50 inbox rows, at the client, ms',
+      summary: lookup,
+      unit: 'ms',
+    });
+    details.noOp = { quiet: quietSummary, during: duringSummary };
+  } finally {
+    await server.close();
+  }
+  return { rows, details };
+}
