@@ -346,6 +346,20 @@ describe('the local provider drafting a reply', () => {
     expect(words(brief)).toBeLessThan(words(text));
   });
 
+  it('offers no stock call when the instruction already offers one, in any tone or seed', async () => {
+    const instruction = 'Offer a 30-minute call next week to walk through the new SSO settings.';
+    for (const tone of ['concise', 'warm', 'formal'] as const) {
+      for (const seed of [1, 2, 3]) {
+        const text = await draft(
+          await replyTo([fromDana(oneAsk)], { intent: 'custom', instruction, tone }),
+          seed,
+        );
+        expect(text).toContain('30-minute call next week');
+        expect(text.match(/\bcall\b/gi)).toHaveLength(1);
+      }
+    }
+  });
+
   it('names the renewal date and the contract value in a renewal note, and confirms a date it does not have', async () => {
     const note = await draft(newMessage({ intent: 'renewal' }));
     expect(note).toContain('March 15, 2027');

@@ -82,7 +82,9 @@ function textOf(body: Paragraph[]): string {
 function closing(c: Composer, said: string): Paragraph {
   const book = phraseBooks[c.tone];
   const paragraph: Paragraph = [sentence(c.say(book.closers), c.tone === 'concise' ? 30 : 50)];
-  if (c.input.intent === 'reply' || c.input.intent === 'custom')
+  // A draft that already offers a call or a meeting (a custom instruction often does) offers no second one.
+  const offersCall = /\b(call|meeting|meet|chat)\b/i.test(said);
+  if ((c.input.intent === 'reply' || c.input.intent === 'custom') && !offersCall)
     paragraph.push(sentence(c.say(book.callOffers), 12));
   paragraph.push(sentence(c.say(book.extraClosers), 20));
   for (const phrase of addedPhrases(c, said)) paragraph.push(sentence(phrase, required));
