@@ -20,10 +20,16 @@ const decisionCues = new RegExp(
   'i',
 );
 
+const taskVerbs =
+  'send|share|check|follow|look|get|put|set|write|draft|prepare|schedule|book|call|email|review|find|confirm|update|work|make|do|talk|ask|draw|bring|sort|take|loop|circle|investigate|dig|create|build|add|fix|organi[sz]e|arrange|research|design|present|finish|mail';
 /** A speaker taking a task: "I'll send", "I will look into", "I'm going to", "let me check". */
 const selfTask = new RegExp(
-  String.raw`\b(i${apostrophe}ll|i will|i${apostrophe}m going to|i am going to|i can|let me)\s+(?!not\b|never\b|be\b|say\b|tell you\b|just say\b|guess\b|think\b|try to remember\b)(\w+\s+){0,2}?(send|share|check|follow|look|get|put|set|write|draft|prepare|schedule|book|call|email|review|find|confirm|update|work|make|do|talk|ask|draw|bring|sort|take|loop|circle|investigate|dig|create|build|add|fix|organi[sz]e|arrange|research|design|present|finish|mail)\b`,
+  String.raw`\b(i${apostrophe}ll|i will|i${apostrophe}m going to|i am going to|i can|let me)\s+(?!not\b|never\b|be\b|say\b|tell you\b|just say\b|guess\b|think\b)(\w+\s+){0,2}?(${taskVerbs})\b`,
   'i',
+);
+/** A named person given a task: "Lena will send", "Marco is going to check". Case matters: a name is capitalised. */
+const namedTask = new RegExp(
+  String.raw`\b[A-Z][a-z]+( [A-Z][a-z]+)?(${apostrophe}ll| will| is going to)\s+(\w+\s+){0,2}?(${taskVerbs})\b`,
 );
 /** Someone asked to do something: "can you share", "could you send", "please send", "you need to". */
 const requestOfOther =
@@ -53,7 +59,8 @@ export function isDecision(sentence: TurnSentence): boolean {
 export function isActionStatement(sentence: TurnSentence): boolean {
   const text = sentence.sentence.text;
   return (
-    (!isQuestion(sentence) && (selfTask.test(text) || sharedTask.test(text))) || requestOfOther.test(text)
+    (!isQuestion(sentence) && (selfTask.test(text) || namedTask.test(text) || sharedTask.test(text))) ||
+    requestOfOther.test(text)
   );
 }
 
