@@ -123,13 +123,11 @@ describe('the model', () => {
   it('starts at the default version, and an admin makes a new version', async () => {
     const model = await suite.app.client(csm.token).health.model.query();
     expect(model).toMatchObject({ version: 1, source: 'default' });
-    const next = await suite.app
-      .client(admin.token)
-      .health.updateModel.mutate({
-        weights: { ...model.weights, usage: 40 },
-        thresholds: model.thresholds,
-        dropAlertPoints: 8,
-      });
+    const next = await suite.app.client(admin.token).health.updateModel.mutate({
+      weights: { ...model.weights, usage: 40 },
+      thresholds: model.thresholds,
+      dropAlertPoints: 8,
+    });
     expect(next).toMatchObject({ version: 2, source: 'admin', createdBy: admin.id, dropAlertPoints: 8 });
     const versions = await suite.app.client(viewer.token).health.versions.query();
     expect(versions.map((v) => [v.version, v.source])).toEqual([
