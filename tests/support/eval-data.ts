@@ -7,7 +7,8 @@ export function evalDataDir(
     | 'presidio-synth-pii'
     | 'bipia-email'
     | 'cyberseceval-prompt-injection'
-    | 'telco-churn',
+    | 'telco-churn'
+    | 'qmsum',
 ): string {
   return path.resolve(import.meta.dirname, '../fixtures/eval-data', name);
 }
