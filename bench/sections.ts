@@ -3,6 +3,7 @@ import os from 'node:os';
 import { type AiCallsOptions, measureAiCalls } from './ai-calls.ts';
 import { measureDraftCalls } from './draft-calls.ts';
 import { measureHealth } from './health.ts';
+import { measureMeetingAnalysis } from './meetings.ts';
 import { type BenchRow, markdownTable } from './stats.ts';
 
 /** The sections `npm run bench -- --only …` runs alone: each starts servers of its own over the book. */
@@ -10,6 +11,7 @@ const sections = {
   ai: measureAiCalls,
   drafts: measureDraftCalls,
   health: measureHealth,
+  meetings: measureMeetingAnalysis,
 } satisfies Record<string, (options: AiCallsOptions) => Promise<{ rows: BenchRow[]; details: unknown }>>;
 
 export const sectionNames = Object.keys(sections);

@@ -1,4 +1,4 @@
-/// <reference path="../ai/providers/local/meeting-stemmer.d.ts" />
+/// <reference path="../ai/providers/local/meeting-modules.d.ts" />
 import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
 
 export interface RougeScore {

@@ -1,4 +1,4 @@
-/// <reference path="./meeting-stemmer.d.ts" />
+/// <reference path="./meeting-modules.d.ts" />
 import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
 import type { TranscriptTurn } from '../../../../shared/api/meetings.ts';
 import type { LocalNlp } from './nlp.ts';
