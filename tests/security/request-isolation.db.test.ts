@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { inOrg } from '../../backend/db/tenancy.ts';
+import { recomputeCustomers } from '../../backend/health/recompute.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import { orgProcedure } from '../../backend/trpc/procedures.ts';
 import { createCallerFactory, router } from '../../backend/trpc/trpc.ts';
@@ -103,7 +104,45 @@ beforeAll(async () => {
   await seedConnectionRows(globex.id, globexCsm.id);
   await seedSignalRows(globexAdmin.token, globexCustomer.id);
   await seedActionRows(globexAdmin.token, globexCsm.token, globexCustomer.id);
+  await seedHealthRows(globexAdmin.token, globexCustomer.id);
 });
+
+/**
+ * A model version, an outcome, a score with its history and an alert (the champion left), the ways an
+ * admin and the recompute make them; a calibration run needs ten outcomes of each kind, so it is written.
+ */
+async function seedHealthRows(adminToken: string, customerId: string) {
+  const admin = app.client(adminToken);
+  const model = await admin.health.model.query();
+  await admin.health.updateModel.mutate({
+    weights: model.weights,
+    thresholds: model.thresholds,
+    dropAlertPoints: model.dropAlertPoints,
+  });
+  await admin.health.recordOutcome.mutate({ customerId, outcome: 'renewed', at: '2026-10-01' });
+  await admin.signals.record.mutate({
+    events: [
+      {
+        eventId: 'globex-champion-left',
+        customerId,
+        kind: 'stakeholder.left',
+        observedAt: '2026-11-20',
+        value: 1,
+        detail: { name: 'Alice', role: 'champion' },
+      },
+    ],
+  });
+  const db = testDb.database.db;
+  await recomputeCustomers(
+    { orgId: globex.id, inOrg: (work) => inOrg(db, globex.id, work), now: new Date() },
+    [customerId],
+  );
+  await inOrg(db, globex.id, (tx) =>
+    tx.execute(
+      sql`insert into health_calibrations (org_id, base_version, before, after, fitted_weights, train_count, test_count) values (${globex.id}, 1, '{}', '{}', '{}', 14, 6)`,
+    ),
+  );
+}
 
 /** An action waiting for approval and a policy of the org's, the ways a CSM and an admin make them. */
 async function seedActionRows(adminToken: string, csmToken: string, customerId: string) {
