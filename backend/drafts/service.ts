@@ -81,7 +81,12 @@ export async function* generateDraft(
       const pieces = next.done ? [...passages.push(safe), ...passages.flush()] : passages.push(safe);
       for (const piece of pieces) {
         text += piece.text;
-        yield { type: 'text', ...piece };
+        if (piece.flag) yield { type: 'text', ...piece };
+        // A vetted stretch goes out a word at a time, as the model wrote it: the sidebar and the
+        // compose show the draft growing rather than a sentence at once.
+        else
+          for (const word of piece.text.match(/\s*\S+\s*/g) ?? [piece.text])
+            yield { type: 'text', text: word };
       }
     }
   } finally {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StyleProfileOutput } from '../../shared/api/style.ts';
 import type { GmailThreadContext } from '../../shared/host-context.ts';
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 interface Watched {
   cscxPreviewLengths: number[];
-  cscxFromSidebar: { type: string; text?: string; draftId?: string }[];
+  cscxFromSidebar: { type: string; text?: string; draftId?: string; stoppedBeforeFlagged?: boolean }[];
   cscxContentPort: { postMessage(message: unknown): void };
 }
 
@@ -73,15 +73,26 @@ async function styleProfile(): Promise<StyleProfileOutput> {
 }
 
 /** Chromium's own throttling (DevTools' network conditions), so a click can land mid-stream. */
+const throttles = new WeakMap<Page, CDPSession[]>();
+
 async function slowNetwork(page: Page, bytesPerSecond: number | null): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: bytesPerSecond ?? -1,
-    uploadThroughput: -1,
-  });
+  // The sidebar is an extension page in a frame of its own process: its requests are throttled
+  // through its own target, the host page's through the page's. One session per target, kept, so
+  // that a later setting replaces an earlier one.
+  let sessions = throttles.get(page);
+  if (!sessions) {
+    const targets = [page, ...page.frames().filter((frame) => frame.url().startsWith('chrome-extension://'))];
+    sessions = await Promise.all(targets.map((target) => page.context().newCDPSession(target)));
+    for (const cdp of sessions) await cdp.send('Network.enable');
+    throttles.set(page, sessions);
+  }
+  for (const cdp of sessions)
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: bytesPerSecond ?? -1,
+      uploadThroughput: -1,
+    });
 }
 
 describe('the Draft tab in Chromium, against the real backend with no model key', () => {
@@ -126,7 +137,8 @@ describe('the Draft tab in Chromium, against the real backend with no model key'
     ]);
     expect(toCompose.length).toBeGreaterThan(4);
     // Its end named the finished draft, for the compose to record when it is sent.
-    expect(toCompose.at(-1)).toEqual({ type: 'writing', writing: false, draftId: expect.any(String) });
+    expect(toCompose.at(-1)).toMatchObject({ type: 'writing', writing: false, draftId: expect.any(String) });
+    expect(toCompose.at(-1)?.stoppedBeforeFlagged ?? false).toBe(false);
     expect(
       toCompose
         .filter((m) => m.type === 'insert')
