@@ -1,6 +1,8 @@
 import { systemClock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
+import { inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
+import { recomputeOrg } from '../health/recompute.ts';
 import { progressBar } from '../imports/progress-bar.ts';
 import { findOrCreateOrg, findOrgForCli } from '../org/lookup.ts';
 import { defaultActivitiesPerCustomer, defaultDemoCustomers, seedDemo } from './seed.ts';
@@ -42,6 +44,20 @@ export async function seedDemoFromCli(database: Database, args: SeedDemoArgs): P
   for (const [name, added, total] of rows)
     console.log(`  ${name.padEnd(12)}${fmt(added).padStart(10)}${fmt(total).padStart(10)}`);
   if (Object.values(result.added).every((n) => n === 0)) console.log('already seeded: nothing changed');
+  await scoreDemoBook(database, org.id);
+}
+
+/** The book's health scores now, so the Health tab, the book and the inbox badges show them at once. */
+async function scoreDemoBook(database: Database, orgId: string): Promise<void> {
+  const bar = progressBar(process.stderr, 'scoring');
+  const outcome = await recomputeOrg({
+    orgId,
+    now: systemClock.now(),
+    inOrg: (work) => inOrg(database.db, orgId, work),
+    onProgress: ({ done, total }) => bar.update(done, total),
+  });
+  bar.finish();
+  console.log(`health scores: ${fmt(outcome.scored)} customers scored, ${fmt(outcome.alerts)} new alerts`);
 }
 
 function count(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {

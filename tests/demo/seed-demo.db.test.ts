@@ -206,13 +206,15 @@ describe('seed-demo', () => {
     expect(foreign!.n).toBe(0);
   });
 
-  it('runs as `cscx seed-demo`, printing what it added, then that nothing changed', async () => {
+  it('runs as `cscx seed-demo`, printing what it added and scoring its health, then that nothing changed', async () => {
     const named = await anOrg(db, { name: `CLI demo ${Date.now()}` });
     const args = ['bin/cscx.js', 'seed-demo', '--org', named.name, '--customers', '8', '--activities', '80'];
     const first = await cscx(args);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/customers\s+8\s+8/);
     expect(first.stdout).toMatch(/activities\s+80\s+80/);
+    // The book is scored at once: the Health tab has something to show before the daily recompute.
+    expect(first.stdout).toMatch(/health scores: 8 customers scored/);
     const second = await cscx(args);
     expect(second.stdout).toContain('already seeded: nothing changed');
   });
