@@ -32,7 +32,8 @@ describe('followJob', () => {
             if (job.payload.fail) throw new Error('nothing to recompute');
             for (let done = 0; done <= 40; done += 10) {
               await job.reportProgress(done, 40, 'customers');
-              await new Promise((resolve) => setTimeout(resolve, 60));
+              // Longer than the worker's 250 ms between progress writes, so each step is written and can be drawn.
+              await new Promise((resolve) => setTimeout(resolve, 300));
             }
           },
         },
