@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { arrayParam } from '../imports/sql-arrays.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 
 export const recomputeCustomerQueue = 'health.recompute-customer';
@@ -22,14 +24,13 @@ export async function requestHealthRecompute(
     await requestOrgRecompute(tx, orgId);
     return;
   }
-  for (const customerId of distinct) {
-    await enqueueJob(tx, {
-      queue: recomputeCustomerQueue,
-      orgId,
-      payload: { customerId },
-      singletonKey: `customer:${customerId}`,
-    });
-  }
+  if (distinct.size === 0) return;
+  // One statement for the batch (a round trip per customer held the request's transaction open for
+  // each): the same job per customer that enqueueJob makes, coalesced by the same key.
+  await tx.execute(sql`
+    select q.job_id from unnest(${arrayParam([...distinct], 'uuid')}) as c(id)
+    cross join lateral cscx_enqueue_job(${recomputeCustomerQueue}, ${orgId}::uuid,
+      jsonb_build_object('customerId', c.id), null, 'customer:' || c.id, null) as q`);
 }
 
 /** The whole org, coalesced with a waiting one. */
