@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { lifecycleStages, segments } from '../enums.ts';
-import { email, id, isoDate, isoDateTime } from './common.ts';
+import { email, id, isoDate, isoDateTime, timeZone } from './common.ts';
 
 /**
  * Everything CSCX does beyond reading is an action first: proposed, decided (by a person or the
- * org's policy), then run once by the queue. Email kinds reach the outside world; the others change
- * CSCX's own data.
+ * org's policy), then run once by the queue. Email, Calendar and Slack kinds reach the outside
+ * world; the others change CSCX's own data.
  */
-export const actionKinds = ['email.send', 'task.create', 'customer.update_field'] as const;
+export const actionKinds = [
+  'email.send',
+  'calendar.create_event',
+  'slack.post',
+  'task.create',
+  'customer.update_field',
+] as const;
 export type ActionKind = (typeof actionKinds)[number];
 
 /** Kinds whose effect leaves CSCX: every one of them asks unless an admin's policy says otherwise. */
-export const outboundKinds: readonly ActionKind[] = ['email.send'];
+export const outboundKinds: readonly ActionKind[] = ['email.send', 'calendar.create_event', 'slack.post'];
 
 export const riskLevels = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
@@ -66,6 +72,43 @@ export const emailSendPayload = z.object({
 });
 export type EmailSendPayload = z.infer<typeof emailSendPayload>;
 
+/** A moment in its time zone, as Calendar takes it: the zone also sets how a repeat falls. */
+const eventTime = z.object({ dateTime: isoDateTime, timeZone });
+
+export const calendarCreateEventPayload = z
+  .object({
+    summary: z.string().trim().min(1).max(1_024),
+    description: z.string().max(8_000).optional(),
+    location: z.string().trim().max(1_024).optional(),
+    start: eventTime,
+    end: eventTime,
+    /** Invited by Calendar, which emails each of them. */
+    attendees: z.array(email).max(100).default([]),
+    /** A Google Meet link is added to the event. */
+    conference: z.boolean().default(false),
+  })
+  .refine((event) => Date.parse(event.end.dateTime) > Date.parse(event.start.dateTime), {
+    message: 'the event ends after it starts',
+    path: ['end'],
+  });
+export type CalendarCreateEventPayload = z.infer<typeof calendarCreateEventPayload>;
+
+export const slackPostPayload = z.object({
+  /** A channel's id (`C…` public, `G…` private): history, searched before a retry, takes only ids. */
+  channel: z
+    .string()
+    .trim()
+    .regex(/^[CG][A-Z0-9]{8,}$/, 'a Slack channel id such as C0123456789'),
+  /** Slack's mrkdwn; Slack cuts a message past 40,000 characters. */
+  text: z.string().trim().min(1).max(40_000),
+  /** Posts as a reply in this message's thread. */
+  threadTs: z
+    .string()
+    .regex(/^\d+\.\d+$/, 'a Slack message ts such as 1700000000.000100')
+    .optional(),
+});
+export type SlackPostPayload = z.infer<typeof slackPostPayload>;
+
 export const taskCreatePayload = z.object({
   title: z.string().trim().min(1).max(500),
   dueDate: isoDate.optional(),
@@ -83,6 +126,8 @@ export type CustomerUpdateFieldPayload = z.infer<typeof customerUpdateFieldPaylo
 
 export const actionPayloads = {
   'email.send': emailSendPayload,
+  'calendar.create_event': calendarCreateEventPayload,
+  'slack.post': slackPostPayload,
   'task.create': taskCreatePayload,
   'customer.update_field': customerUpdateFieldPayload,
 } as const satisfies Record<ActionKind, z.ZodType>;
@@ -92,6 +137,8 @@ export type ActionPayload<K extends ActionKind = ActionKind> = z.infer<(typeof a
 /** A kind with its payload, checked together. */
 export const actionRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('email.send'), payload: emailSendPayload }),
+  z.object({ kind: z.literal('calendar.create_event'), payload: calendarCreateEventPayload }),
+  z.object({ kind: z.literal('slack.post'), payload: slackPostPayload }),
   z.object({ kind: z.literal('task.create'), payload: taskCreatePayload }),
   z.object({ kind: z.literal('customer.update_field'), payload: customerUpdateFieldPayload }),
 ]);
