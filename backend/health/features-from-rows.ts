@@ -98,6 +98,11 @@ export function featuresFromRow(row: FeatureRow, asOf: string): HealthFeatures {
       sponsorLeft: departure(row.sponsor_left, row.sponsor_joined_at),
     },
     renewal: { daysToRenewal: row.days_to_renewal, renewalDate: row.renewal_date },
-    billing: { status: billingStatus(row.billing_status), daysPastDue: row.billing_days },
+    billing: {
+      status: billingStatus(row.billing_status),
+      daysPastDue: row.billing_days,
+      autopay: row.billing_autopay,
+    },
+    relationship: { daysSinceFirstContract: row.relationship_days, currentTermDays: row.term_days },
   };
 }

@@ -29,6 +29,7 @@ export type FeatureRow = {
   competitor_name: string | null;
   billing_status: string | null;
   billing_days: number | null;
+  billing_autopay: boolean | null;
   champion_left: DepartureRow | null;
   champion_joined_at: string | null;
   sponsor_left: DepartureRow | null;
@@ -58,6 +59,8 @@ export type FeatureRow = {
   sponsors: number | null;
   days_to_renewal: number | null;
   renewal_date: string | null;
+  relationship_days: number | null;
+  term_days: number | null;
 };
 
 /** A `stakeholder.left` signal as the statement builds it (jsonb: the time as ISO text). */
@@ -113,6 +116,7 @@ export async function readFeatureRows(
           filter (where kind = 'call.competitor' and observed_at > ${at} - ${days(90)}))[1] as competitor_name,
         (array_agg(detail ->> 'status' order by observed_at desc) filter (where kind = 'billing.status'))[1] as billing_status,
         (array_agg(value order by observed_at desc) filter (where kind = 'billing.status'))[1]::int as billing_days,
+        (array_agg((detail ->> 'autopay')::boolean order by observed_at desc) filter (where kind = 'billing.status'))[1] as billing_autopay,
         (array_agg(jsonb_build_object('id', id, 'name', detail ->> 'name', 'at', observed_at)
           order by observed_at desc) filter (where kind = 'stakeholder.left' and detail ->> 'role' = 'champion'))[1] as champion_left,
         max(observed_at) filter (where kind = 'stakeholder.joined' and detail ->> 'role' = 'champion') as champion_joined_at,
@@ -164,19 +168,24 @@ export async function readFeatureRows(
       group by customer_id
     ),
     deal as (
-      select customer_id, min(end_date) as contract_end
+      select customer_id,
+        min(end_date) filter (where status = 'active') as contract_end,
+        (array_agg(end_date - start_date order by end_date) filter (where status = 'active'))[1] as term_days,
+        (${at} at time zone 'UTC')::date - min(start_date) filter (where start_date <= (${at} at time zone 'UTC')::date)
+          as relationship_days
       from contracts
-      where org_id = ${orgId} and customer_id = any(${ids}) and status = 'active'
+      where org_id = ${orgId} and customer_id = any(${ids})
       group by customer_id
     ),
     renewal as (
-      select c.id as customer_id, coalesce(c.renewal_date, d.contract_end) as renewal_date
+      select c.id as customer_id, coalesce(c.renewal_date, d.contract_end) as renewal_date,
+        d.term_days, d.relationship_days
       from customers c left join deal d on d.customer_id = c.id
       where c.org_id = ${orgId} and c.id = any(${ids})
     )
     select sig.*, act.*, people.champions, people.sponsors,
       (r.renewal_date - (${at} at time zone 'UTC')::date) as days_to_renewal, r.renewal_date::text as renewal_date,
-      b.customer_id
+      r.term_days, r.relationship_days, b.customer_id
     from batch b
     join renewal r on r.customer_id = b.customer_id
     left join sig on sig.customer_id = b.customer_id

@@ -150,12 +150,12 @@ describe('engagement, stakeholders, renewal, billing', () => {
   });
 
   it('scores failed billing critical and late invoices by their age', () => {
-    expect(billingComponent({ status: 'failed', daysPastDue: 0 })?.critical).toBe(true);
-    expect(billingComponent({ status: 'overdue', daysPastDue: 45 })?.score).toBeLessThan(
-      billingComponent({ status: 'overdue', daysPastDue: 5 })?.score ?? 0,
+    expect(billingComponent({ status: 'failed', daysPastDue: 0, autopay: null })?.critical).toBe(true);
+    expect(billingComponent({ status: 'overdue', daysPastDue: 45, autopay: null })?.score).toBeLessThan(
+      billingComponent({ status: 'overdue', daysPastDue: 5, autopay: null })?.score ?? 0,
     );
-    expect(billingComponent({ status: 'overdue', daysPastDue: 10_000 })?.score).toBe(10);
-    expect(billingComponent({ status: null, daysPastDue: null })).toBeNull();
+    expect(billingComponent({ status: 'overdue', daysPastDue: 10_000, autopay: null })?.score).toBe(10);
+    expect(billingComponent({ status: null, daysPastDue: null, autopay: null })).toBeNull();
   });
 });
 

@@ -20,6 +20,7 @@ export interface HealthFeatures {
   stakeholders: StakeholderFeatures;
   renewal: RenewalFeatures;
   billing: BillingFeatures;
+  relationship: RelationshipFeatures;
 }
 
 /** From `usage.*` signals: the mean of the period values (a day's or a week's) in each window. */
@@ -119,6 +120,16 @@ export interface RenewalFeatures {
 export interface BillingFeatures {
   status: BillingStatus | null;
   daysPastDue: number | null;
+  /** Whether the customer pays automatically (card or direct debit); null when the signal does not say. */
+  autopay: boolean | null;
+}
+
+/** From `contracts`: how long the customer has been one, and how long they are committed for. */
+export interface RelationshipFeatures {
+  /** Days since the earliest contract of any status started; null without contracts. */
+  daysSinceFirstContract: number | null;
+  /** Length in days of the active contract that ends first (a monthly plan ≈ 30). */
+  currentTermDays: number | null;
 }
 
 /** A customer of whom nothing is known: what a builder or a test starts from. */
@@ -152,6 +163,7 @@ export function emptyFeatures(customerId: string, asOf: string): HealthFeatures 
     engagement: { daysSinceLastMeeting: null, daysSinceLastEmail: null, meetings90d: 0, emails90d: 0 },
     stakeholders: { championContacts: 0, sponsorContacts: 0, championLeft: null, sponsorLeft: null },
     renewal: { daysToRenewal: null, renewalDate: null },
-    billing: { status: null, daysPastDue: null },
+    billing: { status: null, daysPastDue: null, autopay: null },
+    relationship: { daysSinceFirstContract: null, currentTermDays: null },
   };
 }
