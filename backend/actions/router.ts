@@ -7,13 +7,15 @@ import {
   decideActionInput,
   editActionInput,
   listActionsInput,
+  listedAction,
   policyView,
   proposeActionInput,
+  waitingCountOutput,
 } from '../../shared/api/actions.ts';
 import { adminProcedure, csmProcedure, orgProcedure } from '../trpc/procedures.ts';
 import { router } from '../trpc/trpc.ts';
 import { approveAction, bulkApproveActions, editAction, rejectAction } from './decide.ts';
-import { listActions } from './list.ts';
+import { countWaitingActions, listActions } from './list.ts';
 import { actionPolicies, proposeFromClient, updateActionPolicy } from './service.ts';
 
 export const actionsRouter = router({
@@ -23,8 +25,9 @@ export const actionsRouter = router({
     .mutation(({ ctx, input }) => proposeFromClient(ctx.deps, input)),
   list: orgProcedure
     .input(listActionsInput)
-    .output(z.array(actionView))
+    .output(z.array(listedAction))
     .query(({ ctx, input }) => listActions(ctx.deps, input)),
+  waitingCount: orgProcedure.output(waitingCountOutput).query(({ ctx }) => countWaitingActions(ctx.deps)),
   approve: csmProcedure
     .input(decideActionInput)
     .output(actionView)

@@ -162,6 +162,8 @@ export const listActionsInput = z.object({
   /** `pending`: waiting for a decision; `history`: decided, running or finished. */
   state: z.enum(['pending', 'history']).default('pending'),
   limit: z.number().int().min(1).max(200).default(50),
+  /** The next page: the last action of the page before (newest first, so older ones follow). */
+  before: z.object({ createdAt: isoDateTime, id }).optional(),
 });
 export type ListActionsInput = z.infer<typeof listActionsInput>;
 
@@ -221,6 +223,14 @@ export const actionView = z.object({
   finishedAt: isoDateTime.nullable(),
 });
 export type ActionView = z.infer<typeof actionView>;
+
+/** An action as the Inbox lists it: with its customer's name, so a list needs no lookup per row. */
+export const listedAction = actionView.extend({ customerName: z.string().nullable() });
+export type ListedAction = z.infer<typeof listedAction>;
+
+/** What waits for the caller's decision: the extension's icon badge shows it. */
+export const waitingCountOutput = z.object({ count: z.number().int().min(0) });
+export type WaitingCountOutput = z.infer<typeof waitingCountOutput>;
 
 export const policyModes = ['ask', 'auto', 'never'] as const;
 export type PolicyMode = (typeof policyModes)[number];
