@@ -3,7 +3,6 @@ import { hostname } from 'node:os';
 import type { Database } from '../db/client.ts';
 import { orgRunner, type Transactions } from '../db/tenancy.ts';
 import type { AppDeps } from '../deps.ts';
-import { retryDelayMs } from './backoff.ts';
 import {
   type ClaimedJob,
   claimJob,
@@ -15,6 +14,7 @@ import {
 } from './claim.ts';
 import type { JobContext, JobRegistry } from './handlers.ts';
 import { pruneFinishedJobs } from './prune.ts';
+import { retryDelayFor } from './retry-later.ts';
 import { currentSlot, fireSlot } from './schedules.ts';
 
 export interface WorkerOptions {
@@ -119,7 +119,7 @@ export function createJobWorker(
         await recordDead(db, job.id, id, { now: clock.now(), error });
         return { kind: 'dead', ...base, error };
       }
-      const runAt = new Date(clock.now().getTime() + retryDelayMs(job.attempt, options.random));
+      const runAt = new Date(clock.now().getTime() + retryDelayFor(thrown, job.attempt, options.random));
       log.warn(
         { jobId: job.id, queue: job.queue, attempt: job.attempt, error, runAt },
         'job: failed; retrying',
