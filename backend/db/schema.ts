@@ -389,6 +389,7 @@ export const activities = pgTable(
     index('activities_conference_idx')
       .on(t.orgId, t.conferenceId, t.occurredAt)
       .where(sql`${t.conferenceId} is not null`),
+    orgKey('activities', t),
     ofCustomer(t),
     // Migration 0005 narrows the SET NULL to contact_id: org_id must stay.
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete(

@@ -1,6 +1,8 @@
-import { foreignKey, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, pgPolicy, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import {
   authLookup,
+  authRole,
   createdAt,
   orgId,
   orgIsolation,
@@ -49,6 +51,14 @@ export const connections = pgTable(
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.connectedBy], foreignColumns: [users.orgId, users.id] }),
     orgIsolation('connections'),
+    // A Zoom webhook names only Zoom's account id: its org is found before the org is known. The
+    // migration grants `cscx_auth` just (org_id, provider, external_id), never the tokens.
+    pgPolicy('connections_zoom_account_lookup', {
+      as: 'permissive',
+      for: 'select',
+      to: authRole,
+      using: sql`provider = 'zoom'`,
+    }),
   ],
 );
 

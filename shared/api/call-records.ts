@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { id, isoDateTime } from './common.ts';
+import { meetingAnalysis, transcriptTurn } from './meetings.ts';
+
+/** How a transcript came in: Zoom's cloud recording, a file or text in the sidebar, the CLI. */
+export const callSources = ['zoom', 'upload', 'paste', 'cli'] as const;
+export type CallSource = (typeof callSources)[number];
+
+export const transcriptFormats = ['vtt', 'srt', 'plain'] as const;
+
+/** A one-hour call's VTT is ~150 KB; two megabytes leaves room for long workshops, not for abuse. */
+export const maxTranscriptChars = 2_000_000;
+
+/**
+ * A transcript pasted or uploaded: for a meeting already on the timeline (`activityId`), for a
+ * meeting known by its video conference id (the Zoom page's meeting number), or for a customer (a
+ * new call on its timeline). A transcript for a meeting that has one replaces it; the CSM's edits stay.
+ */
+export const importTranscriptInput = z
+  .object({
+    text: z
+      .string()
+      .min(1, 'the transcript is empty')
+      .max(maxTranscriptChars, `at most ${maxTranscriptChars.toLocaleString('en')} characters`),
+    /** Detected from the text when absent. */
+    format: z.enum(transcriptFormats).optional(),
+    source: z.enum(['upload', 'paste']).default('paste'),
+    activityId: id.optional(),
+    customerId: id.optional(),
+    /** Zoom's meeting number (digits) or Meet's code: finds the meeting activity carrying it. */
+    conferenceId: z.string().trim().min(1).max(200).optional(),
+    /** A new call's title and time, when no meeting activity is found. */
+    title: z.string().trim().max(500).optional(),
+    occurredAt: isoDateTime.optional(),
+  })
+  .refine((input) => input.activityId !== undefined || input.customerId !== undefined, {
+    message: 'name the meeting (activityId) or the customer (customerId)',
+  });
+export type ImportTranscriptInput = z.input<typeof importTranscriptInput>;
+
+/** Who a transcript's speaker is: a contact of the customer, or a name the CSM typed. */
+export const speakerMapping = z.object({
+  speaker: z.string(),
+  contactId: id.nullable(),
+  name: z.string(),
+  email: z.string().nullable(),
+  /** `contact`: matched by name; `remembered`: a CSM's earlier fix; `manual`: fixed on this call. */
+  how: z.enum(['contact', 'remembered', 'manual', 'none']),
+});
+export type SpeakerMapping = z.infer<typeof speakerMapping>;
+
+/** What a CSM may change: each section replaces the model's whole list, so a re-analysis keeps it. */
+export const callRecordEdits = z.object({
+  summary: z.string().max(4000).optional(),
+  decisions: meetingAnalysis.shape.decisions.optional(),
+  actionItems: meetingAnalysis.shape.actionItems.optional(),
+});
+export type CallRecordEdits = z.infer<typeof callRecordEdits>;
+
+export const callRecordView = z.object({
+  id,
+  customerId: id,
+  customerName: z.string(),
+  activityId: id,
+  title: z.string(),
+  meetingAt: isoDateTime,
+  source: z.enum(callSources),
+  conferenceId: z.string().nullable(),
+  zoomMeetingUuid: z.string().nullable(),
+  turns: z.array(transcriptTurn),
+  /** The model's analysis with the CSM's edits laid over it: what the sidebar shows. */
+  analysis: meetingAnalysis,
+  edited: z.object({ summary: z.boolean(), decisions: z.boolean(), actionItems: z.boolean() }),
+  speakers: z.array(speakerMapping),
+  provider: z.string(),
+  model: z.string(),
+  analysedAt: isoDateTime,
+});
+export type CallRecordView = z.infer<typeof callRecordView>;
+
+/** The Zoom page's meeting: its number, the recording's meeting UUID, or a stored record's id. */
+export const findCallRecordInput = z
+  .object({
+    id: id.optional(),
+    conferenceId: z.string().trim().min(1).max(200).optional(),
+    zoomMeetingUuid: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine((i) => i.id || i.conferenceId || i.zoomMeetingUuid, {
+    message: 'give id, conferenceId or zoomMeetingUuid',
+  });
+
+export const findCallRecordOutput = z.object({ record: callRecordView.nullable() });
+
+export const importTranscriptOutput = z.object({
+  record: callRecordView,
+  /** `created`: a new record; `replaced`: the meeting's transcript was replaced; `unchanged`: the same text again. */
+  outcome: z.enum(['created', 'replaced', 'unchanged']),
+  signals: z.object({ accepted: z.number().int(), duplicate: z.number().int() }),
+});
+
+export const editCallRecordInput = callRecordEdits.extend({ id });
+
+export const mapSpeakerInput = z.object({
+  id,
+  speaker: z.string().trim().min(1).max(200),
+  /** A contact of the call's customer; or null with a `name` for someone who is not one. */
+  contactId: id.nullable(),
+  name: z.string().trim().max(200).optional(),
+});
+
+export const proposeCallTasksInput = z.object({
+  id,
+  /** Indexes into the shown action items; all of them when absent. */
+  items: z.array(z.number().int().nonnegative()).max(100).optional(),
+});
+
+export const proposeFollowUpInput = z.object({ id });
+
+export const proposedActionsOutput = z.object({
+  actionIds: z.array(id),
+  /** Why nothing was proposed for some ("no customer attendee has an address"). */
+  skipped: z.array(z.string()),
+});
