@@ -1,3 +1,4 @@
+import type { BriefFactSection } from '../../shared/api/briefs.ts';
 import type { DraftIntent, DraftLength, DraftTone, StyleProfile } from '../../shared/api/drafts.ts';
 import type { TranscriptTurn } from '../../shared/api/meetings.ts';
 import type { AnalyzeThreadInput, ThreadAnalysis, ThreadMessage } from '../../shared/api/threads.ts';
@@ -51,6 +52,14 @@ export interface LocalTaskInputs {
     renewalDate?: string;
     competitors: string[];
     attendees?: string[];
+  };
+  'meeting.brief': {
+    customerName: string;
+    title: string;
+    daysToRenewal: number | null;
+    healthBand: string | null;
+    /** What our code found, numbered: talking points and agenda items cite these refs. */
+    facts: { ref: number; section: BriefFactSection; text: string }[];
   };
 }
 

@@ -28,7 +28,8 @@ export const briefInput = z.union([
     /** `stored`: the kept brief as it is, stale or not (no model call); `fresh` regenerates a stale one. */
     mode: z.enum(['fresh', 'stored']).default('fresh'),
   }),
-  z.object({ eventId, mode: z.enum(['fresh', 'stored']).default('fresh') }),
+  // Strict: a page's event with a bad field is refused, not briefed by its id alone.
+  z.strictObject({ eventId, mode: z.enum(['fresh', 'stored']).default('fresh') }),
 ]);
 export type BriefInput = z.input<typeof briefInput>;
 
@@ -126,6 +127,10 @@ export const briefOutput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no_customer'), unmatchedEmails: z.array(z.string()) }),
 ]);
 export type BriefOutput = z.infer<typeof briefOutput>;
+
+/** Which part of the brief a numbered fact comes from. */
+export const briefFactSections = ['risk', 'open_item', 'commitment', 'ask', 'account', 'attendee'] as const;
+export type BriefFactSection = (typeof briefFactSections)[number];
 
 /** What the model is asked for: wording only, each item citing the facts' reference numbers. */
 export const briefWording = z.object({

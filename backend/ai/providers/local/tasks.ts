@@ -1,6 +1,7 @@
 import type { LocalTaskInputs } from '../../local-tasks.ts';
 import { composeDraftReply } from './draft-reply.ts';
 import { analyseMeeting } from './meeting-analysis.ts';
+import { wordMeetingBrief } from './meeting-brief.ts';
 import type { LocalNlp } from './nlp.ts';
 import { analyzeThread } from './thread-analysis.ts';
 
@@ -38,6 +39,10 @@ export const localTaskHandlers: { [K in TaskKind]: LocalTaskHandler<K> } = {
     object: analyseMeeting,
     text: (nlp, input) => analyseMeeting(nlp, input).summary,
     inputTexts: (input) => input.transcript.map((t) => t.text),
+  },
+  'meeting.brief': {
+    object: (_nlp, input) => wordMeetingBrief(input),
+    inputTexts: (input) => input.facts.map((f) => f.text),
   },
 };
 

@@ -1,0 +1,252 @@
+import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { ActivityOutput } from '../../shared/api/customers.ts';
+import type { ThreadAnalysis } from '../../shared/api/threads.ts';
+import type { ContactRole, LifecycleStage, SignalKind } from '../../shared/enums.ts';
+import type { Db } from '../db/client.ts';
+import { activities, contacts, customers, tasks } from '../db/schema.ts';
+import type { StoredDriver } from '../health/model/components.ts';
+import { healthScores } from '../health/schema.ts';
+import { healthSignals, type SignalDetail } from '../signals/schema.ts';
+
+const dayMs = 86_400_000;
+/** How far back emails count for sentiment and commitments, and calls' signals for risks. */
+const emailWindowDays = 180;
+const signalWindowDays = 90;
+
+export interface BriefContact {
+  id: string;
+  email: string;
+  name: string;
+  title: string;
+  role: ContactRole;
+}
+
+export interface AnalysedEmail {
+  activity: ActivityOutput;
+  analysis: ThreadAnalysis;
+}
+
+export interface BriefSignal {
+  id: string;
+  kind: SignalKind;
+  observedAt: Date;
+  value: number;
+  detail: SignalDetail;
+}
+
+/** Everything a brief says, as read from the database in one short transaction. */
+export interface BriefFacts {
+  customer: {
+    id: string;
+    name: string;
+    arrMinor: number;
+    currency: string;
+    stage: LifecycleStage;
+    renewalDate: string | null;
+  };
+  /** The attendees who are stored contacts of the customer. */
+  contacts: BriefContact[];
+  /** Each such contact's latest timeline entry before the meeting, by contact id. */
+  lastTouches: Map<string, ActivityOutput>;
+  /** Analysed emails, newest first. */
+  emails: AnalysedEmail[];
+  /** Meetings and calls before this one, newest first. */
+  pastCalls: ActivityOutput[];
+  openTickets: ActivityOutput[];
+  /** The latest NPS answer in the email window. */
+  latestNps: ActivityOutput | null;
+  openTasks: { id: string; title: string; dueDate: string | null }[];
+  health: { score: number; band: string; computedAt: Date; drivers: StoredDriver[] } | null;
+  /** Risk, competitor and departure signals in the signal window, newest first. */
+  signals: BriefSignal[];
+  /** The calls those signals were heard on. */
+  signalCalls: ActivityOutput[];
+}
+
+const activityColumns = {
+  id: activities.id,
+  kind: activities.kind,
+  occurredAt: activities.occurredAt,
+  subject: activities.subject,
+  summary: activities.summary,
+  contactId: activities.contactId,
+  ticketStatus: activities.ticketStatus,
+  ticketPriority: activities.ticketPriority,
+  npsScore: activities.npsScore,
+  source: activities.source,
+};
+type ActivityRow = { occurredAt: Date } & Omit<ActivityOutput, 'occurredAt'>;
+const toActivity = (row: ActivityRow): ActivityOutput => ({
+  ...row,
+  occurredAt: row.occurredAt.toISOString(),
+});
+
+const riskSignalKinds: SignalKind[] = ['call.risk', 'call.competitor', 'stakeholder.left'];
+
+/**
+ * Reads a customer's brief material around a meeting: a handful of short index walks on
+ * (org_id, customer_id, …), nothing from after the meeting. `emails` are the attendees' addresses.
+ */
+export async function readBriefFacts(
+  tx: Db,
+  orgId: string,
+  input: { customerId: string; emails: string[]; meetingAt: Date },
+): Promise<BriefFacts | null> {
+  const { customerId, meetingAt } = input;
+  const [customer] = await tx
+    .select({
+      id: customers.id,
+      name: customers.name,
+      arrMinor: customers.arrMinor,
+      currency: customers.currency,
+      stage: customers.stage,
+      renewalDate: customers.renewalDate,
+    })
+    .from(customers)
+    .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
+  if (!customer) return null;
+  const ofThisCustomer = and(eq(activities.orgId, orgId), eq(activities.customerId, customerId));
+  const before = lte(activities.occurredAt, meetingAt);
+
+  const attendeeContacts =
+    input.emails.length === 0
+      ? []
+      : await tx
+          .select({
+            id: contacts.id,
+            email: contacts.email,
+            name: contacts.name,
+            title: contacts.title,
+            role: contacts.role,
+          })
+          .from(contacts)
+          .where(
+            and(
+              eq(contacts.orgId, orgId),
+              eq(contacts.customerId, customerId),
+              inArray(contacts.email, input.emails),
+            ),
+          );
+  const touches =
+    attendeeContacts.length === 0
+      ? []
+      : await tx
+          .selectDistinctOn([activities.contactId], activityColumns)
+          .from(activities)
+          .where(
+            and(
+              ofThisCustomer,
+              before,
+              inArray(
+                activities.contactId,
+                attendeeContacts.map((c) => c.id),
+              ),
+            ),
+          )
+          .orderBy(activities.contactId, desc(activities.occurredAt));
+
+  const emailSince = new Date(meetingAt.getTime() - emailWindowDays * dayMs);
+  const emailRows = await tx
+    .select({ ...activityColumns, analysis: activities.analysis })
+    .from(activities)
+    .where(
+      and(
+        ofThisCustomer,
+        eq(activities.kind, 'email'),
+        gte(activities.occurredAt, emailSince),
+        before,
+        sql`${activities.analysis} is not null`,
+      ),
+    )
+    .orderBy(desc(activities.occurredAt), desc(activities.id))
+    .limit(40);
+  const pastCalls = await tx
+    .select(activityColumns)
+    .from(activities)
+    .where(
+      and(
+        ofThisCustomer,
+        inArray(activities.kind, ['meeting', 'call']),
+        lt(activities.occurredAt, meetingAt),
+      ),
+    )
+    .orderBy(desc(activities.occurredAt), desc(activities.id))
+    .limit(3);
+  const openTickets = await tx
+    .select(activityColumns)
+    .from(activities)
+    .where(
+      and(
+        ofThisCustomer,
+        eq(activities.kind, 'ticket'),
+        inArray(activities.ticketStatus, ['open', 'pending']),
+      ),
+    )
+    .orderBy(desc(activities.occurredAt), desc(activities.id))
+    .limit(10);
+  const [latestNps] = await tx
+    .select(activityColumns)
+    .from(activities)
+    .where(and(ofThisCustomer, eq(activities.kind, 'nps'), gte(activities.occurredAt, emailSince), before))
+    .orderBy(desc(activities.occurredAt), desc(activities.id))
+    .limit(1);
+  const openTasks = await tx
+    .select({ id: tasks.id, title: tasks.title, dueDate: tasks.dueDate })
+    .from(tasks)
+    .where(and(eq(tasks.orgId, orgId), eq(tasks.customerId, customerId), eq(tasks.status, 'open')))
+    .orderBy(sql`${tasks.dueDate} asc nulls last`, tasks.id)
+    .limit(10);
+  const [health] = await tx
+    .select({
+      score: healthScores.score,
+      band: healthScores.band,
+      computedAt: healthScores.computedAt,
+      drivers: healthScores.drivers,
+    })
+    .from(healthScores)
+    .where(and(eq(healthScores.orgId, orgId), eq(healthScores.customerId, customerId)));
+  const signals = await tx
+    .select({
+      id: healthSignals.id,
+      kind: healthSignals.kind,
+      observedAt: healthSignals.observedAt,
+      value: healthSignals.value,
+      detail: healthSignals.detail,
+    })
+    .from(healthSignals)
+    .where(
+      and(
+        eq(healthSignals.orgId, orgId),
+        eq(healthSignals.customerId, customerId),
+        inArray(healthSignals.kind, riskSignalKinds),
+        gte(healthSignals.observedAt, new Date(meetingAt.getTime() - signalWindowDays * dayMs)),
+        lte(healthSignals.observedAt, meetingAt),
+      ),
+    )
+    .orderBy(desc(healthSignals.observedAt))
+    .limit(10);
+  const callIds = [...new Set(signals.flatMap((s) => (s.detail.activityId ? [s.detail.activityId] : [])))];
+  const signalCalls =
+    callIds.length === 0
+      ? []
+      : await tx
+          .select(activityColumns)
+          .from(activities)
+          .where(and(ofThisCustomer, inArray(activities.id, callIds)));
+
+  return {
+    customer,
+    contacts: attendeeContacts,
+    lastTouches: new Map(touches.map((row) => [row.contactId ?? '', toActivity(row)])),
+    emails: emailRows.flatMap(({ analysis, ...row }) =>
+      analysis ? [{ activity: toActivity(row), analysis: analysis.analysis }] : [],
+    ),
+    pastCalls: pastCalls.map(toActivity),
+    openTickets: openTickets.map(toActivity),
+    latestNps: latestNps ? toActivity(latestNps) : null,
+    openTasks,
+    health: health ?? null,
+    signals,
+    signalCalls: signalCalls.map(toActivity),
+  };
+}
