@@ -3,6 +3,7 @@ import { recordCalendarMeetingInput, recordCalendarMeetingOutput } from '../../s
 import { meetingBrief } from '../briefs/service.ts';
 import { csmProcedure, streamingOrgProcedure } from '../trpc/procedures.ts';
 import { router } from '../trpc/trpc.ts';
+import { callRecordProcedures } from './call-records/procedures.ts';
 import { recordCalendarMeeting } from './service.ts';
 
 export const meetingsRouter = router({
@@ -15,4 +16,5 @@ export const meetingsRouter = router({
     .input(briefInput)
     .output(briefOutput)
     .query(({ ctx, input, signal }) => meetingBrief(ctx.deps, input, signal)),
+  ...callRecordProcedures,
 });

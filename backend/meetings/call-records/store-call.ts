@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { CallRecordView, CallSource, SpeakerMapping } from '../../../shared/api/call-records.ts';
+import type { TranscriptTurn } from '../../../shared/api/meetings.ts';
+import type { RecordSignalsOutput } from '../../../shared/api/signals.ts';
+import type { Db } from '../../db/client.ts';
+import { activities } from '../../db/schema.ts';
+import type { StreamingDeps } from '../../deps.ts';
+import { DomainError } from '../../domain-error.ts';
+import { recordSignals } from '../../signals/service.ts';
+import { analyseTranscript, type TranscriptAnalysis } from '../analysis.ts';
+import { type CallRecordRow, callRecords } from '../schema.ts';
+import { callSignalEvents } from './call-signals.ts';
+import {
+  callActivitySource,
+  contactsOf,
+  findCustomer,
+  findMeetingActivity,
+  findMeetingByConference,
+  type MeetingActivity,
+  recordOfActivity,
+  recordOfZoomMeeting,
+  rememberedSpeakers,
+} from './queries.ts';
+import { mapSpeakers, speakerKeyOf } from './speakers.ts';
+import { callRecordViewOf } from './view.ts';
+
+/**
+ * Which meeting a transcript is of: one on the timeline; a customer's (their meeting with this
+ * conference id, else a new call); or, from Zoom, whichever customer's meeting carries the number.
+ */
+export type CallTarget =
+  | { activityId: string }
+  | { customerId: string; conferenceId?: string; title: string; occurredAt: Date; timeGiven: boolean }
+  | { conferenceId: string; title: string; occurredAt: Date };
+
+export interface StoreCallInput {
+  turns: TranscriptTurn[];
+  source: CallSource;
+  target: CallTarget;
+  zoomMeetingUuid?: string;
+}
+
+export interface StoredCall {
+  record: CallRecordView;
+  outcome: 'created' | 'replaced' | 'unchanged';
+  signals: Pick<RecordSignalsOutput, 'accepted' | 'duplicate'>;
+}
+
+/** A transcript pasted with no time names the customer's latest meeting on that conference this far back. */
+const untimedLookBackMs = 90 * 24 * 60 * 60 * 1000;
+
+/** What storing needs to know, read in one short transaction before the model is asked. */
+interface CallPlan {
+  customer: { id: string; name: string; renewalDate: string | null };
+  meeting: MeetingActivity | null;
+  title: string;
+  meetingAt: Date;
+  conferenceId: string | null;
+  existing: CallRecordRow | undefined;
+  speakers: SpeakerMapping[];
+}
+
+/**
+ * Stores a call: the plan is read in a short transaction, the transcript analysed with no
+ * transaction open (a model call), then one short write — the record, the call on the customer's
+ * timeline, its health signals (event ids derived from the record, so a replay writes nothing).
+ * The same transcript again is `unchanged` and is not analysed again; a new one for the same
+ * meeting replaces the analysis and keeps the CSM's edits.
+ */
+export async function storeCall(deps: StreamingDeps, input: StoreCallInput): Promise<StoredCall> {
+  const hash = transcriptHash(input.turns);
+  const plan = await deps.inOrg((tx) => planCall(tx, deps.orgId, input));
+  if (plan.existing && plan.existing.transcriptHash === hash) {
+    return {
+      record: callRecordViewOf(plan.existing, { customerName: plan.customer.name, title: plan.title }),
+      outcome: 'unchanged',
+      signals: { accepted: 0, duplicate: 0 },
+    };
+  }
+  const analysed = await analyseTranscript(deps, {
+    transcript: input.turns,
+    meetingDate: plan.meetingAt.toISOString(),
+    ...(plan.customer.renewalDate ? { renewalDate: `${plan.customer.renewalDate}T00:00:00Z` } : {}),
+    competitors: [],
+    attendees: plan.speakers.filter((s) => s.contactId).map((s) => s.name),
+  });
+  return deps.inOrg((tx) => writeCall(tx, deps, { input, plan, hash, analysed }));
+}
+
+async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<CallPlan> {
+  const { target } = input;
+  let meeting: MeetingActivity | undefined;
+  if ('activityId' in target) {
+    meeting = await findMeetingActivity(tx, orgId, target.activityId);
+    if (!meeting) throw new DomainError('NOT_FOUND', 'no such meeting on any timeline');
+  } else if (target.conferenceId) {
+    meeting = await findMeetingByConference(
+      tx,
+      orgId,
+      target.conferenceId,
+      target.occurredAt,
+      'customerId' in target ? target.customerId : undefined,
+      'customerId' in target && !target.timeGiven ? untimedLookBackMs : undefined,
+    );
+  }
+  const customerId = meeting?.customerId ?? ('customerId' in target ? target.customerId : undefined);
+  if (!customerId) {
+    throw new DomainError(
+      'NOT_FOUND',
+      `no customer's meeting carries video meeting ${'conferenceId' in target ? target.conferenceId : ''}: import the transcript from the customer's sidebar`,
+    );
+  }
+  const customer = await findCustomer(tx, orgId, customerId);
+  if (!customer) throw new DomainError('NOT_FOUND', 'no such customer');
+  const existing =
+    (meeting ? await recordOfActivity(tx, orgId, meeting.id) : undefined) ??
+    (input.zoomMeetingUuid ? await recordOfZoomMeeting(tx, orgId, input.zoomMeetingUuid) : undefined);
+  const names = [...new Set(input.turns.map((t) => t.speaker))];
+  const [contacts, remembered] = await Promise.all([
+    contactsOf(tx, orgId, customerId),
+    rememberedSpeakers(tx, orgId, names.map(speakerKeyOf)),
+  ]);
+  const fallback = 'title' in target ? target : { title: 'Call', occurredAt: new Date() };
+  return {
+    customer,
+    meeting: meeting ?? null,
+    title: meeting?.subject || fallback.title,
+    meetingAt: meeting?.occurredAt ?? fallback.occurredAt,
+    conferenceId: meeting?.conferenceId ?? ('conferenceId' in target ? (target.conferenceId ?? null) : null),
+    existing,
+    speakers: keepManualFixes(mapSpeakers(names, contacts, remembered), existing?.speakers ?? []),
+  };
+}
+
+/** A speaker fixed by hand on this very call stays fixed when its transcript is replaced. */
+function keepManualFixes(mapped: SpeakerMapping[], before: SpeakerMapping[]): SpeakerMapping[] {
+  const manual = new Map(before.filter((s) => s.how === 'manual').map((s) => [s.speaker, s]));
+  return mapped.map((s) => manual.get(s.speaker) ?? s);
+}
+
+async function writeCall(
+  tx: Db,
+  deps: StreamingDeps,
+  work: { input: StoreCallInput; plan: CallPlan; hash: string; analysed: TranscriptAnalysis },
+): Promise<StoredCall> {
+  const { input, plan, hash, analysed } = work;
+  const now = deps.clock.now();
+  const activityId =
+    plan.existing?.activityId ??
+    plan.meeting?.id ??
+    (await insertCallActivity(tx, deps.orgId, plan, input, hash));
+  const values = {
+    turns: input.turns,
+    transcriptHash: hash,
+    analysis: analysed.analysis,
+    speakers: plan.speakers,
+    provider: analysed.provider,
+    model: analysed.model,
+    analysedAt: now,
+    updatedAt: now,
+  };
+  const [row] = await tx
+    .insert(callRecords)
+    .values({
+      ...values,
+      orgId: deps.orgId,
+      customerId: plan.customer.id,
+      activityId,
+      source: input.source,
+      conferenceId: plan.conferenceId,
+      zoomMeetingUuid: input.zoomMeetingUuid ?? null,
+      meetingAt: plan.meetingAt,
+    })
+    .onConflictDoUpdate({
+      target: [callRecords.orgId, callRecords.activityId],
+      set: {
+        ...values,
+        source: input.source,
+        zoomMeetingUuid: sql`coalesce(excluded.zoom_meeting_uuid, ${callRecords.zoomMeetingUuid})`,
+      },
+      setWhere: and(
+        eq(callRecords.orgId, deps.orgId),
+        sql`${callRecords.transcriptHash} <> excluded.transcript_hash`,
+      ),
+    })
+    .returning({ id: callRecords.id, created: sql<boolean>`xmax = 0` });
+  // No row: another writer stored the same transcript between our read and this write; theirs stands.
+  const stored = await recordOfActivity(tx, deps.orgId, activityId);
+  if (!stored) throw new Error('the call record vanished while it was stored');
+  await tx
+    .update(activities)
+    .set({ summary: stored.analysis.summary.slice(0, 4000), updatedAt: now })
+    .where(and(eq(activities.orgId, deps.orgId), eq(activities.id, activityId)));
+  const signals = await recordSignals(tx, {
+    orgId: deps.orgId,
+    source: 'meeting',
+    now,
+    events: callSignalEvents({
+      recordId: stored.id,
+      activityId,
+      customerId: stored.customerId,
+      meetingAt: stored.meetingAt,
+      analysis: stored.analysis,
+    }),
+  });
+  return {
+    record: callRecordViewOf(stored, { customerName: plan.customer.name, title: plan.title }),
+    outcome: !row ? 'unchanged' : row.created ? 'created' : 'replaced',
+    signals: { accepted: signals.accepted, duplicate: signals.duplicate },
+  };
+}
+
+/** A call no Calendar meeting stood for gets its own entry on the customer's timeline (once). */
+async function insertCallActivity(
+  tx: Db,
+  orgId: string,
+  plan: CallPlan,
+  input: StoreCallInput,
+  hash: string,
+): Promise<string> {
+  const externalId = input.zoomMeetingUuid ? `zoom:${input.zoomMeetingUuid}` : `transcript:${hash}`;
+  await tx
+    .insert(activities)
+    .values({
+      orgId,
+      customerId: plan.customer.id,
+      kind: 'call',
+      occurredAt: plan.meetingAt,
+      subject: plan.title,
+      conferenceId: plan.conferenceId,
+      source: callActivitySource,
+      externalId,
+    })
+    .onConflictDoNothing({ target: [activities.orgId, activities.source, activities.externalId] });
+  const [row] = await tx
+    .select({ id: activities.id })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.orgId, orgId),
+        eq(activities.source, callActivitySource),
+        eq(activities.externalId, externalId),
+      ),
+    );
+  if (!row) throw new Error('the call activity was not written');
+  return row.id;
+}
+
+export function transcriptHash(turns: TranscriptTurn[]): string {
+  return createHash('sha256').update(JSON.stringify(turns)).digest('hex');
+}
