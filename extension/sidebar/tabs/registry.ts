@@ -1,6 +1,7 @@
 import { customerTab } from '../customer/tab.tsx';
 import { draftTab } from '../draft/tab.tsx';
 import { healthTab } from '../health/tab.tsx';
+import { inboxTab } from '../inbox/tab.tsx';
 import type { SidebarTab } from './sidebar-tab.ts';
 
 /**
@@ -8,4 +9,4 @@ import type { SidebarTab } from './sidebar-tab.ts';
  * `tab.tsx` and one line here. The order is a product decision, so it is written in this one place
  * rather than found by globbing folders.
  */
-export const sidebarTabs: readonly SidebarTab[] = [customerTab, healthTab, draftTab];
+export const sidebarTabs: readonly SidebarTab[] = [customerTab, healthTab, draftTab, inboxTab];

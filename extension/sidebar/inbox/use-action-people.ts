@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ActionView } from '../../../shared/api/actions.ts';
+import type { UserOutput } from '../../../shared/api/auth.ts';
+import type { ApiClient } from '../../lib/api-client.ts';
+import type { ActionPeople } from './action-card.tsx';
+
+const membersKey = ['users.list'] as const;
+
+/**
+ * Names and addresses of the org's members (whose mailbox an email leaves from, who decided), in the
+ * signed-in user's time zone. Until the members arrive, ids read as "a colleague".
+ */
+export function useActionPeople(api: ApiClient, me: UserOutput): ActionPeople {
+  const members = useQuery({ queryKey: membersKey, queryFn: () => api.users.list.query() });
+  return useMemo(() => {
+    const byId = new Map<string, Pick<UserOutput, 'name' | 'email'>>(
+      (members.data ?? []).map((m) => [m.id, m]),
+    );
+    byId.set(me.id, me);
+    return {
+      meId: me.id,
+      timeZone: me.timeZone,
+      emailOf: (id) => byId.get(id)?.email ?? 'a colleague’s mailbox',
+      nameOf: (id) => {
+        const member = byId.get(id);
+        return member ? member.name || member.email : 'a colleague';
+      },
+    };
+  }, [members.data, me]);
+}
+
+/** As `decide.ts` holds: a viewer decides nothing; another user's email needs the admin role. */
+export function canDecideAction(me: UserOutput, action: ActionView): boolean {
+  if (me.role === 'viewer') return false;
+  if (me.role === 'admin') return true;
+  return action.kind !== 'email.send' || action.forUserId === me.id;
+}

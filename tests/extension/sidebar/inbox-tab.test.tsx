@@ -1,0 +1,217 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ListActionsInput, ListedAction } from '../../../shared/api/actions.ts';
+import type { MemberOutput } from '../../../shared/api/auth.ts';
+import { FakeProcedureError } from '../support/fake-backend.ts';
+import { me, renderSidebar } from '../support/render-sidebar.tsx';
+
+const colleague = '00000000-0000-4000-8000-00000000cccc';
+const acmeId = '00000000-0000-4000-8000-0000000000a1';
+
+function anAction(overrides: Partial<ListedAction> = {}): ListedAction {
+  const payload = overrides.payload ?? {
+    to: ['dana@acme.example'],
+    cc: ['ops@acme.example'],
+    references: [],
+    subject: 'Re: Renewal',
+    body: 'Hi Dana,\n\n<b>The quote</b> is attached.',
+    threadId: 'thread-1',
+  };
+  return {
+    id: '00000000-0000-4000-8000-0000000ac701',
+    kind: 'email.send',
+    payload,
+    originalPayload: payload,
+    editedPayload: null,
+    customerId: acmeId,
+    customerName: 'Acme Robotics',
+    forUserId: me.user.id,
+    proposedBy: {
+      feature: 'drafts',
+      aiRunId: '00000000-0000-4000-8000-0000000a1a1a',
+      rule: null,
+      userId: null,
+    },
+    untrusted: true,
+    reason: 'Dana asked for the renewal quote',
+    risk: 'high',
+    status: 'proposed',
+    policyDecision: 'asked: policy “always ask” for email.send, risk high',
+    decidedBy: null,
+    decidedAt: null,
+    decisionNote: null,
+    attempts: 0,
+    lastError: null,
+    outcome: null,
+    createdAt: '2026-12-01T10:00:00.000Z',
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+const aTask = (overrides: Partial<ListedAction> = {}) =>
+  anAction({
+    id: '00000000-0000-4000-8000-0000000ac702',
+    kind: 'task.create',
+    payload: { title: 'Send the QBR deck' },
+    risk: 'low',
+    reason: 'Follow up after the QBR',
+    ...overrides,
+  });
+
+const member = (id: string, email: string, name: string): MemberOutput => ({
+  ...me.user,
+  id,
+  email,
+  name,
+  pending: false,
+  invitedAt: null,
+  invitationExpiresAt: null,
+});
+
+function inboxWith(lists: { mine?: ListedAction[]; customers?: ListedAction[]; history?: ListedAction[] }) {
+  return renderSidebar({
+    host: null,
+    lastTab: 'inbox',
+    procedures: {
+      'users.list': () => [
+        member(me.user.id, me.user.email, me.user.name),
+        member(colleague, 'lee@cscx.localhost', 'Lee'),
+      ],
+      'actions.list': (input) => {
+        const { scope, state } = input as ListActionsInput;
+        if (state === 'history') return lists.history ?? [];
+        return (scope === 'mine' ? lists.mine : lists.customers) ?? [];
+      },
+      'actions.approve': (input) => ({ ...anAction(), id: (input as { id: string }).id, status: 'approved' }),
+      'actions.edit': () => ({ ...anAction(), status: 'edited' }),
+      'actions.reject': () => ({ ...anAction(), status: 'rejected' }),
+      'actions.bulkApprove': (input) => ({ approved: (input as { ids: string[] }).ids, skipped: [] }),
+      'customers.list': () => ({ items: [], nextCursor: null }),
+      'health.alerts': () => ({ items: [] }),
+    },
+  });
+}
+
+const callsTo = (sidebar: ReturnType<typeof inboxWith>, path: string) =>
+  sidebar.backend.calls.filter((c) => c.path === path).map((c) => c.input);
+
+describe('the Inbox tab', () => {
+  it('previews a proposed email with its sender, recipients, subject and body as plain text', async () => {
+    inboxWith({ mine: [anAction()] });
+    const card = await screen.findByRole('listitem', { name: 'Send an email · Acme Robotics' });
+    const preview = within(card).getByRole('figure', { name: 'Email preview' });
+    expect(within(preview).getByText('csm@cscx.localhost')).toBeTruthy();
+    expect(within(preview).getByText('dana@acme.example')).toBeTruthy();
+    expect(within(preview).getByText('ops@acme.example')).toBeTruthy();
+    expect(within(preview).getByText('Re: Renewal')).toBeTruthy();
+    // The body's markup is shown as the characters it is, never made into elements.
+    expect(preview.querySelector('b')).toBeNull();
+    expect(preview.textContent).toContain('<b>The quote</b> is attached.');
+    expect(within(card).getByText('High risk')).toBeTruthy();
+    expect(within(card).getByText('Dana asked for the renewal quote')).toBeTruthy();
+    expect(within(card).getByText(/^Drafting · with AI/)).toBeTruthy();
+    expect(within(card).getByText('asked: policy “always ask” for email.send, risk high')).toBeTruthy();
+  });
+
+  it('approves the email as edited: its body and copies changed, its recipient and thread kept', async () => {
+    const sidebar = inboxWith({ mine: [anAction()] });
+    const card = await screen.findByRole('listitem', { name: 'Send an email · Acme Robotics' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Edit' }));
+    const form = within(card).getByRole('form', { name: 'Edit before approving' });
+    await userEvent.clear(within(form).getByLabelText('Body'));
+    await userEvent.type(within(form).getByLabelText('Body'), 'Hi Dana, here it is.');
+    await userEvent.clear(within(form).getByLabelText('Cc'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Approve as edited' }));
+    await waitFor(() => expect(callsTo(sidebar, 'actions.edit')).toHaveLength(1));
+    expect(callsTo(sidebar, 'actions.edit')[0]).toMatchObject({
+      id: anAction().id,
+      kind: 'email.send',
+      payload: { to: ['dana@acme.example'], cc: [], body: 'Hi Dana, here it is.', threadId: 'thread-1' },
+    });
+  });
+
+  it('keeps an edit that breaks the email’s schema from the server, and says why', async () => {
+    const sidebar = inboxWith({ mine: [anAction()] });
+    const card = await screen.findByRole('listitem', { name: 'Send an email · Acme Robotics' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Edit' }));
+    await userEvent.clear(within(card).getByLabelText('To'));
+    await userEvent.type(within(card).getByLabelText('To'), 'not an address');
+    await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
+    expect(await within(card).findByRole('alert')).toBeTruthy();
+    expect(callsTo(sidebar, 'actions.edit')).toHaveLength(0);
+  });
+
+  it('rejects with the note typed', async () => {
+    const sidebar = inboxWith({ mine: [anAction()] });
+    const card = await screen.findByRole('listitem', { name: 'Send an email · Acme Robotics' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Reject' }));
+    await userEvent.type(within(card).getByLabelText(/^Why not/), 'Wrong quote');
+    await userEvent.click(within(card).getByRole('button', { name: 'Reject' }));
+    await waitFor(() =>
+      expect(callsTo(sidebar, 'actions.reject')).toEqual([{ id: anAction().id, note: 'Wrong quote' }]),
+    );
+  });
+
+  it('bulk-approves the ticked low-risk proposals only; a riskier one has no checkbox', async () => {
+    const second = aTask({ id: '00000000-0000-4000-8000-0000000ac703', reason: 'Book the QBR' });
+    const sidebar = inboxWith({ mine: [anAction(), aTask()], customers: [second] });
+    await screen.findByRole('listitem', { name: 'Send an email · Acme Robotics' });
+    expect(screen.getAllByRole('checkbox')).toHaveLength(2);
+    for (const box of screen.getAllByRole('checkbox')) await userEvent.click(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Approve 2 selected low-risk actions' }));
+    await waitFor(() => expect(callsTo(sidebar, 'actions.bulkApprove')).toHaveLength(1));
+    expect(new Set((callsTo(sidebar, 'actions.bulkApprove')[0] as { ids: string[] }).ids)).toEqual(
+      new Set([aTask().id, second.id]),
+    );
+  });
+
+  it('lists a colleague’s email on my customer without buttons: it is theirs or an admin’s to approve', async () => {
+    inboxWith({ customers: [anAction({ forUserId: colleague })] });
+    const card = await screen.findByRole('listitem', { name: 'Send an email · Acme Robotics' });
+    expect(within(card).getByText('lee@cscx.localhost')).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(within(card).getByText('Waiting for its sender or an admin to decide.')).toBeTruthy();
+  });
+
+  it('shows what ran and what died, with the error and the policy’s decision', async () => {
+    inboxWith({
+      history: [
+        aTask({
+          status: 'done',
+          policyDecision: 'ran alone: policy “run alone up to low risk” for task.create, risk low',
+          decidedAt: '2026-12-01T10:00:00.000Z',
+        }),
+        anAction({ status: 'dead', attempts: 5, lastError: 'Gmail refused the message: 400 invalid To' }),
+      ],
+    });
+    const history = await screen.findByRole('region', { name: 'History' });
+    await within(history).findByRole('alert');
+    expect(within(history).getByText(/ran alone: policy “run alone up to low risk”/)).toBeTruthy();
+    expect(within(history).getByText('Decided by the policy', { exact: false })).toBeTruthy();
+    expect(within(history).getByRole('alert').textContent).toBe(
+      'Failed for good after 5 attempts: Gmail refused the message: 400 invalid To',
+    );
+  });
+
+  it('says so when nothing waits', async () => {
+    inboxWith({});
+    expect(await screen.findByRole('region', { name: 'Nothing waits for you' })).toBeTruthy();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+
+  it('explains a failure to load the queue', async () => {
+    renderSidebar({
+      host: null,
+      lastTab: 'inbox',
+      procedures: {
+        'actions.list': () => {
+          throw new FakeProcedureError('FORBIDDEN', 'not for you');
+        },
+      },
+    });
+    const notice = await screen.findByRole('region', { name: 'Something went wrong' });
+    expect(notice.textContent).toContain('not for you');
+  });
+});
