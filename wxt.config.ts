@@ -50,7 +50,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'CSCX',
     description: 'Customer context beside Gmail, Google Calendar and Zoom.',
-    permissions: ['storage', 'scripting'],
+    // `alarms` wakes the background every minute to count what waits for approval (the icon's badge).
+    permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: [...hostPages, ...localBackends],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: hostPages }],

@@ -3,6 +3,7 @@ import '@inboxsdk/core/background';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createApiClient } from '../lib/api-client.ts';
+import { startApprovalBadge } from '../lib/approval-badge.ts';
 import { chromeSessionStore } from '../lib/chrome-session-store.ts';
 import { inboxHealthListener, inboxHealthRelay } from '../lib/inbox-health-relay.ts';
 import { relaySidebarPorts } from '../lib/sidebar-relay.ts';
@@ -16,6 +17,15 @@ export default defineBackground(() => {
     connectApi: (t) => createApiClient(t),
   });
   browser.runtime.onMessage.addListener(inboxHealthListener(inboxHealth, browser.runtime.id));
+  // The icon's badge: what waits for the signed-in user's decision, polled on an alarm.
+  startApprovalBadge({
+    badge: browser.action,
+    alarms: browser.alarms,
+    session: chromeSessionStore(),
+    connectApi: (t) => createApiClient(t),
+    onMessage: browser.runtime.onMessage,
+    extensionId: browser.runtime.id,
+  });
 
   const toggle = (tabId: number | undefined) =>
     void toggleSidebarInTab(

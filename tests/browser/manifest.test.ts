@@ -25,9 +25,9 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as Manifest;
 
 describe('the Chrome manifest', () => {
-  it('asks only for storage and scripting (InboxSDK injects its page-world script with it)', () => {
+  it('asks only for storage, scripting (InboxSDK injects its page-world script with it) and alarms (the approval badge’s poll)', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions?.sort()).toEqual(['scripting', 'storage']);
+    expect(manifest.permissions?.sort()).toEqual(['alarms', 'scripting', 'storage']);
   });
 
   it('reaches only the three hosts and the local backend; any other backend is asked for at sign-in', () => {
