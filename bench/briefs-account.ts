@@ -58,14 +58,21 @@ export async function aYearOfCustomer(
   db: Db,
   orgId: string,
   now: Date,
-  options: { name: string; domain: string; emailsPerWeek?: number },
+  options: { name: string; domain: string; emailsPerWeek?: number; ownerId?: string },
 ): Promise<BriefAccount> {
   const perWeek = options.emailsPerWeek ?? 1;
   const ids = await inOrg(db, orgId, async (tx) => {
     const renewal = new Date(now.getTime() + 60 * dayMs).toISOString().slice(0, 10);
     const [customer] = await tx
       .insert(customers)
-      .values({ orgId, name: options.name, arrMinor: 12_000_000, renewalDate: renewal, stage: 'renewal' })
+      .values({
+        orgId,
+        name: options.name,
+        arrMinor: 12_000_000,
+        renewalDate: renewal,
+        stage: 'renewal',
+        ownerId: options.ownerId ?? null,
+      })
       .returning({ id: customers.id });
     if (!customer) throw new Error('no customer');
     const customerId = customer.id;

@@ -1,5 +1,6 @@
 import { executeActionJob } from '../actions/execute/job.ts';
 import { executeActionQueue } from '../actions/transitions.ts';
+import { briefJobHandlers, briefSchedules } from '../briefs/jobs.ts';
 import { calibrationJobHandlers } from '../health/calibration/job.ts';
 import { healthJobHandlers, healthSchedules } from '../health/jobs.ts';
 import type { JobHandler, JobRegistry, Schedule } from './handlers.ts';
@@ -12,8 +13,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...healthJobHandlers,
   ...calibrationJobHandlers,
   [executeActionQueue]: executeActionJob,
+  ...briefJobHandlers,
 };
 
-export const jobSchedules: Schedule[] = [...healthSchedules];
+export const jobSchedules: Schedule[] = [...healthSchedules, ...briefSchedules];
 
 export const jobRegistry: JobRegistry = { handlers: jobHandlers, schedules: jobSchedules };
