@@ -4,6 +4,7 @@ import type { meOutput } from '../../shared/api/auth.ts';
 import type { UserRole } from '../../shared/enums.ts';
 import type { ApiClient } from '../lib/api-client.ts';
 import { AccountSection } from './account-section.tsx';
+import { ApprovalsSection } from './actions/approvals-section.tsx';
 import { AiSection } from './ai/ai-section.tsx';
 import { AlertsSection } from './alerts/alerts-section.tsx';
 import { BookSection } from './book/book-section.tsx';
@@ -76,6 +77,10 @@ function Alerts({ api, me }: SettingsSectionProps) {
   return <AlertsSection api={api} me={me.user} />;
 }
 
+function Approvals({ api, me }: SettingsSectionProps) {
+  return <ApprovalsSection api={api} me={me.user} />;
+}
+
 function HealthModel({ api, me }: SettingsSectionProps) {
   return <HealthModelSection api={api} me={me.user} />;
 }
@@ -98,6 +103,7 @@ export const settingsSections: readonly SettingsSection[] = [
   { path: '/account', title: 'Account', allowed: () => true, Section: Account },
   { path: '/style', title: 'Writing style', allowed: () => true, Section: WritingStyle },
   { path: '/book', title: 'Book of business', allowed: () => true, Section: Book },
+  { path: '/approvals', title: 'Approvals', allowed: () => true, Section: Approvals },
   { path: '/alerts', title: 'Health alerts', allowed: () => true, Section: Alerts },
   // Everyone reads the model that scores their accounts; only an admin changes it (the API holds the same).
   { path: '/health', title: 'Health model', allowed: () => true, Section: HealthModel },

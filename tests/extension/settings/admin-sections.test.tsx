@@ -23,6 +23,7 @@ describe('what each role sees', () => {
       'Account',
       'Writing style',
       'Book of business',
+      'Approvals',
       'Health alerts',
       'Health model',
       'Connections',
@@ -37,6 +38,7 @@ describe('what each role sees', () => {
       'Account',
       'Writing style',
       'Book of business',
+      'Approvals',
       'Health alerts',
       'Health model',
     ]);
@@ -49,6 +51,7 @@ describe('what each role sees', () => {
       'Account',
       'Writing style',
       'Book of business',
+      'Approvals',
       'Health alerts',
       'Health model',
       'Members',
