@@ -15,11 +15,18 @@ import { type ActionRow, actions, type StoredPayload } from './schema.ts';
 import { auditTransition, enqueueExecution } from './transitions.ts';
 import { actionViewOf } from './view.ts';
 
-/** An email goes out from its user's own mailbox: only they, or an admin, may let it go. */
+/** What acts through a user's own Google account (their mailbox, their calendar). */
+const throughOwnAccount: Partial<Record<ActionRow['kind'], string>> = {
+  'email.send': 'email',
+  'calendar.create_event': 'calendar event',
+};
+
+/** An email or an event goes out from its user's own account: only they, or an admin, may let it go. */
 function refusalFor(principal: Principal, row: ActionRow): string | undefined {
   if (principal.role === 'admin') return undefined;
-  if (row.kind === 'email.send' && row.forUserId !== principal.userId)
-    return 'approving another user’s email needs the admin role';
+  const what = throughOwnAccount[row.kind];
+  if (what && row.forUserId !== principal.userId)
+    return `approving another user’s ${what} needs the admin role`;
   return undefined;
 }
 

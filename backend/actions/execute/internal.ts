@@ -47,8 +47,8 @@ async function updateCustomerField(tx: Db, action: ActionRow, now: Date): Promis
  * Kinds that change CSCX's own data run inside the transaction that records them done: the
  * change and its bookkeeping commit together, so a re-run after a crash finds it done.
  */
-export function applyInside(tx: Db, action: ActionRow, now: Date): Promise<StoredPayload> | undefined {
+export function applyInside(tx: Db, action: ActionRow, now: Date): Promise<StoredPayload> {
   if (action.kind === 'task.create') return createTask(tx, action);
   if (action.kind === 'customer.update_field') return updateCustomerField(tx, action, now);
-  return undefined;
+  throw new PermanentFailure(`${action.kind} does not change CSCX's own data`);
 }

@@ -13,9 +13,21 @@ import {
  * A stand-in for Slack as `@slack/web-api` calls it: `GET /oauth/v2/authorize` (the consent page,
  * answered at once with the redirect back), and Web API methods at `POST /api/<method>` with
  * form bodies and the token as a bearer — `oauth.v2.access` (code with the PKCE verifier checked,
- * or `refresh_token` when token rotation is on), `auth.test`, `auth.revoke`. Platform errors are
- * HTTP 200 with `{ ok: false, error }`; a rate limit is a 429 with `Retry-After`.
+ * or `refresh_token` when token rotation is on), `auth.test`, `auth.revoke`, `chat.postMessage`
+ * (with message metadata), `conversations.history` and `conversations.replies` (metadata only with
+ * `include_all_metadata`, newest first, cursor pages). Platform errors are HTTP 200 with
+ * `{ ok: false, error }`; a rate limit is a 429 with `Retry-After`.
  */
+export interface SlackPost {
+  channel: string;
+  ts: string;
+  text: string;
+  threadTs?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** The bot token it was posted with. */
+  accessToken: string;
+}
+
 export interface FakeSlack {
   url: string;
   clientId: string;
@@ -28,6 +40,14 @@ export interface FakeSlack {
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** Bot tokens answer `token_expired` from now on, as if they lapsed. */
   expireAccessTokens(): void;
+  /** Bot tokens answer `invalid_auth` from now on, as if the app was uninstalled. */
+  invalidateAccessTokens(): void;
+  /** Channels the bot is in, by id; posting elsewhere is `channel_not_found`. */
+  channels: Set<string>;
+  /** Every message posted, in order. */
+  posts: SlackPost[];
+  /** Called once a post is stored, before it is answered; `'drop'` closes the connection unanswered. */
+  onPost: ((post: SlackPost) => undefined | 'drop') | undefined;
   secrets(): string[];
   isRevoked(accessToken: string): boolean;
   close(): Promise<void>;
@@ -35,10 +55,21 @@ export interface FakeSlack {
 
 export const slackTeam = { id: 'T0FAKE123', name: 'Acme Customer Success' };
 
-type TokenState = 'live' | 'expired' | 'revoked';
+type TokenState = 'live' | 'expired' | 'revoked' | 'invalid';
+
+const tokenProblem: Record<Exclude<TokenState, 'live'>, string> = {
+  expired: 'token_expired',
+  revoked: 'token_revoked',
+  invalid: 'invalid_auth',
+};
 
 export async function startFakeSlack(
-  options: { clientId?: string; clientSecret?: string } = {},
+  options: {
+    clientId?: string;
+    clientSecret?: string;
+    /** Slack's own clock, which stamps each message's ts (a test's moved clock, so searches by time agree). */
+    clock?: { now(): Date };
+  } = {},
 ): Promise<FakeSlack> {
   const clientId = options.clientId ?? '1234567890.0987654321';
   const clientSecret = options.clientSecret ?? 'fake-slack-client-secret';
@@ -59,6 +90,12 @@ export async function startFakeSlack(
     expireAccessTokens: () => {
       for (const [token, state] of botTokens) if (state === 'live') botTokens.set(token, 'expired');
     },
+    invalidateAccessTokens: () => {
+      for (const [token, state] of botTokens) if (state === 'live') botTokens.set(token, 'invalid');
+    },
+    channels: new Set(['C0FAKEGENERAL', 'C0FAKERENEWALS']),
+    posts: [],
+    onPost: undefined,
     secrets: () => [...seen],
     isRevoked: (token) => botTokens.get(token) === 'revoked',
     close: () => app.close(),
@@ -118,7 +155,13 @@ export async function startFakeSlack(
     };
   };
 
+  /** Slack's message ts: seconds and a six-digit sequence, unique in the channel. */
+  let sequence = 0;
+  const now = () => (options.clock?.now() ?? new Date()).getTime();
+  const nextTs = () => `${Math.floor(now() / 1000)}.${String(++sequence).padStart(6, '0')}`;
+
   const methods: Record<string, (form: Record<string, string>, bearer: string | undefined) => object> = {
+    ...messageMethods(fake, nextTs),
     'oauth.v2.access': (form) => {
       if (form.client_id !== clientId) return { ok: false, error: 'invalid_client_id' };
       if (form.client_secret !== clientSecret) return { ok: false, error: 'bad_client_secret' };
@@ -175,10 +218,107 @@ export async function startFakeSlack(
       }
       const handler = methods[method];
       if (!handler) return { ok: false, error: 'unknown_method' };
-      return handler(form, bearer);
+      if (method.startsWith('chat.') || method.startsWith('conversations.')) {
+        const state = bearer ? botTokens.get(bearer) : undefined;
+        if (state !== 'live') return { ok: false, error: state ? tokenProblem[state] : 'invalid_auth' };
+      }
+      const answer = handler(form, bearer);
+      const post = (answer as { posted?: SlackPost }).posted;
+      if (post && fake.onPost?.(post) === 'drop') {
+        reply.hijack();
+        request.raw.socket.destroy();
+        return;
+      }
+      if (post) {
+        const { posted: _posted, ...rest } = answer as { posted?: SlackPost };
+        return rest;
+      }
+      return answer;
     },
   );
 
   fake.url = await app.listen({ host: '127.0.0.1', port: 0 });
   return fake;
+}
+
+/** A message as Slack lists it; its metadata only when the caller asked for all of it. */
+function messageOf(post: SlackPost, withMetadata: boolean) {
+  return {
+    type: 'message',
+    subtype: 'bot_message',
+    text: post.text,
+    ts: post.ts,
+    bot_id: 'B0FAKE',
+    app_id: 'A0FAKE',
+    ...(post.threadTs ? { thread_ts: post.threadTs } : {}),
+    ...(withMetadata && post.metadata ? { metadata: post.metadata } : {}),
+  };
+}
+
+/** Newest first, after `oldest`, `limit` a page with a cursor to the next (Slack's shape). */
+function pageOf(posts: SlackPost[], form: Record<string, string>) {
+  const oldest = Number(form.oldest ?? 0);
+  const chosen = posts.filter((p) => Number(p.ts) > oldest).reverse();
+  const limit = Math.min(Number(form.limit ?? 100) || 100, 1000);
+  const start = form.cursor ? Number(Buffer.from(form.cursor, 'base64').toString('utf8').slice(5)) : 0;
+  const page = chosen.slice(start, start + limit);
+  const more = start + limit < chosen.length;
+  const withMetadata = form.include_all_metadata === 'true';
+  return {
+    ok: true,
+    messages: page.map((p) => messageOf(p, withMetadata)),
+    has_more: more,
+    response_metadata: { next_cursor: more ? Buffer.from(`next:${start + limit}`).toString('base64') : '' },
+  };
+}
+
+function messageMethods(
+  fake: FakeSlack,
+  nextTs: () => string,
+): Record<string, (form: Record<string, string>, bearer: string | undefined) => object> {
+  return {
+    'chat.postMessage': (form, bearer) => {
+      const channel = form.channel ?? '';
+      if (!fake.channels.has(channel)) return { ok: false, error: 'channel_not_found' };
+      if (!form.text && !form.blocks) return { ok: false, error: 'no_text' };
+      if ((form.text ?? '').length > 40_000) return { ok: false, error: 'msg_too_long' };
+      let metadata: SlackPost['metadata'];
+      if (form.metadata) {
+        try {
+          metadata = JSON.parse(form.metadata) as SlackPost['metadata'];
+        } catch {
+          return { ok: false, error: 'invalid_metadata_format' };
+        }
+        if (!metadata?.event_type || typeof metadata.event_payload !== 'object')
+          return { ok: false, error: 'invalid_metadata_schema' };
+      }
+      const post: SlackPost = {
+        channel,
+        ts: nextTs(),
+        text: form.text ?? '',
+        ...(form.thread_ts ? { threadTs: form.thread_ts } : {}),
+        ...(metadata ? { metadata } : {}),
+        accessToken: bearer ?? '',
+      };
+      fake.posts.push(post);
+      return { ok: true, channel, ts: post.ts, message: messageOf(post, true), posted: post };
+    },
+    'conversations.history': (form) => {
+      const channel = form.channel ?? '';
+      if (!fake.channels.has(channel)) return { ok: false, error: 'channel_not_found' };
+      return pageOf(
+        fake.posts.filter((p) => p.channel === channel && !p.threadTs),
+        form,
+      );
+    },
+    'conversations.replies': (form) => {
+      const channel = form.channel ?? '';
+      if (!fake.channels.has(channel)) return { ok: false, error: 'channel_not_found' };
+      if (!form.ts) return { ok: false, error: 'invalid_arguments' };
+      return pageOf(
+        fake.posts.filter((p) => p.channel === channel && (p.ts === form.ts || p.threadTs === form.ts)),
+        form,
+      );
+    },
+  };
 }

@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+
+/**
+ * A stand-in for the Calendar v3 REST API as `@googleapis/calendar` calls it (`rootUrl` pointed
+ * here): `POST /calendar/v3/calendars/{calendarId}/events` (events.insert, with the client's own
+ * `id`: a second event with it is a 409 `duplicate`) and `GET …/events/{eventId}` (events.get).
+ * Errors are Google's API shape, `{ error: { code, message, errors, status } }`; a refused bearer is
+ * a 401, a rate limit a 429 with `Retry-After`. Google serves all its APIs at one origin, so any
+ * other path (Gmail's) is passed on to `otherApis`.
+ */
+export interface CalendarEvent {
+  id: string;
+  calendarId: string;
+  summary: string;
+  description?: string;
+  location?: string;
+  start: { dateTime: string; timeZone?: string };
+  end: { dateTime: string; timeZone?: string };
+  attendees: { email: string; responseStatus: string }[];
+  status: 'confirmed' | 'cancelled';
+  htmlLink: string;
+  hangoutLink?: string;
+  /** What the insert asked for: `sendUpdates` and `conferenceDataVersion`. */
+  query: Record<string, string>;
+  accessToken: string;
+}
+
+export interface FakeCalendar {
+  url: string;
+  events: CalendarEvent[];
+  requests: { method: string; path: string; query: Record<string, string> }[];
+  /** Called once an event is stored, before it is answered; `'drop'` closes the connection unanswered. */
+  onInsert: ((event: CalendarEvent) => undefined | 'drop') | undefined;
+  /** The next Calendar call gets a 429 with this Retry-After. */
+  rateLimitNext(retryAfterSeconds: number): void;
+  /** Every access token seen so far is refused from now on (401), as if it lapsed early. */
+  expireAccessTokens(): void;
+  close(): Promise<void>;
+}
+
+const statusNames: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  404: 'NOT_FOUND',
+  409: 'ALREADY_EXISTS',
+  429: 'RESOURCE_EXHAUSTED',
+};
+
+function googleError(
+  reply: FastifyReply,
+  failure: { status: number; reason: string; message: string; domain?: string },
+): FastifyReply {
+  return reply.code(failure.status).send({
+    error: {
+      code: failure.status,
+      message: failure.message,
+      errors: [{ message: failure.message, domain: failure.domain ?? 'global', reason: failure.reason }],
+      status: statusNames[failure.status] ?? 'UNKNOWN',
+    },
+  });
+}
+
+/** Calendar's own rule for an id chosen by the client: base32hex (a–v, 0–9), 5 to 1024 characters. */
+const validEventId = /^[a-v0-9]{5,1024}$/;
+
+interface InsertBody {
+  id?: unknown;
+  summary?: unknown;
+  description?: unknown;
+  location?: unknown;
+  start?: { dateTime?: unknown; timeZone?: unknown };
+  end?: { dateTime?: unknown; timeZone?: unknown };
+  attendees?: { email?: unknown }[];
+  conferenceData?: { createRequest?: { requestId?: unknown } };
+}
+
+export async function startFakeCalendar(options: { otherApis?: string } = {}): Promise<FakeCalendar> {
+  const app = Fastify();
+  const expired = new Set<string>();
+  const seenTokens = new Set<string>();
+  let rateLimit: number | undefined;
+  const fake: FakeCalendar = {
+    url: '',
+    events: [],
+    requests: [],
+    onInsert: undefined,
+    rateLimitNext: (seconds) => {
+      rateLimit = seconds;
+    },
+    expireAccessTokens: () => {
+      for (const token of seenTokens) expired.add(token);
+    },
+    close: () => app.close(),
+  };
+  const bearerOf = (request: FastifyRequest) =>
+    /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+
+  app.addHook('onRequest', async (request, reply) => {
+    const [path = '/'] = request.url.split('?');
+    if (!path.startsWith('/calendar/v3/')) return;
+    fake.requests.push({ method: request.method, path, query: request.query as Record<string, string> });
+    const bearer = bearerOf(request);
+    if (bearer?.startsWith('ya29.')) seenTokens.add(bearer);
+    if (!bearer?.startsWith('ya29.') || expired.has(bearer)) {
+      reply.header('www-authenticate', 'Bearer realm="https://accounts.google.com/", error="invalid_token"');
+      return googleError(reply, {
+        status: 401,
+        reason: 'authError',
+        message: 'Request had invalid authentication credentials.',
+      });
+    }
+    if (rateLimit !== undefined) {
+      reply.header('retry-after', String(rateLimit));
+      rateLimit = undefined;
+      return googleError(reply, {
+        status: 429,
+        domain: 'usageLimits',
+        reason: 'rateLimitExceeded',
+        message: 'Rate Limit Exceeded',
+      });
+    }
+  });
+
+  app.post('/calendar/v3/calendars/:calendarId/events', async (request, reply) => {
+    const { calendarId } = request.params as { calendarId: string };
+    const body = (request.body ?? {}) as InsertBody;
+    const id = typeof body.id === 'string' ? body.id : randomBytes(13).toString('hex');
+    if (!validEventId.test(id))
+      return googleError(reply, { status: 400, reason: 'invalid', message: 'Invalid resource id value.' });
+    if (typeof body.start?.dateTime !== 'string' || typeof body.end?.dateTime !== 'string')
+      return googleError(reply, {
+        status: 400,
+        reason: 'required',
+        message: 'Missing time zone definition for start time.',
+      });
+    if (fake.events.some((event) => event.calendarId === calendarId && event.id === id))
+      return googleError(reply, {
+        status: 409,
+        reason: 'duplicate',
+        message: 'The requested identifier already exists.',
+      });
+    const query = request.query as Record<string, string>;
+    const event: CalendarEvent = {
+      id,
+      calendarId,
+      summary: String(body.summary ?? ''),
+      ...(typeof body.description === 'string' ? { description: body.description } : {}),
+      ...(typeof body.location === 'string' ? { location: body.location } : {}),
+      start: { dateTime: body.start.dateTime, ...timeZoneOf(body.start) },
+      end: { dateTime: body.end.dateTime, ...timeZoneOf(body.end) },
+      attendees: (body.attendees ?? []).map((a) => ({
+        email: String(a.email),
+        responseStatus: 'needsAction',
+      })),
+      status: 'confirmed',
+      htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(id).toString('base64url')}`,
+      ...(query.conferenceDataVersion === '1' && body.conferenceData?.createRequest
+        ? { hangoutLink: `https://meet.google.com/${id.slice(2, 5)}-${id.slice(5, 9)}-${id.slice(9, 12)}` }
+        : {}),
+      query,
+      accessToken: bearerOf(request) ?? '',
+    };
+    fake.events.push(event);
+    if (fake.onInsert?.(event) === 'drop') {
+      reply.hijack();
+      request.raw.socket.destroy();
+      return;
+    }
+    return resourceOf(event);
+  });
+
+  app.get('/calendar/v3/calendars/:calendarId/events/:eventId', async (request, reply) => {
+    const { calendarId, eventId } = request.params as { calendarId: string; eventId: string };
+    const event = fake.events.find((e) => e.calendarId === calendarId && e.id === eventId);
+    if (!event) return googleError(reply, { status: 404, reason: 'notFound', message: 'Not Found' });
+    return resourceOf(event);
+  });
+
+  if (options.otherApis) {
+    const other = options.otherApis;
+    app.all('/*', async (request, reply) => {
+      const headers: Record<string, string> = {};
+      for (const name of ['authorization', 'content-type', 'accept']) {
+        const value = request.headers[name];
+        if (typeof value === 'string') headers[name] = value;
+      }
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+      const answer = await fetch(`${other}${request.url}`, {
+        method: request.method,
+        headers,
+        ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+      });
+      for (const name of ['content-type', 'retry-after', 'www-authenticate']) {
+        const value = answer.headers.get(name);
+        if (value) reply.header(name, value);
+      }
+      return reply.code(answer.status).send(Buffer.from(await answer.arrayBuffer()));
+    });
+  }
+
+  fake.url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return fake;
+}
+
+function timeZoneOf(time: { timeZone?: unknown }): { timeZone?: string } {
+  return typeof time.timeZone === 'string' ? { timeZone: time.timeZone } : {};
+}
+
+function resourceOf(event: CalendarEvent) {
+  const { calendarId: _calendar, query: _query, accessToken: _token, ...resource } = event;
+  return {
+    kind: 'calendar#event',
+    etag: `"${Buffer.from(event.id).toString('hex').slice(0, 16)}"`,
+    ...resource,
+    iCalUID: `${event.id}@google.com`,
+    organizer: { email: event.calendarId, self: true },
+    reminders: { useDefault: true },
+    eventType: 'default',
+  };
+}
