@@ -1,4 +1,5 @@
 import '../../sidebar/inbox/inbox.css';
+import './approvals.css';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ListActionsInput } from '../../../shared/api/actions.ts';
@@ -37,7 +38,7 @@ export function ApprovalsSection({ api, me }: { api: ApiClient; me: UserOutput }
     <>
       <section className="card stack" aria-labelledby="approvals-heading">
         <h2 id="approvals-heading">Approvals</h2>
-        <fieldset className="status-choice">
+        <fieldset className="status-choice approvals-scope">
           <legend className="muted small">Show</legend>
           {scopes.map((s) => (
             <label key={s}>

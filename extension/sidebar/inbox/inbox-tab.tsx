@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { UserOutput } from '../../../shared/api/auth.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
@@ -10,7 +10,10 @@ import { ActionHistory } from './action-history.tsx';
 import { InboxAlerts } from './inbox-alerts.tsx';
 import { actionsKey } from './inbox-query.ts';
 import { PendingActions } from './pending-actions.tsx';
+import { refreshActionLists } from './use-action-decision.ts';
 import { useActionPeople } from './use-action-people.ts';
+
+const pendingPollMs = 60_000;
 
 interface InboxTabProps {
   api: ApiClient;
@@ -25,13 +28,17 @@ interface InboxTabProps {
  */
 export function InboxTab({ api, me, backendUrl, onUnauthorized }: InboxTabProps) {
   const people = useActionPeople(api, me);
+  const queryClient = useQueryClient();
+  // The panel stays mounted once opened: new proposals arrive by this poll (as the badge's), or Refresh.
   const mine = useQuery({
     queryKey: [...actionsKey, 'pending', 'mine'],
     queryFn: () => api.actions.list.query({ scope: 'mine', state: 'pending' }),
+    refetchInterval: pendingPollMs,
   });
   const onCustomers = useQuery({
     queryKey: [...actionsKey, 'pending', 'customers'],
     queryFn: () => api.actions.list.query({ scope: 'customers', state: 'pending' }),
+    refetchInterval: pendingPollMs,
   });
   const error = mine.error ?? onCustomers.error;
   const failure = error ? classifyApiError(error) : null;
@@ -57,6 +64,16 @@ export function InboxTab({ api, me, backendUrl, onUnauthorized }: InboxTabProps)
   const nothingWaits = mine.data.length === 0 && onCustomers.data.length === 0;
   return (
     <div className="stack inbox">
+      <div className="inbox-bar">
+        <button
+          type="button"
+          className="link"
+          disabled={mine.isFetching || onCustomers.isFetching}
+          onClick={() => void refreshActionLists(queryClient)}
+        >
+          {mine.isFetching || onCustomers.isFetching ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
       {nothingWaits ? (
         <Notice title="Nothing waits for you" tone="calm">
           <p className="muted">What CSCX proposes — emails, events, posts, updates — waits here for you.</p>
