@@ -60,6 +60,13 @@ const configSchema = z.object({
   CSCX_GOOGLE_OAUTH_URL: z.string().url().default('https://oauth2.googleapis.com'),
   CSCX_GOOGLE_API_URL: z.string().url().optional(),
   CSCX_SLACK_URL: z.string().url().default('https://slack.com'),
+  /** The Zoom app (General app, user-managed) and its webhook's secret token; unset: Zoom is not offered. */
+  CSCX_ZOOM_CLIENT_ID: z.string().optional(),
+  CSCX_ZOOM_CLIENT_SECRET: z.string().optional(),
+  CSCX_ZOOM_WEBHOOK_SECRET: z.string().optional(),
+  /** Zoom's consent screen and token endpoint, and its REST API root (the tests' fake). */
+  CSCX_ZOOM_URL: z.string().url().default('https://zoom.us'),
+  CSCX_ZOOM_API_URL: z.string().url().default('https://api.zoom.us/v2'),
 });
 
 export interface Config {
@@ -96,6 +103,14 @@ export interface IntegrationsEnvironment {
     apiUrl: string | undefined;
   };
   slack: { client: OAuthClientCredentials | undefined; url: string };
+  zoom: {
+    client: OAuthClientCredentials | undefined;
+    /** The secret token Zoom signs its webhooks with (x-zm-signature); unset: the webhook answers 503. */
+    webhookSecret: string | undefined;
+    /** `/oauth/authorize`, `/oauth/token`, `/oauth/revoke`. */
+    url: string;
+    apiUrl: string;
+  };
 }
 
 /** What the server's environment says about models: each org's settings may override it. */
@@ -156,6 +171,12 @@ export function loadConfig(
       slack: {
         client: credentials(e.CSCX_SLACK_CLIENT_ID, e.CSCX_SLACK_CLIENT_SECRET),
         url: withoutSlash(e.CSCX_SLACK_URL),
+      },
+      zoom: {
+        client: credentials(e.CSCX_ZOOM_CLIENT_ID, e.CSCX_ZOOM_CLIENT_SECRET),
+        webhookSecret: e.CSCX_ZOOM_WEBHOOK_SECRET || undefined,
+        url: withoutSlash(e.CSCX_ZOOM_URL),
+        apiUrl: withoutSlash(e.CSCX_ZOOM_API_URL),
       },
     },
   };

@@ -14,6 +14,7 @@ import type { CscxApp } from './http/cscx-app.ts';
 import { createLogger, logRequests } from './http/request-log.ts';
 import { trpcPlugin } from './http/trpc-plugin.ts';
 import { oauthCallbackRoutes } from './integrations/connections/callback-route.ts';
+import { zoomWebhookRoutes } from './meetings/zoom/webhook-route.ts';
 import { createRateLimits } from './rate-limits/call-limiter.ts';
 import { isKnownOverLimit, refuseEveryCall } from './rate-limits/early-refusal.ts';
 import { createSecretBox } from './secrets/secret-box.ts';
@@ -140,6 +141,8 @@ export async function createServer({ config, logStream, webAppDir }: ServerOptio
 
   // Outside systems post health signals with an org's ingest token (signals/ingest-route.ts).
   await app.register(ingestRoutes, { depsOf: () => deps });
+  // Zoom's event notifications, signed with the Zoom app's webhook secret (meetings/zoom/webhook-route.ts).
+  await app.register(zoomWebhookRoutes, { depsOf: () => deps });
   await app.register(webAppPlugin, { dir: webAppDir ?? defaultWebAppDir });
 
   return {

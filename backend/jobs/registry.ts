@@ -3,6 +3,7 @@ import { executeActionQueue } from '../actions/transitions.ts';
 import { briefJobHandlers, briefSchedules } from '../briefs/jobs.ts';
 import { calibrationJobHandlers } from '../health/calibration/job.ts';
 import { healthJobHandlers, healthSchedules } from '../health/jobs.ts';
+import { zoomJobHandlers } from '../meetings/zoom/transcript-job.ts';
 import type { JobHandler, JobRegistry, Schedule } from './handlers.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { JobHandler, JobRegistry, Schedule } from './handlers.ts';
 export const jobHandlers: Record<string, JobHandler> = {
   ...healthJobHandlers,
   ...calibrationJobHandlers,
+  ...zoomJobHandlers,
   [executeActionQueue]: executeActionJob,
   ...briefJobHandlers,
 };

@@ -121,3 +121,12 @@ export const proposedActionsOutput = z.object({
   /** Why nothing was proposed for some ("no customer attendee has an address"). */
   skipped: z.array(z.string()),
 });
+
+/** "Fetch the transcript of this meeting from Zoom": its number (latest instance) or an instance's UUID. */
+export const fetchZoomTranscriptInput = z.object({ meeting: z.string().trim().min(1).max(500) });
+
+export const fetchZoomTranscriptOutput = z.object({
+  /** `no_transcript`: Zoom has the recording but no transcript of it (yet). */
+  outcome: z.enum(['created', 'replaced', 'unchanged', 'no_transcript']),
+  record: callRecordView.nullable(),
+});

@@ -3,9 +3,9 @@ import { id, isoDateTime } from './common.ts';
 
 /**
  * Outside accounts CSCX acts through. Google belongs to one user (their mailbox and calendar), Slack
- * to the whole org (one bot in the workspace). Zoom joins this list with the meetings work.
+ * to the whole org (one bot in the workspace), Zoom to the whole org (its account's cloud recordings).
  */
-export const connectionProviders = ['google', 'slack'] as const;
+export const connectionProviders = ['google', 'slack', 'zoom'] as const;
 export type ConnectionProvider = (typeof connectionProviders)[number];
 export type ConnectionOwner = 'user' | 'org';
 

@@ -1,6 +1,8 @@
 import {
   callRecordView,
   editCallRecordInput,
+  fetchZoomTranscriptInput,
+  fetchZoomTranscriptOutput,
   findCallRecordInput,
   findCallRecordOutput,
   importTranscriptInput,
@@ -11,6 +13,7 @@ import {
   proposeFollowUpInput,
 } from '../../../shared/api/call-records.ts';
 import { csmProcedure, orgProcedure, streamingCsmProcedure } from '../../trpc/procedures.ts';
+import { fetchZoomTranscript } from '../zoom/import-zoom-recording.ts';
 import { editCallRecord, findCallRecord, mapCallSpeaker } from './edit-call-record.ts';
 import { importTranscript } from './import-transcript.ts';
 import { proposeCallFollowUp, proposeCallTasks } from './propose-follow-ups.ts';
@@ -22,6 +25,11 @@ export const callRecordProcedures = {
     .input(importTranscriptInput)
     .output(importTranscriptOutput)
     .mutation(({ ctx, input }) => importTranscript(ctx.deps, input)),
+  /** A pull: the meeting's cloud-recording transcript through the org's Zoom connection. */
+  fetchZoomTranscript: streamingCsmProcedure
+    .input(fetchZoomTranscriptInput)
+    .output(fetchZoomTranscriptOutput)
+    .mutation(({ ctx, input }) => fetchZoomTranscript(ctx.deps, input)),
   callRecord: orgProcedure
     .input(findCallRecordInput)
     .output(findCallRecordOutput)

@@ -1,0 +1,225 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { authorisationProblem, formServer, opaque, type PendingCode, s256 } from './oauth-wire.ts';
+
+/**
+ * A stand-in for Zoom as our `fetch` client calls it: `GET /oauth/authorize` (the consent page,
+ * answered at once with the redirect back), `POST /oauth/token` (Basic client auth; the code with
+ * its PKCE verifier, or a refresh token — which Zoom rotates: each works once), `POST /oauth/revoke`,
+ * and under `/v2` the REST API: `GET /users/me`, `GET /meetings/{id}/recordings` (by meeting number
+ * or instance UUID, double-encoded when Zoom says so) whose TRANSCRIPT file's `download_url` serves
+ * the VTT to the same bearer. Errors as Zoom writes them: `{ code, message }` (124 invalid token,
+ * 3301 no recording), a 429 with `Retry-After`; the token endpoint's `{ reason, error }`.
+ */
+export interface FakeZoom {
+  url: string;
+  /** What to give CSCX_ZOOM_API_URL. */
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+  webhookSecret: string;
+  account: { id: string; accountId: string; email: string };
+  requests: { method: string; path: string; authorization: string | undefined }[];
+  /** A meeting's cloud recording with its transcript. */
+  addRecording(recording: FakeRecording): void;
+  /** The next request to a path starting with this gets a 429 with this Retry-After. */
+  rateLimitNext(pathPrefix: string, retryAfterSeconds: number): void;
+  /** Access tokens answer 124 from now on, as if they lapsed early. */
+  expireAccessTokens(): void;
+  secrets(): string[];
+  close(): Promise<void>;
+}
+
+export interface FakeRecording {
+  uuid: string;
+  /** The meeting number. */
+  id: number;
+  topic: string;
+  startTime: string;
+  vtt: string;
+}
+
+export async function startFakeZoom(): Promise<FakeZoom> {
+  const clientId = 'fakeZoomClientId';
+  const clientSecret = 'fake-zoom-client-secret';
+  const app = formServer();
+  const codes = new Map<string, PendingCode>();
+  const accessTokens = new Map<string, 'live' | 'expired'>();
+  const refreshTokens = new Set<string>();
+  const recordings = new Map<string, FakeRecording>();
+  const rateLimits = new Map<string, number>();
+  const seen = new Set<string>([clientSecret]);
+  const fake: FakeZoom = {
+    url: '',
+    apiUrl: '',
+    clientId,
+    clientSecret,
+    webhookSecret: 'fake-zoom-webhook-secret-token',
+    account: {
+      id: 'KDcuGIm1QgePTO8WbOqwIQ',
+      accountId: 'AbCdEfGhIjKlMnOpQrStUv',
+      email: 'csm-team@cscx.example',
+    },
+    requests: [],
+    addRecording: (r) => {
+      recordings.set(r.uuid, r);
+      recordings.set(String(r.id), r);
+    },
+    rateLimitNext: (prefix, seconds) => rateLimits.set(prefix, seconds),
+    expireAccessTokens: () => {
+      for (const token of accessTokens.keys()) accessTokens.set(token, 'expired');
+    },
+    secrets: () => [...seen],
+    close: () => app.close(),
+  };
+
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    fake.requests.push({ method: request.method, path, authorization: request.headers.authorization });
+    for (const [prefix, seconds] of rateLimits) {
+      if (!path.startsWith(prefix)) continue;
+      rateLimits.delete(prefix);
+      return reply
+        .code(429)
+        .header('retry-after', String(seconds))
+        .send({ code: 429, message: 'You have reached the maximum per-second rate limit for this API.' });
+    }
+  });
+
+  app.get('/oauth/authorize', async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const problem = authorisationProblem(query, clientId);
+    if (problem || query.response_type !== 'code')
+      return reply
+        .code(400)
+        .type('text/html')
+        .send(`<p>${problem ?? 'response_type must be code'}</p>`);
+    const code = opaque('fake-zoom-code-');
+    seen.add(code);
+    codes.set(code, {
+      clientId,
+      redirectUri: query.redirect_uri as string,
+      challenge: query.code_challenge as string,
+      method: 'S256',
+      scopes: [],
+    });
+    const back = new URL(query.redirect_uri as string);
+    back.searchParams.set('code', code);
+    back.searchParams.set('state', query.state as string);
+    return reply.redirect(back.toString(), 302);
+  });
+
+  const clientAuthorised = (request: FastifyRequest) =>
+    request.headers.authorization ===
+    `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+  const tokenError = (reply: FastifyReply, status: number, reason: string, error = 'invalid_request') =>
+    reply.code(status).send({ reason, error });
+
+  const issue = () => {
+    const accessToken = opaque('eyJzdiI6ImZha2Utem9vbS');
+    const refreshToken = opaque('eyJzdiI6InJlZnJlc2gt');
+    for (const t of [accessToken, refreshToken]) seen.add(t);
+    accessTokens.set(accessToken, 'live');
+    refreshTokens.add(refreshToken);
+    return {
+      access_token: accessToken,
+      token_type: 'bearer',
+      refresh_token: refreshToken,
+      expires_in: 3599,
+      scope: 'cloud_recording:read:list_recording_files user:read:user',
+    };
+  };
+
+  app.post('/oauth/token', async (request, reply) => {
+    if (!clientAuthorised(request))
+      return tokenError(reply, 401, 'Invalid client_id or client_secret', 'invalid_client');
+    const form = request.body as Record<string, string>;
+    if (form.grant_type === 'authorization_code') {
+      const pending = form.code ? codes.get(form.code) : undefined;
+      if (!pending) return tokenError(reply, 400, 'Invalid authorization code');
+      codes.delete(form.code as string);
+      if (pending.redirectUri !== form.redirect_uri) return tokenError(reply, 400, 'Redirect URI mismatch.');
+      if (!form.code_verifier || s256(form.code_verifier) !== pending.challenge)
+        return tokenError(reply, 400, 'Invalid code_verifier');
+      return issue();
+    }
+    if (form.grant_type === 'refresh_token') {
+      if (!form.refresh_token || !refreshTokens.delete(form.refresh_token))
+        return tokenError(reply, 400, 'Invalid Token!');
+      return issue();
+    }
+    return tokenError(reply, 400, 'Unsupported grant type', 'unsupported_grant_type');
+  });
+
+  app.post('/oauth/revoke', async (request, reply) => {
+    if (!clientAuthorised(request))
+      return tokenError(reply, 401, 'Invalid client_id or client_secret', 'invalid_client');
+    const token = (request.body as Record<string, string>).token ?? '';
+    if (!accessTokens.delete(token)) return tokenError(reply, 400, 'Invalid Token!');
+    return { status: 'success' };
+  });
+
+  /** Zoom's 124 for a missing, unknown or lapsed bearer token. */
+  const bearerRefused = (request: FastifyRequest, reply: FastifyReply) => {
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (token && accessTokens.get(token) === 'live') return false;
+    reply.code(401).send({ code: 124, message: 'Invalid access token.' });
+    return true;
+  };
+
+  app.get('/v2/users/me', async (request, reply) => {
+    if (bearerRefused(request, reply)) return reply;
+    return { id: fake.account.id, account_id: fake.account.accountId, email: fake.account.email, type: 2 };
+  });
+
+  app.get('/v2/meetings/:meetingId/recordings', async (request, reply) => {
+    if (bearerRefused(request, reply)) return reply;
+    // Fastify decodes the path parameter once: a double-encoded UUID arrives encoded once more.
+    const raw = (request.params as { meetingId: string }).meetingId;
+    const recording = recordings.get(raw) ?? recordings.get(decodeURIComponent(raw));
+    if (!recording) return reply.code(404).send({ code: 3301, message: 'This recording does not exist.' });
+    return {
+      uuid: recording.uuid,
+      id: recording.id,
+      account_id: fake.account.accountId,
+      host_id: fake.account.id,
+      topic: recording.topic,
+      type: 2,
+      start_time: recording.startTime,
+      duration: 30,
+      recording_count: 2,
+      recording_files: [
+        {
+          id: `${recording.id}-mp4`,
+          meeting_id: recording.uuid,
+          file_type: 'MP4',
+          file_extension: 'MP4',
+          download_url: `${fake.url}/rec/download/${recording.id}-mp4`,
+          status: 'completed',
+          recording_type: 'shared_screen_with_speaker_view',
+        },
+        {
+          id: `${recording.id}-transcript`,
+          meeting_id: recording.uuid,
+          file_type: 'TRANSCRIPT',
+          file_extension: 'VTT',
+          download_url: `${fake.url}/rec/download/${recording.id}-transcript`,
+          status: 'completed',
+          recording_type: 'audio_transcript',
+        },
+      ],
+    };
+  });
+
+  app.get('/rec/download/:fileId', async (request, reply) => {
+    if (bearerRefused(request, reply)) return reply;
+    const fileId = (request.params as { fileId: string }).fileId;
+    const recording = [...recordings.values()].find((r) => `${r.id}-transcript` === fileId);
+    if (!recording) return reply.code(404).send({ code: 3301, message: 'This recording does not exist.' });
+    return reply.type('text/vtt').send(recording.vtt);
+  });
+
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  fake.url = address;
+  fake.apiUrl = `${address}/v2`;
+  return fake;
+}
