@@ -7,7 +7,8 @@ import type { TelcoRow } from './health-telco-rows.ts';
  */
 export const telcoSnapshotDay = '2020-06-01';
 
-const addOns = [
+/** The add-on services: key-feature adoption (a support plan is one). */
+const keyFeatures = [
   'OnlineSecurity',
   'OnlineBackup',
   'DeviceProtection',
@@ -21,15 +22,26 @@ const daysPerMonth = 365.25 / 12;
 
 /**
  * What a CS team of this telco would feed CSCX about one customer, and nothing more (docs/health.md,
- * "Calibration"): the contract's renewal date and the add-on services in use. The file has no tickets,
- * surveys, emails, meetings, calls, contacts or arrears, so those components stay without data (null),
- * and the label is never read here.
+ * "Calibration"): when the first contract started (tenure), the current contract's term and renewal
+ * date, the key features in use, and how the customer pays. The file has no tickets, surveys, emails,
+ * meetings, calls, contacts or arrears, so those components stay without data (null), and the label is
+ * never read here.
  */
 export function telcoRowToFeatures(row: TelcoRow): HealthFeatures {
   const features = emptyFeatures(row.customerID, telcoSnapshotDay);
   const daysToRenewal = daysToNextRenewal(row);
   features.renewal = { daysToRenewal, renewalDate: addDays(telcoSnapshotDay, daysToRenewal) };
-  features.usage = { ...features.usage, adoption30d: addOnAdoption(row) };
+  features.relationship = {
+    daysSinceFirstContract: Math.round((row.tenure + 0.5) * daysPerMonth),
+    currentTermDays: Math.round(termMonths[row.Contract] * daysPerMonth),
+  };
+  features.usage = { ...features.usage, adoption30d: keyFeatureAdoption(row) };
+  // The file bills every customer; it does not say who is behind, so every account is current.
+  features.billing = {
+    status: 'current',
+    daysPastDue: 0,
+    autopay: row.PaymentMethod.endsWith('(automatic)'),
+  };
   return features;
 }
 
@@ -44,10 +56,10 @@ function daysToNextRenewal(row: TelcoRow): number {
   return Math.max(0, Math.round(monthsLeft * daysPerMonth - daysPerMonth / 2));
 }
 
-/** Share of the internet add-ons in use (a support plan is one); null without internet service (none offered). */
-function addOnAdoption(row: TelcoRow): number | null {
+/** Share of the key features in use (a support plan is one); null without internet service (none offered). */
+function keyFeatureAdoption(row: TelcoRow): number | null {
   if (row.InternetService === 'No') return null;
-  return addOns.filter((column) => row[column] === 'Yes').length / addOns.length;
+  return keyFeatures.filter((column) => row[column] === 'Yes').length / keyFeatures.length;
 }
 
 function addDays(day: string, days: number): string {

@@ -1,10 +1,10 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
-import { type HealthScore, healthComponents } from '../../shared/api/health.ts';
+import type { HealthScore } from '../../shared/api/health.ts';
 import { customers } from '../db/schema.ts';
 import type { OrgDeps } from '../deps.ts';
 import { readAlerts } from './alerts.ts';
 import { withSentences } from './model/sentences.ts';
-import { healthScoreHistory, healthScores } from './schema.ts';
+import { healthModels, healthScoreHistory, healthScores } from './schema.ts';
 
 const sparklineDays = 90;
 
@@ -38,6 +38,12 @@ export async function customerHealth(
     .orderBy(asc(healthScoreHistory.day));
   const openAlerts = await readAlerts(db, orgId, { customerId: input.customerId, status: 'open', limit: 10 });
   const s = current.score;
+  // "Based on 4 of 7 signals": of the components the score's own model version weighs.
+  const [model] = await db
+    .select({ weights: healthModels.weights })
+    .from(healthModels)
+    .where(and(eq(healthModels.orgId, orgId), eq(healthModels.version, s.modelVersion)));
+  const weighed = Object.values(model?.weights ?? {}).filter((w) => w > 0).length;
   return {
     customerId: s.customerId,
     customerName: current.customerName,
@@ -45,7 +51,7 @@ export async function customerHealth(
     band: s.band,
     confidence: s.confidence,
     componentsPresent: s.drivers.length,
-    componentsTotal: healthComponents.length,
+    componentsTotal: Math.max(weighed, s.drivers.length),
     deltas: { d7: s.delta7d, d30: s.delta30d, d90: s.delta90d },
     drivers: withSentences(s.drivers),
     history,

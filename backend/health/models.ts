@@ -1,5 +1,10 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import type { HealthModel, HealthModelInput } from '../../shared/api/health.ts';
+import {
+  type HealthModel,
+  type HealthModelInput,
+  type HealthWeights,
+  healthComponents,
+} from '../../shared/api/health.ts';
 import type { Db } from '../db/client.ts';
 import type { ScoringModel } from './model/components.ts';
 import { defaultHealthModel } from './model/default-model.ts';
@@ -7,10 +12,16 @@ import { type HealthModelRow, healthModels } from './schema.ts';
 
 export type OrgHealthModel = ScoringModel & { dropAlertPoints: number };
 
+/**
+ * A version written before a component existed did not weigh it: 0, not missing (a missing weight
+ * would make every score NaN).
+ */
+const unweighted = Object.fromEntries(healthComponents.map((c) => [c, 0])) as HealthWeights;
+
 export function modelOutput(row: HealthModelRow): HealthModel {
   return {
     version: row.version,
-    weights: row.weights,
+    weights: { ...unweighted, ...row.weights },
     thresholds: row.thresholds,
     dropAlertPoints: row.dropAlertPoints,
     source: row.source,

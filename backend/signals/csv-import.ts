@@ -10,6 +10,24 @@ import { healthSignals } from './schema.ts';
 import { writePreparedSignals } from './service.ts';
 
 const cell = z.preprocess(blankToUndefined, z.string().trim().optional());
+/** yes/no, true/false or 1/0; anything else is passed on for the event's schema to refuse by name. */
+const yesNo = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .transform((value) => yesNoWords[value.toLowerCase()] ?? value)
+    .optional(),
+);
+const yesNoWords: Record<string, boolean> = {
+  yes: true,
+  true: true,
+  '1': true,
+  no: false,
+  false: false,
+  '0': false,
+};
+
 const number = z.preprocess(
   blankToUndefined,
   z
@@ -35,6 +53,7 @@ const signalRow = z
     email: cell,
     role: cell,
     status: cell,
+    autopay: yesNo,
     competitor: cell,
     activity_id: cell,
     ticket_id: cell,
@@ -50,6 +69,7 @@ const signalRow = z
         email: row.email,
         role: row.role,
         status: row.status,
+        autopay: row.autopay,
         competitor: row.competitor,
         activityId: row.activity_id,
       }).filter(([, v]) => v !== undefined),
@@ -104,6 +124,7 @@ export const signalImporter: Importer<SignalRow, ResolvedSignal> = {
     'email',
     'role',
     'status',
+    'autopay',
     'competitor',
     'activity_id',
     'ticket_id',

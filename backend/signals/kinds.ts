@@ -38,7 +38,7 @@ export const kindRules: Record<SignalKind, KindRule> = {
   'survey.csat': { periods: moment, min: 1, max: 5, wholeNumber: true, detail: ['name', 'email'] },
   'stakeholder.left': stakeholder,
   'stakeholder.joined': stakeholder,
-  'billing.status': { periods: moment, ...count, detail: ['status'], requiredDetail: ['status'] },
+  'billing.status': { periods: moment, ...count, detail: ['status', 'autopay'], requiredDetail: ['status'] },
   'call.risk': { periods: moment, ...count, detail: ['activityId'] },
   'call.expansion': { periods: moment, ...count, detail: ['activityId'] },
   'call.competitor': { periods: moment, ...count, detail: ['activityId', 'competitor'] },

@@ -37,8 +37,9 @@ export interface SignalDetail {
   name?: string;
   email?: string;
   role?: ContactRole;
-  /** billing.status */
+  /** billing.status, and whether it is paid automatically. */
   status?: BillingStatus;
+  autopay?: boolean;
   /** call.*: the meeting activity it came from, and the competitor named. */
   activityId?: string;
   competitor?: string;

@@ -12,6 +12,7 @@ export const healthComponents = [
   'stakeholders',
   'renewal',
   'billing',
+  'tenure',
 ] as const;
 export type HealthComponent = (typeof healthComponents)[number];
 

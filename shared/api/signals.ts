@@ -36,6 +36,8 @@ export const signalDetailInput = z.strictObject({
   email: email.optional(),
   role: z.enum(contactRoles).optional(),
   status: z.enum(billingStatuses).optional(),
+  /** billing.status: whether the customer pays automatically (card or direct debit). */
+  autopay: z.boolean().optional(),
   activityId: id.optional(),
   competitor: text(200).optional(),
 });

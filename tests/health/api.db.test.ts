@@ -52,6 +52,8 @@ describe('health.forCustomer', () => {
     expect(health?.drivers[0]?.sentence).toBe('Weekly active users down 45 % in 30 days');
     expect(health?.history).toHaveLength(1);
     expect(health?.componentsPresent).toBeLessThan(health?.componentsTotal ?? 0);
+    // The default model weighs every component.
+    expect(health?.componentsTotal).toBe(10);
   });
 
   it('is null for a customer never scored', async () => {

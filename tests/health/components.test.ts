@@ -9,6 +9,7 @@ import {
   stakeholdersComponent,
   supportComponent,
   surveysComponent,
+  tenureComponent,
   usageComponent,
 } from '../../backend/health/model/components.ts';
 import { defaultHealthModel } from '../../backend/health/model/default-model.ts';
@@ -141,12 +142,63 @@ describe('engagement, stakeholders, renewal, billing', () => {
   });
 
   it('scores a renewal days away or missed as exposure, one far away as little', () => {
+    const noTerm = { daysSinceFirstContract: null, currentTermDays: null };
     const r = (daysToRenewal: number) =>
-      renewalComponent({ daysToRenewal, renewalDate: '2027-01-01' })?.score;
+      renewalComponent({ daysToRenewal, renewalDate: '2027-01-01' }, noTerm)?.score;
     expect(r(-5)).toBe(20);
     expect(r(0)).toBe(30);
     expect(r(365)).toBe(90);
-    expect(renewalComponent({ daysToRenewal: null, renewalDate: null })).toBeNull();
+    expect(renewalComponent({ daysToRenewal: null, renewalDate: null }, noTerm)).toBeNull();
+  });
+
+  it('counts a long commitment as less exposure than a monthly plan renewing as soon', () => {
+    const renewingIn = (days: number, termDays: number) =>
+      renewalComponent(
+        { daysToRenewal: days, renewalDate: '2027-01-01' },
+        { daysSinceFirstContract: 400, currentTermDays: termDays },
+      );
+    const monthly = renewingIn(20, 30);
+    const twoYears = renewingIn(20, 730);
+    expect(twoYears?.score).toBeGreaterThan((monthly?.score ?? 100) + 40);
+    expect(twoYears?.score).toBeLessThanOrEqual(100);
+    expect(driverSentence({ component: 'renewal', facts: monthly?.facts ?? {} })).toMatch(/monthly plan$/);
+    expect(driverSentence({ component: 'renewal', facts: renewingIn(20, 365)?.facts ?? {} })).toMatch(
+      /on a 12-month term$/,
+    );
+  });
+
+  it('scores new customers low and old ones high on relationship age, steepest in the first year', () => {
+    const t = (days: number | null) =>
+      tenureComponent({ daysSinceFirstContract: days, currentTermDays: null })?.score;
+    expect(t(null)).toBeUndefined();
+    expect(t(0)).toBe(0);
+    expect(t(4 * 365.25)).toBeCloseTo(100, 5);
+    expect(t(10 * 365)).toBe(100);
+    expect((t(365) ?? 0) - (t(0) ?? 0)).toBeGreaterThan((t(3 * 365) ?? 0) - (t(2 * 365) ?? 0));
+    const facts = tenureComponent({ daysSinceFirstContract: 100, currentTermDays: null })?.facts ?? {};
+    expect(driverSentence({ component: 'tenure', facts })).toBe('Customer for 3 months');
+    const old = tenureComponent({ daysSinceFirstContract: 1000, currentTermDays: null })?.facts ?? {};
+    expect(driverSentence({ component: 'tenure', facts: old })).toBe('Customer for 2 years');
+  });
+
+  it('never shows an open urgent ticket as a plus, however quiet the rest of support is', () => {
+    const urgent = supportComponent({
+      ...empty().support,
+      openUrgent: 2,
+      oldestUrgentOpenDays: 9,
+      opened365d: 2,
+    });
+    expect(urgent?.score).toBeLessThan(50);
+    const features = empty();
+    features.support = {
+      ...features.support,
+      openUrgent: 2,
+      oldestOpenDays: 9,
+      oldestUrgentOpenDays: 9,
+      opened365d: 2,
+    };
+    const support = scoreHealth(features, model)?.drivers.find((d) => d.component === 'support');
+    expect(support?.contribution).toBeLessThan(0);
   });
 
   it('scores failed billing critical and late invoices by their age', () => {
@@ -156,6 +208,16 @@ describe('engagement, stakeholders, renewal, billing', () => {
     );
     expect(billingComponent({ status: 'overdue', daysPastDue: 10_000, autopay: null })?.score).toBe(10);
     expect(billingComponent({ status: null, daysPastDue: null, autopay: null })).toBeNull();
+  });
+
+  it('scores a current account paid by hand below one on autopay, and says so', () => {
+    const byHand = billingComponent({ status: 'current', daysPastDue: 0, autopay: false });
+    const auto = billingComponent({ status: 'current', daysPastDue: 0, autopay: true });
+    expect(auto?.score).toBe(100);
+    expect(byHand?.score).toBeLessThan(auto?.score ?? 0);
+    expect(byHand?.score).toBeGreaterThan(50);
+    expect(driverSentence({ component: 'billing', facts: byHand?.facts ?? {} })).toMatch(/no autopay/);
+    expect(billingComponent({ status: 'failed', daysPastDue: 0, autopay: false })?.score).toBe(15);
   });
 });
 

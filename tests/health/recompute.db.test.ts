@@ -121,6 +121,7 @@ describe('recomputing health', () => {
           stakeholders: 0,
           renewal: 0,
           billing: 0,
+          tenure: 0,
         },
         thresholds: { healthy: 80, atRisk: 50 },
         dropAlertPoints: 10,

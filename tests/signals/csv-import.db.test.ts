@@ -76,6 +76,22 @@ describe('cscx import signals', () => {
     expect(await signalsIn(org)).toBe(0);
   });
 
+  it('reads autopay as yes/no on a billing line, and refuses a word it does not know', async () => {
+    const org = await orgWithCustomers();
+    const csv = (autopay: string) =>
+      [
+        'customer_external_id,kind,observed_at,value,status,autopay',
+        `c-1,billing.status,2026-10-20,0,current,${autopay}`,
+      ].join('\n');
+    expect(await importSignals(org, csv('maybe'))).toMatchObject({
+      imported: false,
+      invalid: [{ line: 2, reason: expect.stringMatching(/autopay/) }],
+    });
+    expect(await importSignals(org, csv('No'))).toMatchObject({ imported: true, created: 1 });
+    const [billing] = await inOrg(db, org.id, (tx) => tx.select().from(healthSignals));
+    expect(billing?.detail).toEqual({ status: 'current', autopay: false });
+  });
+
   it('upserts ticket lines as ticket activities on the timeline', async () => {
     const org = await orgWithCustomers();
     const csv = [

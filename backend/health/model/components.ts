@@ -14,6 +14,7 @@ import type {
   CallFeatures,
   EngagementFeatures,
   HealthFeatures,
+  RelationshipFeatures,
   RenewalFeatures,
   SentimentFeatures,
   StakeholderFeatures,
@@ -89,14 +90,19 @@ export function usageComponent(u: UsageFeatures): ComponentScore | null {
   };
 }
 
+/** Below the neutral 50, so a driver with an urgent ticket open always counts against the score. */
+const urgentCeiling = 40;
+
 export function supportComponent(s: SupportFeatures): ComponentScore | null {
   const open = s.openUrgent + s.openHigh + s.openOther;
   if (open === 0 && s.opened365d === 0) return null;
   const agePenalty = s.oldestOpenDays === null ? 0 : 15 * Math.min(1, Math.max(0, s.oldestOpenDays - 7) / 30);
   const surge = 3 * Math.max(0, s.opened30d - 2);
   const penalty = 15 * s.openUrgent + 8 * s.openHigh + 3 * s.openOther + agePenalty + surge;
+  // An open urgent ticket is bad news however good the rest is: it never reads as a plus.
+  const ceiling = s.openUrgent > 0 ? urgentCeiling - agePenalty : 100;
   return {
-    score: clamp(100 - penalty),
+    score: clamp(Math.min(100 - penalty, ceiling)),
     facts: {
       openUrgent: s.openUrgent,
       openHigh: s.openHigh,
@@ -203,23 +209,55 @@ export function stakeholdersComponent(s: StakeholderFeatures): ComponentScore | 
   };
 }
 
-export function renewalComponent(r: RenewalFeatures): ComponentScore | null {
+export function renewalComponent(r: RenewalFeatures, term: RelationshipFeatures): ComponentScore | null {
   if (r.daysToRenewal === null) return null;
   const d = r.daysToRenewal;
-  // Exposure, not health: a renewal far away carries little risk, one days away (or missed) much.
-  const score = d < 0 ? 20 : 30 + 60 * Math.min(1, d / 180);
-  return { score: clamp(score), facts: { daysToRenewal: d, renewalDate: r.renewalDate } };
+  // Exposure, not health: a renewal far away carries little risk, one days away (or missed) much…
+  const proximity = d < 0 ? 20 : 30 + 60 * Math.min(1, d / 180);
+  // …and a customer committed for two years is less exposed than one who can leave every month.
+  const commitment = term.currentTermDays === null ? null : 100 * Math.min(1, term.currentTermDays / 730);
+  const score = blend([
+    [proximity, 0.4],
+    [commitment, 0.6],
+  ]);
+  return {
+    score: clamp(score ?? proximity),
+    facts: {
+      daysToRenewal: d,
+      renewalDate: r.renewalDate,
+      termMonths: term.currentTermDays === null ? null : Math.round(term.currentTermDays / daysPerMonth),
+    },
+  };
 }
+
+const daysPerMonth = 365.25 / 12;
+
+/**
+ * How long the customer has been one: new customers leave far more often than old ones, and the
+ * first year matters most (logarithmic, full marks at four years).
+ */
+export function tenureComponent(r: RelationshipFeatures): ComponentScore | null {
+  if (r.daysSinceFirstContract === null) return null;
+  const months = Math.max(0, r.daysSinceFirstContract) / daysPerMonth;
+  return {
+    score: clamp((100 * Math.log1p(months)) / Math.log1p(48)),
+    facts: { months: Math.floor(months), days: r.daysSinceFirstContract },
+  };
+}
+
+const manualPaymentCeiling = 80;
 
 export function billingComponent(b: BillingFeatures): ComponentScore | null {
   if (b.status === null) return null;
   const late = b.daysPastDue ?? 0;
   const byStatus = { current: 100 - 2 * late, overdue: 70 - 1.5 * late, failed: 15, cancelled: 0 };
-  const score = clamp(byStatus[b.status], b.status === 'overdue' ? 10 : 0);
+  // Paying each invoice by hand makes every invoice a decision to stay; autopay makes staying the default.
+  const ceiling = b.autopay === false ? manualPaymentCeiling : 100;
+  const score = clamp(Math.min(byStatus[b.status], ceiling), b.status === 'overdue' ? 10 : 0);
   return {
     score,
     critical: b.status === 'failed' || b.status === 'cancelled',
-    facts: { status: b.status, daysPastDue: late },
+    facts: { status: b.status, daysPastDue: late, autopay: b.autopay },
   };
 }
 
@@ -233,8 +271,9 @@ export const componentScorers: {
   calls: (f) => callsComponent(f.calls),
   engagement: (f) => engagementComponent(f.engagement),
   stakeholders: (f) => stakeholdersComponent(f.stakeholders),
-  renewal: (f) => renewalComponent(f.renewal),
+  renewal: (f) => renewalComponent(f.renewal, f.relationship),
   billing: (f) => billingComponent(f.billing),
+  tenure: (f) => tenureComponent(f.relationship),
 };
 
 /** What scoring needs of a model version. */

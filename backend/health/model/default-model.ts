@@ -15,6 +15,7 @@ export const defaultHealthModel: HealthModelInput = {
     stakeholders: 12,
     renewal: 2,
     billing: 5,
+    tenure: 4,
   },
   thresholds: { healthy: 75, atRisk: 60 },
   dropAlertPoints: 10,

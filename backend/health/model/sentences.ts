@@ -127,8 +127,21 @@ function renewal(f: Facts): string {
   const days = num(f, 'daysToRenewal') ?? 0;
   const date = str(f, 'renewalDate');
   const on = date ? ` (${formatDay(date)})` : '';
-  if (days < 0) return `Renewal date passed ${plural(-days, 'day')} ago${on}`;
-  return days === 0 ? `Renewal due today${on}` : `Renewal in ${plural(days, 'day')}${on}`;
+  const when =
+    days < 0
+      ? `Renewal date passed ${plural(-days, 'day')} ago${on}`
+      : days === 0
+        ? `Renewal due today${on}`
+        : `Renewal in ${plural(days, 'day')}${on}`;
+  const term = num(f, 'termMonths');
+  if (term === null) return when;
+  return term <= 1 ? `${when}, on a monthly plan` : `${when}, on a ${term}-month term`;
+}
+
+function tenure(f: Facts): string {
+  const months = num(f, 'months') ?? 0;
+  if (months >= 24) return `Customer for ${Math.floor(months / 12)} years`;
+  return months < 1 ? 'Customer for less than a month' : `Customer for ${plural(months, 'month')}`;
 }
 
 function billing(f: Facts): string {
@@ -137,7 +150,7 @@ function billing(f: Facts): string {
   if (status === 'failed') return 'Last payment failed';
   if (status === 'cancelled') return 'Billing cancelled';
   if (late > 0) return `Invoice ${plural(late, 'day')} past due`;
-  return 'Billing current';
+  return f.autopay === false ? 'Billing current, paid by hand (no autopay)' : 'Billing current';
 }
 
 const writers: Record<HealthComponent, (facts: Facts) => string> = {
@@ -150,6 +163,7 @@ const writers: Record<HealthComponent, (facts: Facts) => string> = {
   stakeholders,
   renewal,
   billing,
+  tenure,
 };
 
 /** The sentence a CSM reads for a driver, written from its stored numbers. */

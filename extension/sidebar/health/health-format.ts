@@ -17,6 +17,7 @@ export const componentWords: Record<HealthComponent, string> = {
   stakeholders: 'Stakeholders',
   renewal: 'Renewal',
   billing: 'Billing',
+  tenure: 'Relationship age',
 };
 
 export const alertCauseWords: Record<AlertCause, string> = {

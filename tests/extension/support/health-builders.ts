@@ -103,6 +103,7 @@ export function aHealthModel(overrides: Partial<HealthModel> = {}): HealthModel 
       stakeholders: 10,
       renewal: 10,
       billing: 5,
+      tenure: 0,
     },
     thresholds: { healthy: 70, atRisk: 45 },
     dropAlertPoints: 10,
