@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { arrayParam } from '../imports/sql-arrays.ts';
 
@@ -69,17 +69,99 @@ export type DepartureRow = { id: string; name: string | null; at: string };
 const days = (n: number) => sql.raw(`interval '${n} days'`);
 
 /**
- * Everything the model reads for a batch of customers as of a moment, in one statement: one grouped
+ * Every customer of the org whose id lies between the two (inclusive): a batch of the org's
+ * recompute, a contiguous slice of its ids in order, so each source table is read by one index
+ * range scan. (A list of ids, `= any(…)`, is planned per element and grows worse than linearly.)
+ */
+export interface CustomerRange {
+  firstId: string;
+  lastId: string;
+}
+
+/** Which customers a read covers: some ids (a signal's customer, calibration's), or a range. */
+export type CustomerScope = readonly string[] | CustomerRange;
+
+function inScope(scope: CustomerScope, column: SQL): SQL {
+  if ('firstId' in scope) return sql`${column} between ${scope.firstId}::uuid and ${scope.lastId}::uuid`;
+  return sql`${column} = any(${arrayParam(scope, 'uuid')})`;
+}
+
+/**
+ * One row per customer and signal kind, in index order (org, customer, kind, time): a handful of
+ * plain aggregates each row passes through, and the latest values as arrays in time order (the
+ * input is already in that order, so nothing is sorted). The pivot below picks each kind's figures.
+ */
+function signalsByKind(orgId: string, scope: CustomerScope, at: SQL): SQL {
+  const role = (name: string) => sql`detail ->> 'role' = ${name}`;
+  const departure = sql`jsonb_build_object('id', id, 'name', detail ->> 'name', 'at', observed_at)`;
+  return sql`
+    select s.customer_id, s.kind,
+      avg(value) filter (where observed_at > ${at} - ${days(30)}) as mean30,
+      avg(value) filter (where observed_at <= ${at} - ${days(30)} and observed_at > ${at} - ${days(60)}) as mean_prev,
+      max(period::text) filter (where observed_at > ${at} - ${days(60)}) as period60,
+      sum(value) filter (where observed_at > ${at} - ${days(90)}) as sum90,
+      count(*) filter (where observed_at > ${at} - ${days(90)})::int as n90,
+      max(observed_at) filter (where observed_at > ${at} - ${days(90)}) as latest90_at,
+      array_agg(value order by observed_at) filter (where kind in ('usage.seats', 'billing.status')
+        or (kind = 'survey.nps' and observed_at > ${at} - ${days(90)})) as values_by_time,
+      array_agg(detail order by observed_at) filter (where kind = 'billing.status'
+        or (kind = 'call.competitor' and observed_at > ${at} - ${days(90)})) as details_by_time,
+      array_agg(${departure} order by observed_at) filter (where kind = 'stakeholder.left' and ${role('champion')}) as champion_left,
+      array_agg(${departure} order by observed_at) filter (where kind = 'stakeholder.left' and ${role('executive_sponsor')}) as sponsor_left,
+      max(observed_at) filter (where kind = 'stakeholder.joined' and ${role('champion')}) as champion_joined_at,
+      max(observed_at) filter (where kind = 'stakeholder.joined' and ${role('executive_sponsor')}) as sponsor_joined_at
+    from health_signals s
+    where s.org_id = ${orgId} and ${inScope(scope, sql`s.customer_id`)}
+      and s.observed_at > ${at} - ${days(180)} and s.observed_at <= ${at}
+    group by s.customer_id, s.kind`;
+}
+
+/** A kind's row of `signalsByKind` as one column of the customer's row. */
+const ofKind = (kind: string, figure: SQL) => sql`max(${figure}) filter (where kind = ${kind})`;
+const latest = (array: string) => sql.raw(`${array}[cardinality(${array})]`);
+
+const signalPivot = sql`
+  select customer_id,
+    ${ofKind('usage.active_users', sql`mean30`)} as au30,
+    ${ofKind('usage.active_users', sql`mean_prev`)} as au_prev,
+    ${ofKind('usage.active_users', sql`period60`)} as au_period,
+    ${ofKind('usage.logins', sql`mean30`)} as lg30,
+    ${ofKind('usage.logins', sql`mean_prev`)} as lg_prev,
+    ${ofKind('usage.feature_adoption', sql`mean30`)} as ad30,
+    ${ofKind('usage.feature_adoption', sql`mean_prev`)} as ad_prev,
+    ${ofKind('usage.seats', latest('values_by_time'))} as seats,
+    ${ofKind('survey.nps', latest('values_by_time'))} as nps_sig_latest,
+    ${ofKind('survey.nps', sql`latest90_at`)} as nps_sig_latest_at,
+    ${ofKind('survey.nps', sql`sum90`)} as nps_sig_sum,
+    ${ofKind('survey.nps', sql`n90`)} as nps_sig_n,
+    ${ofKind('survey.csat', sql`sum90 / nullif(n90, 0)`)} as csat_mean,
+    ${ofKind('survey.csat', sql`n90`)} as csat_n,
+    ${ofKind('call.risk', sql`sum90`)} as call_risk,
+    ${ofKind('call.expansion', sql`sum90`)} as call_expansion,
+    ${ofKind('call.competitor', sql`sum90`)} as call_competitor,
+    coalesce(sum(n90) filter (where kind in ('call.risk', 'call.expansion', 'call.competitor')), 0)::int as call_n,
+    ${ofKind('call.competitor', sql`${latest('details_by_time')} ->> 'competitor'`)} as competitor_name,
+    ${ofKind('billing.status', sql`${latest('details_by_time')} ->> 'status'`)} as billing_status,
+    ${ofKind('billing.status', latest('values_by_time'))}::int as billing_days,
+    bool_or((${latest('details_by_time')} ->> 'autopay')::boolean) filter (where kind = 'billing.status') as billing_autopay,
+    (array_agg(${latest('champion_left')}) filter (where kind = 'stakeholder.left' and champion_left is not null))[1] as champion_left,
+    ${ofKind('stakeholder.joined', sql`champion_joined_at`)} as champion_joined_at,
+    (array_agg(${latest('sponsor_left')}) filter (where kind = 'stakeholder.left' and sponsor_left is not null))[1] as sponsor_left,
+    ${ofKind('stakeholder.joined', sql`sponsor_joined_at`)} as sponsor_joined_at
+  from by_kind group by customer_id`;
+
+/**
+ * Everything the model reads for some customers as of a moment, in one statement: one grouped
  * pass over each source table (signals, the timeline, contacts, contracts), joined on the customer.
  * The windows are the ones `HealthFeatures` documents.
  */
 export async function readFeatureRows(
   tx: Db,
   orgId: string,
-  customerIds: readonly string[],
+  customers: CustomerScope,
   asOf: Date,
 ): Promise<FeatureRow[]> {
-  const ids = arrayParam(customerIds, 'uuid');
+  const scope = (column: string) => inScope(customers, sql.raw(column));
   const at = sql`${asOf.toISOString()}::timestamptz`;
   const open = sql`a.kind = 'ticket' and a.ticket_status in ('open', 'pending')`;
   const sentiment = sql`(a.analysis -> 'analysis' -> 'sentiment' ->> 'score')::float8`;
@@ -87,47 +169,8 @@ export async function readFeatureRows(
   const age = (column: ReturnType<typeof sql>) =>
     sql`floor(extract(epoch from (${at} - ${column})) / 86400)::int`;
   return tx.execute<FeatureRow>(sql`
-    with batch as (select unnest(${ids}) as customer_id),
-    sig as (
-      select s.customer_id,
-        avg(value) filter (where kind = 'usage.active_users' and observed_at > ${at} - ${days(30)}) as au30,
-        avg(value) filter (where kind = 'usage.active_users' and observed_at <= ${at} - ${days(30)}
-          and observed_at > ${at} - ${days(60)}) as au_prev,
-        max(period::text) filter (where kind = 'usage.active_users' and observed_at > ${at} - ${days(60)}) as au_period,
-        avg(value) filter (where kind = 'usage.logins' and observed_at > ${at} - ${days(30)}) as lg30,
-        avg(value) filter (where kind = 'usage.logins' and observed_at <= ${at} - ${days(30)}
-          and observed_at > ${at} - ${days(60)}) as lg_prev,
-        avg(value) filter (where kind = 'usage.feature_adoption' and observed_at > ${at} - ${days(30)}) as ad30,
-        avg(value) filter (where kind = 'usage.feature_adoption' and observed_at <= ${at} - ${days(30)}
-          and observed_at > ${at} - ${days(60)}) as ad_prev,
-        (array_agg(value order by observed_at desc) filter (where kind = 'usage.seats'))[1] as seats,
-        (array_agg(value order by observed_at desc) filter (where kind = 'survey.nps' and observed_at > ${at} - ${days(90)}))[1] as nps_sig_latest,
-        max(observed_at) filter (where kind = 'survey.nps' and observed_at > ${at} - ${days(90)}) as nps_sig_latest_at,
-        sum(value) filter (where kind = 'survey.nps' and observed_at > ${at} - ${days(90)}) as nps_sig_sum,
-        count(*) filter (where kind = 'survey.nps' and observed_at > ${at} - ${days(90)})::int as nps_sig_n,
-        avg(value) filter (where kind = 'survey.csat' and observed_at > ${at} - ${days(90)}) as csat_mean,
-        count(*) filter (where kind = 'survey.csat' and observed_at > ${at} - ${days(90)})::int as csat_n,
-        sum(value) filter (where kind = 'call.risk' and observed_at > ${at} - ${days(90)}) as call_risk,
-        sum(value) filter (where kind = 'call.expansion' and observed_at > ${at} - ${days(90)}) as call_expansion,
-        sum(value) filter (where kind = 'call.competitor' and observed_at > ${at} - ${days(90)}) as call_competitor,
-        count(*) filter (where kind in ('call.risk', 'call.expansion', 'call.competitor')
-          and observed_at > ${at} - ${days(90)})::int as call_n,
-        (array_agg(detail ->> 'competitor' order by observed_at desc)
-          filter (where kind = 'call.competitor' and observed_at > ${at} - ${days(90)}))[1] as competitor_name,
-        (array_agg(detail ->> 'status' order by observed_at desc) filter (where kind = 'billing.status'))[1] as billing_status,
-        (array_agg(value order by observed_at desc) filter (where kind = 'billing.status'))[1]::int as billing_days,
-        (array_agg((detail ->> 'autopay')::boolean order by observed_at desc) filter (where kind = 'billing.status'))[1] as billing_autopay,
-        (array_agg(jsonb_build_object('id', id, 'name', detail ->> 'name', 'at', observed_at)
-          order by observed_at desc) filter (where kind = 'stakeholder.left' and detail ->> 'role' = 'champion'))[1] as champion_left,
-        max(observed_at) filter (where kind = 'stakeholder.joined' and detail ->> 'role' = 'champion') as champion_joined_at,
-        (array_agg(jsonb_build_object('id', id, 'name', detail ->> 'name', 'at', observed_at)
-          order by observed_at desc) filter (where kind = 'stakeholder.left' and detail ->> 'role' = 'executive_sponsor'))[1] as sponsor_left,
-        max(observed_at) filter (where kind = 'stakeholder.joined' and detail ->> 'role' = 'executive_sponsor') as sponsor_joined_at
-      from health_signals s
-      where s.org_id = ${orgId} and s.customer_id = any(${ids})
-        and s.observed_at > ${at} - ${days(180)} and s.observed_at <= ${at}
-      group by s.customer_id
-    ),
+    with by_kind as (${signalsByKind(orgId, customers, at)}),
+    sig as (${signalPivot}),
     act as (
       select a.customer_id,
         count(*) filter (where ${open} and a.ticket_priority = 'urgent')::int as open_urgent,
@@ -155,7 +198,7 @@ export async function readFeatureRows(
         count(*) filter (where a.kind in ('meeting', 'call') and a.occurred_at > ${at} - ${days(90)})::int as meetings90,
         count(*) filter (where a.kind = 'email' and a.occurred_at > ${at} - ${days(90)})::int as emails90
       from activities a
-      where a.org_id = ${orgId} and a.customer_id = any(${ids}) and a.occurred_at <= ${at}
+      where a.org_id = ${orgId} and ${scope('a.customer_id')} and a.occurred_at <= ${at}
         and a.kind in ('ticket', 'nps', 'email', 'meeting', 'call')
       group by a.customer_id
     ),
@@ -164,7 +207,7 @@ export async function readFeatureRows(
         count(*) filter (where role = 'champion')::int as champions,
         count(*) filter (where role = 'executive_sponsor')::int as sponsors
       from contacts
-      where org_id = ${orgId} and customer_id = any(${ids}) and role in ('champion', 'executive_sponsor')
+      where org_id = ${orgId} and ${scope('customer_id')} and role in ('champion', 'executive_sponsor')
       group by customer_id
     ),
     deal as (
@@ -174,22 +217,21 @@ export async function readFeatureRows(
         (${at} at time zone 'UTC')::date - min(start_date) filter (where start_date <= (${at} at time zone 'UTC')::date)
           as relationship_days
       from contracts
-      where org_id = ${orgId} and customer_id = any(${ids})
+      where org_id = ${orgId} and ${scope('customer_id')}
       group by customer_id
     ),
     renewal as (
       select c.id as customer_id, coalesce(c.renewal_date, d.contract_end) as renewal_date,
         d.term_days, d.relationship_days
       from customers c left join deal d on d.customer_id = c.id
-      where c.org_id = ${orgId} and c.id = any(${ids})
+      where c.org_id = ${orgId} and ${scope('c.id')}
     )
     select sig.*, act.*, people.champions, people.sponsors,
       (r.renewal_date - (${at} at time zone 'UTC')::date) as days_to_renewal, r.renewal_date::text as renewal_date,
-      r.term_days, r.relationship_days, b.customer_id
-    from batch b
-    join renewal r on r.customer_id = b.customer_id
-    left join sig on sig.customer_id = b.customer_id
-    left join act on act.customer_id = b.customer_id
-    left join people on people.customer_id = b.customer_id
+      r.term_days, r.relationship_days, r.customer_id
+    from renewal r
+    left join sig on sig.customer_id = r.customer_id
+    left join act on act.customer_id = r.customer_id
+    left join people on people.customer_id = r.customer_id
   `);
 }

@@ -3,7 +3,7 @@ import { healthComponents } from '../../shared/api/health.ts';
 import type { Db } from '../db/client.ts';
 import { alertConditions, alertsToRaise } from './alert-conditions.ts';
 import { featuresFromRow } from './features-from-rows.ts';
-import { readFeatureRows } from './features-query.ts';
+import { type CustomerScope, readFeatureRows } from './features-query.ts';
 import { scoreHealth } from './model/components.ts';
 import { ensureCurrentModel, type OrgHealthModel, scoringModel } from './models.ts';
 import { type AlertToRaise, readPriorScores, type ScoreToWrite, writeScores } from './score-writes.ts';
@@ -36,14 +36,14 @@ const delta = (now: number, before: number | null) =>
  */
 export async function recomputeBatch(
   tx: Db,
-  input: { orgId: string; customerIds: readonly string[]; now: Date; model: OrgHealthModel },
+  input: { orgId: string; customers: CustomerScope; now: Date; model: OrgHealthModel },
 ): Promise<BatchOutcome> {
-  const { orgId, customerIds, now, model } = input;
-  if (customerIds.length === 0) return { scored: 0, alerts: 0 };
+  const { orgId, customers, now, model } = input;
+  if ('length' in customers && customers.length === 0) return { scored: 0, alerts: 0 };
   const day = utcDay(now);
   const [featureRows, priorRows] = [
-    await readFeatureRows(tx, orgId, customerIds, now),
-    await readPriorScores(tx, orgId, customerIds, day),
+    await readFeatureRows(tx, orgId, customers, now),
+    await readPriorScores(tx, orgId, customers, day),
   ];
   const priors = new Map(priorRows.map((p) => [p.customer_id, p]));
   const scores: ScoreToWrite[] = [];
@@ -85,7 +85,7 @@ export async function recomputeCustomers(
   for (let i = 0; i < customerIds.length; i += recomputeBatchSize) {
     const ids = customerIds.slice(i, i + recomputeBatchSize);
     const outcome = await deps.inOrg((tx) =>
-      recomputeBatch(tx, { orgId: deps.orgId, customerIds: ids, now: deps.now, model }),
+      recomputeBatch(tx, { orgId: deps.orgId, customers: ids, now: deps.now, model }),
     );
     total.scored += outcome.scored;
     total.alerts += outcome.alerts;
@@ -121,7 +121,10 @@ export async function recomputeOrg(
     const cursor: string | null = after;
     const batch = await deps.inOrg(async (tx) => {
       const ids = await nextCustomerIds(tx, deps.orgId, cursor, batchSize);
-      const result = await recomputeBatch(tx, { orgId: deps.orgId, customerIds: ids, now: deps.now, model });
+      const [firstId, lastId] = [ids[0], ids[ids.length - 1]];
+      if (firstId === undefined || lastId === undefined) return { ids, result: { scored: 0, alerts: 0 } };
+      const range = { firstId, lastId };
+      const result = await recomputeBatch(tx, { orgId: deps.orgId, customers: range, now: deps.now, model });
       return { ids, result };
     });
     if (batch.ids.length === 0) break;

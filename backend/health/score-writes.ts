@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AlertCause, HealthBand } from '../../shared/api/health.ts';
 import type { Db } from '../db/client.ts';
 import { arrayParam } from '../imports/sql-arrays.ts';
+import type { CustomerScope } from './features-query.ts';
 import type { StoredDriver } from './model/components.ts';
 import type { AlertFacts } from './schema.ts';
 
@@ -19,21 +20,26 @@ export type PriorScore = {
 
 const scoreBefore = (orgId: string, day: string, back: number) => sql`(
   select h.score from health_score_history h
-  where h.org_id = ${orgId} and h.customer_id = b.customer_id and h.day <= ${day}::date - ${sql.raw(String(back))}
+  where h.org_id = ${orgId} and h.customer_id = cur.customer_id and h.day <= ${day}::date - ${sql.raw(String(back))}
   order by h.day desc limit 1)`;
 
-export function readPriorScores(tx: Db, orgId: string, customerIds: readonly string[], day: string) {
+/** Customers without a current score have no history either: nothing is returned for them. */
+export function readPriorScores(tx: Db, orgId: string, customers: CustomerScope, day: string) {
+  const scope =
+    'firstId' in customers
+      ? sql`cur.customer_id between ${customers.firstId}::uuid and ${customers.lastId}::uuid`
+      : sql`cur.customer_id = any(${arrayParam(customers, 'uuid')})`;
   return tx.execute<PriorScore>(sql`
-    select b.customer_id, cur.score as current_score, cur.alert_conditions,
+    select cur.customer_id as customer_id, cur.score as current_score, cur.alert_conditions,
       greatest(
-        (select max(h.score) from health_score_history h where h.org_id = ${orgId} and h.customer_id = b.customer_id
+        (select max(h.score) from health_score_history h where h.org_id = ${orgId} and h.customer_id = cur.customer_id
           and h.day >= ${day}::date - 7 and h.day < ${day}::date),
         case when cur.day >= ${day}::date - 7 then cur.score end) as peak7,
       ${scoreBefore(orgId, day, 7)} as score7,
       ${scoreBefore(orgId, day, 30)} as score30,
       ${scoreBefore(orgId, day, 90)} as score90
-    from unnest(${arrayParam(customerIds, 'uuid')}) as b(customer_id)
-    left join health_scores cur on cur.org_id = ${orgId} and cur.customer_id = b.customer_id`);
+    from health_scores cur
+    where cur.org_id = ${orgId} and ${scope}`);
 }
 
 export interface ScoreToWrite {
