@@ -65,6 +65,16 @@ afterAll(async () => {
   await gmail?.close();
 });
 
+/** What the toolbar icon's badge reads now, from the extension's service worker. */
+async function badgeText(): Promise<string> {
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  return worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }
+    ).chrome.action.getBadgeText({}),
+  );
+}
+
 async function history(): Promise<ListedAction[]> {
   return call<ListedAction[]>('actions.list', { scope: 'mine', state: 'history' });
 }
@@ -81,7 +91,9 @@ async function proposeADraftedReply(page: Page): Promise<void> {
 
 async function theInboxCard(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Inbox' }).click();
-  const card = page.getByRole('listitem', { name: 'Send an email · Acme Robotics' });
+  const card = page
+    .getByRole('region', { name: 'For me' })
+    .getByRole('listitem', { name: 'Send an email · Acme Robotics' });
   await card.waitFor({ timeout: 10_000 });
   return card;
 }
@@ -127,7 +139,7 @@ describe('the Inbox tab in Chromium, against the real backend, Gmail faked', () 
     await screenshots(page, 'inbox-history');
   }, 120_000);
 
-  it('sends nothing for a reply rejected there, and keeps the note', async () => {
+  it('sends nothing for a reply rejected there, keeps the note, and the icon’s badge counts it while it waits', async () => {
     const sentBefore = gmail.sent.length;
     const { items } = await call<{ items: { id: string; name: string }[] }>('customers.list', { limit: 200 });
     const customerId = items.find((c) => c.name === 'Acme Robotics')?.id;
@@ -146,6 +158,8 @@ describe('the Inbox tab in Chromium, against the real backend, Gmail faked', () 
     // The tab is open already: its Refresh asks now rather than at the next poll.
     await page.getByRole('button', { name: 'Refresh' }).click();
     const card = await theInboxCard(page);
+    // The icon counts what waits for the signed-in user: the Refresh asked the background too.
+    await expect.poll(badgeText, { timeout: 10_000 }).toBe('1');
     await card.getByRole('button', { name: 'Reject' }).click();
     await card.getByLabel(/^Why not/).fill('Already answered');
     await card
@@ -153,6 +167,7 @@ describe('the Inbox tab in Chromium, against the real backend, Gmail faked', () 
       .getByRole('button', { name: 'Reject' })
       .click();
     await page.getByRole('region', { name: 'Nothing waits for you' }).waitFor({ timeout: 10_000 });
+    await expect.poll(badgeText, { timeout: 10_000 }).toBe('');
     const [rejected] = await history();
     expect(rejected).toMatchObject({ status: 'rejected', decisionNote: 'Already answered' });
     // Longer than the worker's poll: had it been queued, it would have gone.

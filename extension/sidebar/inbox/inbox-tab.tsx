@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { UserOutput } from '../../../shared/api/auth.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
+import { notifyApprovalsChanged } from '../../lib/approval-badge.ts';
 import { classifyApiError, errorMessage } from '../connection/api-error.ts';
 import { BackendUnreachable } from '../connection/backend-unreachable.tsx';
 import { Notice } from '../layout/notice.tsx';
@@ -69,7 +70,11 @@ export function InboxTab({ api, me, backendUrl, onUnauthorized }: InboxTabProps)
           type="button"
           className="link"
           disabled={mine.isFetching || onCustomers.isFetching}
-          onClick={() => void refreshActionLists(queryClient)}
+          onClick={() => {
+            // The icon's badge counts again too: what the user now sees and the badge agree.
+            notifyApprovalsChanged();
+            void refreshActionLists(queryClient);
+          }}
         >
           {mine.isFetching || onCustomers.isFetching ? 'Refreshing…' : 'Refresh'}
         </button>

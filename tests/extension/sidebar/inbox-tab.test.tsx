@@ -3,8 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ListActionsInput, ListedAction } from '../../../shared/api/actions.ts';
 import type { MemberOutput } from '../../../shared/api/auth.ts';
+import type { CustomerSummary } from '../../../shared/api/customers.ts';
+import type { HealthAlert } from '../../../shared/api/health.ts';
 import { FakeProcedureError } from '../support/fake-backend.ts';
+import { anAlert } from '../support/health-builders.ts';
 import { me, renderSidebar } from '../support/render-sidebar.tsx';
+import { aCustomerSummary } from '../support/sidebar-builders.ts';
 
 const colleague = '00000000-0000-4000-8000-00000000cccc';
 const acmeId = '00000000-0000-4000-8000-0000000000a1';
@@ -70,7 +74,16 @@ const member = (id: string, email: string, name: string): MemberOutput => ({
   invitationExpiresAt: null,
 });
 
-function inboxWith(lists: { mine?: ListedAction[]; customers?: ListedAction[]; history?: ListedAction[] }) {
+interface InboxLists {
+  mine?: ListedAction[];
+  customers?: ListedAction[];
+  history?: ListedAction[];
+  alerts?: HealthAlert[];
+  /** The customers the signed-in CSM owns. */
+  owned?: CustomerSummary[];
+}
+
+function inboxWith(lists: InboxLists, user = me) {
   return renderSidebar({
     host: null,
     lastTab: 'inbox',
@@ -88,8 +101,14 @@ function inboxWith(lists: { mine?: ListedAction[]; customers?: ListedAction[]; h
       'actions.edit': () => ({ ...anAction(), status: 'edited' }),
       'actions.reject': () => ({ ...anAction(), status: 'rejected' }),
       'actions.bulkApprove': (input) => ({ approved: (input as { ids: string[] }).ids, skipped: [] }),
-      'customers.list': () => ({ items: [], nextCursor: null }),
-      'health.alerts': () => ({ items: [] }),
+      'customers.list': () => ({ items: lists.owned ?? [], nextCursor: null }),
+      'health.alerts': () => ({ items: lists.alerts ?? [] }),
+      'health.acknowledgeAlert': (input) => ({
+        ...anAlert(),
+        id: (input as { alertId: string }).alertId,
+        status: 'acknowledged',
+      }),
+      'auth.me': () => user,
     },
   });
 }
@@ -193,6 +212,55 @@ describe('the Inbox tab', () => {
     expect(within(history).getByRole('alert').textContent).toBe(
       'Failed for good after 5 attempts: Gmail refused the message: 400 invalid To',
     );
+  });
+
+  it('previews an event with its attendees and its time in the user’s own zone, and a Slack post with its channel', async () => {
+    const event = anAction({
+      id: '00000000-0000-4000-8000-0000000ac704',
+      kind: 'calendar.create_event',
+      risk: 'medium',
+      payload: {
+        summary: 'Renewal review',
+        start: { dateTime: '2026-12-03T15:00:00.000Z', timeZone: 'Europe/London' },
+        end: { dateTime: '2026-12-03T15:30:00.000Z', timeZone: 'Europe/London' },
+        attendees: ['dana@acme.example', 'lee@acme.example'],
+        conference: true,
+      },
+    });
+    const post = anAction({
+      id: '00000000-0000-4000-8000-0000000ac705',
+      kind: 'slack.post',
+      risk: 'low',
+      payload: { channel: 'C0123456789', text: 'Acme renewal moved to *Friday*' },
+    });
+    inboxWith({ mine: [event, post] }, { ...me, user: { ...me.user, timeZone: 'America/New_York' } });
+    const eventCard = await screen.findByRole('listitem', {
+      name: 'Create a calendar event · Acme Robotics',
+    });
+    const shown = within(eventCard).getByRole('figure', { name: 'Event preview' }).textContent ?? '';
+    // 15:00 UTC is 10:00 in New York in December.
+    expect(shown).toContain('Thu 3 Dec, 10:00–10:30 (America/New_York)');
+    expect(shown).toContain('dana@acme.example, lee@acme.example');
+    expect(shown).toContain('Google Meet link added');
+    const slack = within(screen.getByRole('listitem', { name: 'Post to Slack · Acme Robotics' })).getByRole(
+      'figure',
+      { name: 'Slack preview' },
+    );
+    expect(slack.textContent).toContain('C0123456789');
+    expect(slack.textContent).toContain('Acme renewal moved to *Friday*');
+  });
+
+  it('shows the open health alerts of my own customers only, and acknowledges one', async () => {
+    const mine = anAlert({ customerId: acmeId, customerName: 'Acme Robotics' });
+    const theirs = anAlert({ customerId: colleague, customerName: 'Globex' });
+    const sidebar = inboxWith({ alerts: [mine, theirs], owned: [aCustomerSummary({ id: acmeId })] });
+    const alerts = await screen.findByRole('region', { name: 'Health alerts' });
+    expect(within(alerts).getByText('Score fell 14 points in 7 days (72 → 58)')).toBeTruthy();
+    expect(within(alerts).queryByText(/Globex/)).toBeNull();
+    await userEvent.click(
+      within(alerts).getByRole('button', { name: 'Acknowledge Acme Robotics: Score dropped' }),
+    );
+    await waitFor(() => expect(callsTo(sidebar, 'health.acknowledgeAlert')).toEqual([{ alertId: mine.id }]));
   });
 
   it('says so when nothing waits', async () => {
