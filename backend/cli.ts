@@ -8,6 +8,7 @@ import { runEvalFromCli } from './eval/cli.ts';
 import { calibrateFromCli } from './health/calibration/cli.ts';
 import { recomputeFromCli } from './health/cli.ts';
 import { importFromCli } from './imports/cli.ts';
+import { importTranscriptFromCli } from './meetings/cli.ts';
 import { serve } from './serve.ts';
 import { createTokenFromCli } from './tokens/cli.ts';
 import { addUserFromCli } from './users/cli.ts';
@@ -21,6 +22,9 @@ const usage = `usage: cscx <command> [options]
   tokens create --email E [--org NAME|ID] [--name N] [--days D]   prints the token alone on the last line
   seed-demo [--org NAME|ID] [--customers N] [--activities M]
   import customers|contacts|activities|signals FILE.csv [--org NAME|ID] [--skip-invalid]
+  import transcript FILE (--meeting ID | --customer ID) [--format vtt|srt|plain] [--title T] [--at ISO] [--as EMAIL]
+                                          a call's transcript (Zoom VTT, SRT or "Speaker: text") analysed
+                                          and stored as the meeting's call record (ID: its id or Zoom number)
   health recompute [--org NAME|ID]        every customer's health score now, in short batches (a bar)
   health calibrate [--org NAME|ID] [--adopt] [--json] [--seed N]
                                           fits the health weights to the org's churned/renewed customers:
@@ -114,6 +118,8 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(config, (db) => seedDemoFromCli(db, values));
     }
     case 'import': {
+      if (sub === 'transcript')
+        return withDatabase(config, (database) => importTranscriptFromCli(database, config, rest));
       const { values, positionals } = parseArgs({
         args: argv.slice(1),
         allowPositionals: true,

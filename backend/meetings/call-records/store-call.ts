@@ -31,8 +31,8 @@ import { callRecordViewOf } from './view.ts';
  */
 export type CallTarget =
   | { activityId: string }
-  | { customerId: string; conferenceId?: string; title: string; occurredAt: Date; timeGiven: boolean }
-  | { conferenceId: string; title: string; occurredAt: Date };
+  | { customerId: string; conferenceId?: string; title: string; occurredAt: Date; timeGiven?: boolean }
+  | { conferenceId: string; title: string; occurredAt: Date; timeGiven?: boolean };
 
 export interface StoreCallInput {
   turns: TranscriptTurn[];
@@ -101,7 +101,7 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
       target.conferenceId,
       target.occurredAt,
       'customerId' in target ? target.customerId : undefined,
-      'customerId' in target && !target.timeGiven ? untimedLookBackMs : undefined,
+      target.timeGiven === false ? untimedLookBackMs : undefined,
     );
   }
   const customerId = meeting?.customerId ?? ('customerId' in target ? target.customerId : undefined);
