@@ -22,8 +22,8 @@ interface ActionCardProps {
   api: ApiClient;
   action: ListedAction;
   people: ActionPeople;
-  /** False where the server would refuse (a viewer; another user's email without the admin role). */
-  canDecide: boolean;
+  /** Why the server would refuse a decision (a viewer; another user's email), or null: they may decide. */
+  refusal: string | null;
   /** For bulk approval: present on the low-risk proposals only. */
   selection?: { checked: boolean; onChange(checked: boolean): void };
 }
@@ -32,7 +32,7 @@ interface ActionCardProps {
  * One action: what it does and for whom, why, how risky, who proposed it and what the policy made
  * of it, then its preview and — while it waits — approve, edit or reject with a note.
  */
-export function ActionCard({ api, action, people, canDecide, selection }: ActionCardProps) {
+export function ActionCard({ api, action, people, refusal, selection }: ActionCardProps) {
   const title = `${kindWords[action.kind]}${action.customerName ? ` · ${action.customerName}` : ''}`;
   const headingId = useId();
   return (
@@ -57,7 +57,7 @@ export function ActionCard({ api, action, people, canDecide, selection }: Action
       </p>
       <p className="muted small policy-line">{action.policyDecision}</p>
       {action.status === 'proposed' ? (
-        <Pending api={api} action={action} people={people} canDecide={canDecide} />
+        <Pending api={api} action={action} people={people} refusal={refusal} />
       ) : (
         <Outcome action={action} people={people} />
       )}
@@ -65,7 +65,8 @@ export function ActionCard({ api, action, people, canDecide, selection }: Action
   );
 }
 
-function Pending({ api, action, people, canDecide }: Omit<ActionCardProps, 'selection'>) {
+function Pending({ api, action, people, refusal }: Omit<ActionCardProps, 'selection'>) {
+  const canDecide = refusal === null;
   const decision = useActionDecision(api, action);
   const [mode, setMode] = useState<'view' | 'edit' | 'reject'>('view');
   const [note, setNote] = useState('');
@@ -128,7 +129,7 @@ function Pending({ api, action, people, canDecide }: Omit<ActionCardProps, 'sele
           </div>
         </form>
       )}
-      {!canDecide && <p className="muted small">Waiting for its sender or an admin to decide.</p>}
+      {refusal && <p className="muted small">{refusal}</p>}
       <DecisionError error={decision.error} />
     </>
   );

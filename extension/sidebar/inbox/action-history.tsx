@@ -48,7 +48,7 @@ export function ActionHistory({
       ) : (
         <ul className="action-list">
           {actions.map((action) => (
-            <ActionCard key={action.id} api={api} action={action} people={people} canDecide={false} />
+            <ActionCard key={action.id} api={api} action={action} people={people} refusal={null} />
           ))}
         </ul>
       )}

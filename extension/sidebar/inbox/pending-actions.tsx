@@ -5,7 +5,7 @@ import type { ApiClient } from '../../lib/api-client.ts';
 import { ActionCard, type ActionPeople } from './action-card.tsx';
 import { bulkApprovable } from './action-format.ts';
 import { BulkApprove } from './bulk-approve.tsx';
-import { canDecideAction } from './use-action-people.ts';
+import { decisionRefusal } from './use-action-people.ts';
 
 export interface ActionGroup {
   title: string;
@@ -29,7 +29,7 @@ export function PendingActions({ api, me, people, groups }: PendingActionsProps)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const selectable = groups
     .flatMap((g) => g.actions)
-    .filter((a) => bulkApprovable(a) && canDecideAction(me, a));
+    .filter((a) => bulkApprovable(a) && decisionRefusal(me, a) === null);
   const toggle = (id: string, checked: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -59,7 +59,7 @@ export function PendingActions({ api, me, people, groups }: PendingActionsProps)
                   api={api}
                   action={action}
                   people={people}
-                  canDecide={canDecideAction(me, action)}
+                  refusal={decisionRefusal(me, action)}
                   {...(selectable.includes(action)
                     ? {
                         selection: {

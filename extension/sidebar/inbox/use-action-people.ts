@@ -30,9 +30,9 @@ export function useActionPeople(api: ApiClient, me: UserOutput): ActionPeople {
   }, [members.data, me]);
 }
 
-/** As `decide.ts` holds: a viewer decides nothing; another user's email needs the admin role. */
-export function canDecideAction(me: UserOutput, action: ActionView): boolean {
-  if (me.role === 'viewer') return false;
-  if (me.role === 'admin') return true;
-  return action.kind !== 'email.send' || action.forUserId === me.id;
+/** Why the user may not decide this action (as `decide.ts` holds), or null when they may. */
+export function decisionRefusal(me: UserOutput, action: ActionView): string | null {
+  if (me.role === 'viewer') return 'Viewers read the queue; a CSM or an admin decides.';
+  if (me.role === 'admin' || action.kind !== 'email.send' || action.forUserId === me.id) return null;
+  return 'It leaves from a colleague’s mailbox: they or an admin decide.';
 }

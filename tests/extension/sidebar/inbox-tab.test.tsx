@@ -191,7 +191,9 @@ describe('the Inbox tab', () => {
     const card = await screen.findByRole('listitem', { name: 'Send an email · Acme Robotics' });
     expect(within(card).getByText('lee@cscx.localhost')).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Approve' })).toBeNull();
-    expect(within(card).getByText('Waiting for its sender or an admin to decide.')).toBeTruthy();
+    expect(
+      within(card).getByText('It leaves from a colleague’s mailbox: they or an admin decide.'),
+    ).toBeTruthy();
   });
 
   it('shows what ran and what died, with the error and the policy’s decision', async () => {
@@ -261,6 +263,14 @@ describe('the Inbox tab', () => {
       within(alerts).getByRole('button', { name: 'Acknowledge Acme Robotics: Score dropped' }),
     );
     await waitFor(() => expect(callsTo(sidebar, 'health.acknowledgeAlert')).toEqual([{ alertId: mine.id }]));
+  });
+
+  it('lets a viewer read the queue without deciding or ticking anything', async () => {
+    inboxWith({ mine: [aTask()] }, { ...me, user: { ...me.user, role: 'viewer' } });
+    const card = await screen.findByRole('listitem', { name: 'Create a task · Acme Robotics' });
+    expect(within(card).queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(within(card).getByText('Viewers read the queue; a CSM or an admin decides.')).toBeTruthy();
+    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
   it('says so when nothing waits', async () => {
