@@ -29,7 +29,11 @@ function scopeFilter(deps: OrgDeps, scope: ListActionsInput['scope']): SQL | und
   return forMe(principal);
 }
 
-/** Newest first: the page after `before` holds the actions older than it (ties broken by id). */
+/**
+ * Newest first: the page after `before` holds the actions older than it (ties broken by id). Exact
+ * at the millisecond an ISO string carries: `created_at` is written from the clock (`proposeAction`),
+ * never by the database's microsecond `now()`.
+ */
 function olderThan(before: ListActionsInput['before']): SQL | undefined {
   if (!before) return undefined;
   const at = new Date(before.createdAt);
