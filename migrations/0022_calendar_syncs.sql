@@ -8,6 +8,7 @@ CREATE TABLE "calendar_syncs" (
 	"last_recorded" integer DEFAULT 0 NOT NULL,
 	"last_error" text,
 	"last_error_at" timestamp with time zone,
+	"requested_at" timestamp with time zone,
 	CONSTRAINT "calendar_syncs_org_id_key" UNIQUE("org_id","id")
 );
 --> statement-breakpoint

@@ -17,6 +17,8 @@ export const calendarSyncs = pgTable(
     lastRecorded: integer('last_recorded').notNull().default(0),
     lastError: text('last_error'),
     lastErrorAt: tstz('last_error_at'),
+    /** When a member asked for a sync from settings: pending until a run finishes after it. */
+    requestedAt: tstz('requested_at'),
   },
   (t) => [
     uniqueIndex('calendar_syncs_member_key').on(t.orgId, t.userId, t.calendarId),
