@@ -31,7 +31,8 @@ interface Setting {
   attendees: BriefAttendee[];
   orgDomains: string[];
   timeZone: string;
-  meetingAt: Date;
+  /** When the brief is made: ages, overdue dates and the renewal countdown are as of it. */
+  now: Date;
 }
 
 const maxCommitments = 6;
@@ -46,11 +47,8 @@ export function assembleBrief(facts: BriefFacts, setting: Setting): AssembledBri
   const people = setting.attendees.filter((a) => !ours(a.email)).map((a) => personOf(a, facts));
   const colleagues = setting.attendees.filter((a) => ours(a.email));
   const account = accountOf(facts, setting);
-  const openItems = [
-    ...facts.openTasks.map((t) => taskClaim(t, setting.meetingAt)),
-    ...lastCallClaims(facts),
-  ];
-  const { commitments, asks } = emailClaims(facts, setting.meetingAt);
+  const openItems = [...facts.openTasks.map((t) => taskClaim(t, setting.now)), ...lastCallClaims(facts)];
+  const { commitments, asks } = emailClaims(facts, setting.now);
   const risks = riskClaims(facts, people, account.daysToRenewal);
   const cited = new Map<string, ActivityOutput>();
   const activityById = activitiesRead(facts);
@@ -161,7 +159,7 @@ function accountOf(facts: BriefFacts, setting: Setting): MeetingBrief['account']
     stage: customer.stage,
     renewalDate: customer.renewalDate,
     daysToRenewal: customer.renewalDate
-      ? daysUntil(customer.renewalDate, setting.meetingAt, setting.timeZone)
+      ? daysUntil(customer.renewalDate, setting.now, setting.timeZone)
       : null,
     health: health
       ? {
@@ -182,8 +180,8 @@ function accountOf(facts: BriefFacts, setting: Setting): MeetingBrief['account']
   };
 }
 
-function taskClaim(task: BriefFacts['openTasks'][number], meetingAt: Date): BriefClaim {
-  const overdue = task.dueDate !== null && Date.parse(`${task.dueDate}T23:59:59Z`) < meetingAt.getTime();
+function taskClaim(task: BriefFacts['openTasks'][number], now: Date): BriefClaim {
+  const overdue = task.dueDate !== null && Date.parse(`${task.dueDate}T23:59:59Z`) < now.getTime();
   const due = task.dueDate
     ? `, due ${formatDay(`${task.dueDate}T00:00:00Z`)}${overdue ? ' (overdue)' : ''}`
     : '';
@@ -202,12 +200,12 @@ function lastCallClaims(facts: BriefFacts): BriefClaim[] {
   ];
 }
 
-function emailClaims(facts: BriefFacts, meetingAt: Date): { commitments: BriefClaim[]; asks: BriefClaim[] } {
+function emailClaims(facts: BriefFacts, now: Date): { commitments: BriefClaim[]; asks: BriefClaim[] } {
   const commitments: BriefClaim[] = [];
   const asks: BriefClaim[] = [];
   for (const { activity, analysis } of facts.emails) {
     for (const c of analysis.commitments) {
-      const overdue = c.due !== null && Date.parse(c.due) < meetingAt.getTime();
+      const overdue = c.due !== null && Date.parse(c.due) < now.getTime();
       const due = c.due ? ` (due ${formatDay(c.due)}${overdue ? ', overdue' : ''})` : '';
       commitments.push({ text: `We said: “${c.quote}”${due}`, sources: [activitySource(activity)] });
     }

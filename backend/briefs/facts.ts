@@ -84,15 +84,17 @@ const toActivity = (row: ActivityRow): ActivityOutput => ({
 const riskSignalKinds: SignalKind[] = ['call.risk', 'call.competitor', 'stakeholder.left'];
 
 /**
- * Reads a customer's brief material around a meeting: a handful of short index walks on
- * (org_id, customer_id, …), nothing from after the meeting. `emails` are the attendees' addresses.
+ * Reads a customer's brief material as of `asOf` (now): a handful of short index walks on
+ * (org_id, customer_id, …). Entries dated later (a future meeting already on the timeline) are left
+ * out, and earlier calls are those before the meeting. `emails` are the attendees' addresses.
  */
 export async function readBriefFacts(
   tx: Db,
   orgId: string,
-  input: { customerId: string; emails: string[]; meetingAt: Date },
+  input: { customerId: string; emails: string[]; meetingAt: Date; asOf: Date },
 ): Promise<BriefFacts | null> {
-  const { customerId, meetingAt } = input;
+  const { customerId, asOf } = input;
+  const callsBefore = new Date(Math.min(asOf.getTime(), input.meetingAt.getTime()));
   const [customer] = await tx
     .select({
       id: customers.id,
@@ -106,7 +108,7 @@ export async function readBriefFacts(
     .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
   if (!customer) return null;
   const ofThisCustomer = and(eq(activities.orgId, orgId), eq(activities.customerId, customerId));
-  const before = lte(activities.occurredAt, meetingAt);
+  const before = lte(activities.occurredAt, asOf);
 
   const attendeeContacts =
     input.emails.length === 0
@@ -145,7 +147,7 @@ export async function readBriefFacts(
           )
           .orderBy(activities.contactId, desc(activities.occurredAt));
 
-  const emailSince = new Date(meetingAt.getTime() - emailWindowDays * dayMs);
+  const emailSince = new Date(asOf.getTime() - emailWindowDays * dayMs);
   const emailRows = await tx
     .select({ ...activityColumns, analysis: activities.analysis })
     .from(activities)
@@ -167,7 +169,7 @@ export async function readBriefFacts(
       and(
         ofThisCustomer,
         inArray(activities.kind, ['meeting', 'call']),
-        lt(activities.occurredAt, meetingAt),
+        lt(activities.occurredAt, callsBefore),
       ),
     )
     .orderBy(desc(activities.occurredAt), desc(activities.id))
@@ -219,8 +221,8 @@ export async function readBriefFacts(
         eq(healthSignals.orgId, orgId),
         eq(healthSignals.customerId, customerId),
         inArray(healthSignals.kind, riskSignalKinds),
-        gte(healthSignals.observedAt, new Date(meetingAt.getTime() - signalWindowDays * dayMs)),
-        lte(healthSignals.observedAt, meetingAt),
+        gte(healthSignals.observedAt, new Date(asOf.getTime() - signalWindowDays * dayMs)),
+        lte(healthSignals.observedAt, asOf),
       ),
     )
     .orderBy(desc(healthSignals.observedAt))

@@ -98,13 +98,14 @@ async function readStep(tx: Db, deps: StreamingDeps, input: Input): Promise<Read
     customerId,
     emails: external.flatMap((a) => (a.email ? [a.email] : [])),
     meetingAt: startsAt,
+    asOf: deps.clock.now(),
   });
   if (!facts) throw new DomainError('NOT_FOUND', 'no such customer');
   const assembled = assembleBrief(facts, {
     attendees,
     orgDomains: deps.principal.orgDomains,
     timeZone: deps.principal.timeZone,
-    meetingAt: startsAt,
+    now: deps.clock.now(),
   });
   return { kind: 'generate', eventKey, title, startsAt, attendees, dataVersion, assembled };
 }

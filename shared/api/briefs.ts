@@ -70,7 +70,7 @@ export const briefAccount = z.object({
   currency: z.string(),
   stage: z.enum(lifecycleStages),
   renewalDate: isoDate.nullable(),
-  /** Days from the meeting's day to the renewal (negative once past). */
+  /** Days from today (when the brief was made) to the renewal, negative once past. */
   daysToRenewal: z.number().int().nullable(),
   health: z
     .object({

@@ -79,7 +79,7 @@ describe('meetings.brief', () => {
     expect(dana?.lastInteraction?.sources).toEqual([{ kind: 'activity', id: account.latestEmailId }]);
     expect(dana?.sentiment.trend).toBe('declining');
     expect(lee?.lastInteraction?.sources).toEqual([{ kind: 'activity', id: account.lastMeetingId }]);
-    expect(brief.account).toMatchObject({ arrMinor: 12_000_000, daysToRenewal: 59, stage: 'renewal' });
+    expect(brief.account).toMatchObject({ arrMinor: 12_000_000, daysToRenewal: 60, stage: 'renewal' });
     expect(brief.account.health?.drivers.length).toBeGreaterThan(0);
 
     expect(sourcesOf(brief.risks, /urgent ticket: SSO login fails/)).toEqual([
