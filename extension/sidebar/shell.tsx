@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { contextTitle, type GmailThreadContext, type HostContext } from '../../shared/host-context.ts';
 import type { ApiClient } from '../lib/api-client.ts';
 import type { Session } from '../lib/session-store.ts';
@@ -15,7 +15,7 @@ import { useServices } from './services.tsx';
 import { SignInForm } from './session/sign-in-form.tsx';
 import { useSession } from './session/use-session.ts';
 import { sidebarTabs } from './tabs/registry.ts';
-import type { DraftRequest } from './tabs/sidebar-tab.ts';
+import type { DraftRequest, TabFocus } from './tabs/sidebar-tab.ts';
 import { TabContainer } from './tabs/tab-container.tsx';
 
 /** Signed out → sign-in; signed in → who am I, then the tabs for the host page's context. */
@@ -85,9 +85,26 @@ function SignedIn({ api, session, page, onSignOut }: SignedInProps) {
   const expire = useCallback(() => void onSignOut(), [onSignOut]);
   const tabs = useMemo(() => sidebarTabs.filter((t) => !t.hosts || (host && t.hosts.includes(host))), [host]);
   const { draftRequest } = page;
-  const reveal = useMemo(
+  const draftReveal = useMemo(
     () => (draftRequest ? { tabId: draftTabId, seq: draftRequest.seq } : null),
     [draftRequest],
+  );
+  // A focus belongs to the page it was asked on: another event or thread starts without it.
+  const pageKey = JSON.stringify(page.context);
+  const [asked, setAsked] = useState<{ focus: TabFocus; pageKey: string; after: typeof draftReveal } | null>(
+    null,
+  );
+  const focus = asked?.pageKey === pageKey ? asked.focus : null;
+  const openTab = useCallback(
+    (wanted: Omit<TabFocus, 'seq'>) =>
+      setAsked({ focus: { ...wanted, seq: performance.now() }, pageKey, after: draftReveal }),
+    [pageKey, draftReveal],
+  );
+  // The later ask wins: a focus asked since the page's last draft request, else that request.
+  const reveal = useMemo(
+    () =>
+      asked && asked.after === draftReveal ? { tabId: asked.focus.tabId, seq: asked.focus.seq } : draftReveal,
+    [asked, draftReveal],
   );
   useEffect(() => {
     if (failure === 'unauthorized') expire();
@@ -137,6 +154,8 @@ function SignedIn({ api, session, page, onSignOut }: SignedInProps) {
             backendUrl: session.backendUrl,
             me: me.data,
             onUnauthorized: expire,
+            focus,
+            openTab,
           }}
         />
       )}

@@ -287,7 +287,7 @@ describe('a sidebar that gets out of the way', () => {
 });
 
 describe('the sidebar’s content', () => {
-  it('opens on the Customer tab, with the Health and Inbox tabs beside it', async () => {
+  it('opens on the Customer tab, with the Brief, Health and Inbox tabs beside it', async () => {
     const page = await open(fixturePages.calendarAcme.url);
     await showsCustomer(page, 'Acme Robotics');
     const sidebar = sidebarOf(page);
@@ -295,7 +295,12 @@ describe('the sidebar’s content', () => {
       .getByRole('tabpanel', { name: 'Customer' })
       .getByRole('region', { name: 'Account' })
       .waitFor();
-    expect(await sidebar.getByRole('tab').allTextContents()).toEqual(['Customer', 'Health', 'Inbox']);
+    expect(await sidebar.getByRole('tab').allTextContents()).toEqual([
+      'Customer',
+      'Brief',
+      'Health',
+      'Inbox',
+    ]);
     expect(await sidebar.getByRole('region', { name: 'Open tasks' }).count()).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { classifyApiError, errorMessage } from '../connection/api-error.ts';
 import { BackendUnreachable } from '../connection/backend-unreachable.tsx';
 import { Notice } from '../layout/notice.tsx';
 import { PanelSkeleton } from '../layout/skeleton.tsx';
+import type { TabFocus } from '../tabs/sidebar-tab.ts';
 import { AccountCard } from './account-card.tsx';
 import { CandidateSwitcher } from './candidate-switcher.tsx';
 import { ContactsList } from './contacts-list.tsx';
@@ -27,6 +28,8 @@ interface CustomerTabProps {
   /** Whether a Calendar event's meeting goes on the shown customer's timeline (the org's setting, not for viewers). */
   recordsMeetings: boolean;
   onUnauthorized: () => void;
+  /** An item another tab opened here (a brief's source): its customer is shown and the item highlighted. */
+  focus?: TabFocus | null;
 }
 
 /** The Customer tab for one host context; the parent keys it by context so a new event starts fresh. */
@@ -37,8 +40,12 @@ export function CustomerTab({
   orgDomains,
   recordsMeetings,
   onUnauthorized,
+  focus = null,
 }: CustomerTabProps) {
   const [picked, setPicked] = useState<string | null>(null);
+  useEffect(() => {
+    if (focus) setPicked(focus.customerId);
+  }, [focus]);
   const lookup = useQuery({
     queryKey: ['customer.lookup', context],
     queryFn: () => lookupCustomer(api, context),
@@ -107,8 +114,15 @@ export function CustomerTab({
       <AccountCard customer={customer} />
       <ThreadSection api={api} context={context} customerId={customer.id} />
       <ContactsList contacts={customer.matchedContacts} />
-      <OpenTasks tasks={customer.openTasks} total={customer.openTaskCount} />
-      <RecentTimeline activities={customer.recentActivities} />
+      <OpenTasks
+        tasks={customer.openTasks}
+        total={customer.openTaskCount}
+        focusedId={focus?.item?.kind === 'task' ? focus.item.id : null}
+      />
+      <RecentTimeline
+        activities={customer.recentActivities}
+        focus={focus?.item?.kind === 'activity' ? { activity: focus.item.activity, seq: focus.seq } : null}
+      />
       <LinkPerson api={api} people={unmatched} current={{ id: customer.id, name: customer.name }} />
       {find}
     </div>

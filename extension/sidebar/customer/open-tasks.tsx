@@ -7,10 +7,12 @@ interface OpenTasksProps {
   total: number;
   /** Today in the browser's zone, YYYY-MM-DD: what is due before it is overdue. */
   today?: string;
+  /** A task another tab opened here: highlighted. */
+  focusedId?: string | null;
 }
 
 /** The customer's open tasks, soonest due first: what, by when, and whose. */
-export function OpenTasks({ tasks, total, today = localDate(new Date()) }: OpenTasksProps) {
+export function OpenTasks({ tasks, total, today = localDate(new Date()), focusedId = null }: OpenTasksProps) {
   return (
     <section className="card" aria-label="Open tasks">
       <h3>
@@ -23,7 +25,11 @@ export function OpenTasks({ tasks, total, today = localDate(new Date()) }: OpenT
           {tasks.map((task) => {
             const overdue = task.dueDate !== null && task.dueDate < today;
             return (
-              <li key={task.id}>
+              <li
+                key={task.id}
+                className={task.id === focusedId ? 'focused' : undefined}
+                aria-current={task.id === focusedId ? 'true' : undefined}
+              >
                 <span className="task-title">{task.title}</span>
                 <span className="muted small">
                   {task.dueDate ? (

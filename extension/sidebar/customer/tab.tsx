@@ -3,7 +3,7 @@ import { NothingOpen } from '../host-context/nothing-open.tsx';
 import type { SidebarTab, SidebarTabProps } from '../tabs/sidebar-tab.ts';
 import { CustomerTab } from './customer-tab.tsx';
 
-function CustomerPanel({ api, context, host, backendUrl, me, onUnauthorized }: SidebarTabProps) {
+function CustomerPanel({ api, context, host, backendUrl, me, onUnauthorized, focus }: SidebarTabProps) {
   if (!context) return <NothingOpen host={host} />;
   return (
     <CustomerTab
@@ -14,8 +14,11 @@ function CustomerPanel({ api, context, host, backendUrl, me, onUnauthorized }: S
       orgDomains={me.org.domains}
       recordsMeetings={me.user.role !== 'viewer' && me.org.recordCalendarMeetings !== false}
       onUnauthorized={onUnauthorized}
+      focus={focus?.tabId === customerTabId ? focus : null}
     />
   );
 }
 
-export const customerTab: SidebarTab = { id: 'customer', label: 'Customer', Panel: CustomerPanel };
+export const customerTabId = 'customer';
+
+export const customerTab: SidebarTab = { id: customerTabId, label: 'Customer', Panel: CustomerPanel };

@@ -17,5 +17,7 @@ function HealthPanel({ api, context, host, backendUrl, me, onUnauthorized }: Sid
   );
 }
 
+export const healthTabId = 'health';
+
 /** Every host's: a customer's health matters before a meeting and after a call as much as in email. */
-export const healthTab: SidebarTab = { id: 'health', label: 'Health', Panel: HealthPanel };
+export const healthTab: SidebarTab = { id: healthTabId, label: 'Health', Panel: HealthPanel };

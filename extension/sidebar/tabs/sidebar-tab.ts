@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import type { meOutput } from '../../../shared/api/auth.ts';
+import type { ActivityOutput } from '../../../shared/api/customers.ts';
 import type { DraftIntent } from '../../../shared/api/drafts.ts';
 import type { GmailThreadContext, HostContext } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
@@ -20,6 +21,18 @@ export interface SidebarTabProps {
   me: z.infer<typeof meOutput>;
   /** The session ended (a 401): back to the sign-in form. */
   onUnauthorized: () => void;
+  /** The item a tab asked another to show (a brief's source); a new `seq` asks again. */
+  focus?: TabFocus | null;
+  /** Opens another tab on an item: a brief's claim opens its source in the Customer tab. */
+  openTab?: (focus: Omit<TabFocus, 'seq'>) => void;
+}
+
+/** A tab to open, and for the Customer tab the customer and the item to show and highlight. */
+export interface TabFocus {
+  tabId: string;
+  customerId: string;
+  item: { kind: 'activity'; activity: ActivityOutput } | { kind: 'task'; id: string } | null;
+  seq: number;
 }
 
 /** One tab of the sidebar, defined in its feature's folder (`sidebar/<feature>/tab.tsx`). */

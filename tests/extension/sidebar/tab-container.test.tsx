@@ -51,9 +51,10 @@ function tab(name: string) {
 }
 
 describe('the sidebar’s tab container', () => {
-  it('registers the Customer and Health tabs for every host, the Draft tab for Gmail, then the Inbox for every host', () => {
+  it('registers the Customer tab for every host, the Brief tab for Calendar, the Health tab for every host, the Draft tab for Gmail, then the Inbox for every host', () => {
     expect(sidebarTabs.map((t) => [t.id, t.hosts ?? 'every host'])).toEqual([
       ['customer', 'every host'],
+      ['brief', ['calendar']],
       ['health', 'every host'],
       ['draft', ['gmail']],
       ['inbox', 'every host'],
@@ -69,14 +70,19 @@ describe('the sidebar’s tab container', () => {
     expect(screen.queryByRole('tablist')).toBeNull();
   });
 
-  it('opens Calendar’s sidebar on the Customer tab, with the Health and Inbox tabs beside it', async () => {
+  it('opens Calendar’s sidebar on the Customer tab, with the Brief, Health and Inbox tabs beside it', async () => {
     renderSidebar({
       context: aCalendarEvent(),
       procedures: { 'customers.context': () => aMatch(aCustomerContext()) },
     });
     const panel = await screen.findByRole('tabpanel', { name: 'Customer' });
     expect(await within(panel).findByRole('region', { name: 'Account' })).toBeTruthy();
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Customer', 'Health', 'Inbox']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([
+      'Customer',
+      'Brief',
+      'Health',
+      'Inbox',
+    ]);
   });
 
   it('lists the tabs with one tab stop: the selected tab', () => {
