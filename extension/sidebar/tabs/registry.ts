@@ -1,3 +1,4 @@
+import { briefTab } from '../brief/tab.tsx';
 import { customerTab } from '../customer/tab.tsx';
 import { draftTab } from '../draft/tab.tsx';
 import { healthTab } from '../health/tab.tsx';
@@ -9,4 +10,4 @@ import type { SidebarTab } from './sidebar-tab.ts';
  * `tab.tsx` and one line here. The order is a product decision, so it is written in this one place
  * rather than found by globbing folders.
  */
-export const sidebarTabs: readonly SidebarTab[] = [customerTab, healthTab, draftTab, inboxTab];
+export const sidebarTabs: readonly SidebarTab[] = [customerTab, briefTab, healthTab, draftTab, inboxTab];
