@@ -1,4 +1,5 @@
 import { briefTab } from '../brief/tab.tsx';
+import { callRecordTab } from '../call-record/tab.tsx';
 import { customerTab } from '../customer/tab.tsx';
 import { draftTab } from '../draft/tab.tsx';
 import { healthTab } from '../health/tab.tsx';
@@ -10,4 +11,11 @@ import type { SidebarTab } from './sidebar-tab.ts';
  * `tab.tsx` and one line here. The order is a product decision, so it is written in this one place
  * rather than found by globbing folders.
  */
-export const sidebarTabs: readonly SidebarTab[] = [customerTab, briefTab, healthTab, draftTab, inboxTab];
+export const sidebarTabs: readonly SidebarTab[] = [
+  customerTab,
+  briefTab,
+  callRecordTab,
+  healthTab,
+  draftTab,
+  inboxTab,
+];

@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ZoomMeetingContext } from '../../../shared/host-context.ts';
+import type { ApiClient } from '../../lib/api-client.ts';
+import { classifyApiError, errorMessage } from '../connection/api-error.ts';
+import { BackendUnreachable } from '../connection/backend-unreachable.tsx';
+import { lookupCustomer } from '../customer/lookup-customer.ts';
+import { Notice } from '../layout/notice.tsx';
+import { PanelSkeleton } from '../layout/skeleton.tsx';
+import { callRecordKey, callRecordLookup } from './call-record-query.ts';
+import { CallRecordView } from './call-record-view.tsx';
+import { TranscriptImport } from './transcript-import.tsx';
+
+interface CallRecordTabProps {
+  api: ApiClient;
+  context: ZoomMeetingContext;
+  backendUrl: string;
+  canEdit: boolean;
+  onUnauthorized: () => void;
+}
+
+/**
+ * The call record of the meeting the Zoom page shows, matched by its number or its recording's
+ * meeting UUID; with none yet, a box to paste or upload the transcript for the page's customer.
+ */
+export function CallRecordTab({ api, context, backendUrl, canEdit, onUnauthorized }: CallRecordTabProps) {
+  const lookup = callRecordLookup(context);
+  const record = useQuery({
+    queryKey: callRecordKey(context),
+    queryFn: () => api.meetings.callRecord.query(lookup ?? {}),
+    enabled: lookup !== null,
+  });
+  const customer = useQuery({
+    queryKey: ['customer.lookup', context],
+    queryFn: () => lookupCustomer(api, context),
+    enabled: record.data?.record === null || lookup === null,
+  });
+  const error = record.error ?? customer.error;
+  const failure = error ? classifyApiError(error) : null;
+  useEffect(() => {
+    if (failure === 'unauthorized') onUnauthorized();
+  }, [failure, onUnauthorized]);
+
+  if (failure === 'unreachable')
+    return <BackendUnreachable backendUrl={backendUrl} onRetry={() => void record.refetch()} />;
+  if (error)
+    return (
+      <Notice title="Something went wrong" tone="warning">
+        <p>{errorMessage(error)}</p>
+      </Notice>
+    );
+  if (lookup && record.data === undefined) return <PanelSkeleton label="Loading the call record" />;
+  if (record.data?.record)
+    return <CallRecordView api={api} record={record.data.record} context={context} canEdit={canEdit} />;
+  if (customer.data === undefined) return <PanelSkeleton label="Finding the customer" />;
+  const found = customer.data.customer;
+  if (!found)
+    return (
+      <Notice title="No call record yet" tone="calm">
+        <p className="muted">
+          No customer matches this meeting, so there is nowhere to keep its transcript yet.
+        </p>
+      </Notice>
+    );
+  return canEdit ? (
+    <TranscriptImport api={api} context={context} customerId={found.id} customerName={found.name} />
+  ) : (
+    <Notice title="No call record yet" tone="calm">
+      <p className="muted">No transcript of this call for {found.name} yet.</p>
+    </Notice>
+  );
+}
