@@ -51,10 +51,11 @@ function tab(name: string) {
 }
 
 describe('the sidebar’s tab container', () => {
-  it('registers the Customer tab for every host, the Brief tab for Calendar, the Health tab for every host, the Draft tab for Gmail, then the Inbox for every host', () => {
+  it('registers the Customer tab for every host, the Brief tab for Calendar, the Call tab for Zoom, the Health tab for every host, the Draft tab for Gmail, then the Inbox for every host', () => {
     expect(sidebarTabs.map((t) => [t.id, t.hosts ?? 'every host'])).toEqual([
       ['customer', 'every host'],
       ['brief', ['calendar']],
+      ['call', ['zoom']],
       ['health', 'every host'],
       ['draft', ['gmail']],
       ['inbox', 'every host'],
