@@ -66,7 +66,27 @@ export type FeatureRow = {
 /** A `stakeholder.left` signal as the statement builds it (jsonb: the time as ISO text). */
 export type DepartureRow = { id: string; name: string | null; at: string };
 
-const days = (n: number) => sql.raw(`interval '${n} days'`);
+/** The windows' edges, in days before the moment scored. */
+const windowDays = [30, 60, 90, 180, 365] as const;
+type WindowDays = (typeof windowDays)[number];
+
+/**
+ * The moment scored and each window's edge (whole days of 24 hours before it), bound once in a
+ * one-row `bounds` CTE and read through scalar sub-queries (evaluated once, then constants to every
+ * row): Postgres does not fold `timestamptz - interval` (it depends on the session's time zone), so
+ * written in a filter it is worked out again for every row, and bound at each use the statement
+ * would pass the 64 parameters beyond which it is not kept prepared (planned afresh each batch).
+ */
+function boundsOf(asOf: Date): SQL {
+  const edges = windowDays.map(
+    (days) =>
+      sql`${new Date(asOf.getTime() - days * 86_400_000).toISOString()}::timestamptz as ${sql.raw(`d${days}`)}`,
+  );
+  return sql`select ${asOf.toISOString()}::timestamptz as at, ${sql.join(edges, sql`, `)}`;
+}
+
+const at = sql.raw('(select at from bounds)');
+const before = (days: WindowDays) => sql.raw(`(select d${days} from bounds)`);
 
 /**
  * Every customer of the org whose id lies between the two (inclusive): a batch of the org's
@@ -91,28 +111,28 @@ function inScope(scope: CustomerScope, column: SQL): SQL {
  * plain aggregates each row passes through, and the latest values as arrays in time order (the
  * input is already in that order, so nothing is sorted). The pivot below picks each kind's figures.
  */
-function signalsByKind(orgId: string, scope: CustomerScope, at: SQL): SQL {
+function signalsByKind(orgId: string, scope: CustomerScope): SQL {
   const role = (name: string) => sql`detail ->> 'role' = ${name}`;
   const departure = sql`jsonb_build_object('id', id, 'name', detail ->> 'name', 'at', observed_at)`;
   return sql`
     select s.customer_id, s.kind,
-      avg(value) filter (where observed_at > ${at} - ${days(30)}) as mean30,
-      avg(value) filter (where observed_at <= ${at} - ${days(30)} and observed_at > ${at} - ${days(60)}) as mean_prev,
-      max(period::text) filter (where observed_at > ${at} - ${days(60)}) as period60,
-      sum(value) filter (where observed_at > ${at} - ${days(90)}) as sum90,
-      count(*) filter (where observed_at > ${at} - ${days(90)})::int as n90,
-      max(observed_at) filter (where observed_at > ${at} - ${days(90)}) as latest90_at,
+      avg(value) filter (where observed_at > ${before(30)}) as mean30,
+      avg(value) filter (where observed_at <= ${before(30)} and observed_at > ${before(60)}) as mean_prev,
+      max(period::text) filter (where observed_at > ${before(60)}) as period60,
+      sum(value) filter (where observed_at > ${before(90)}) as sum90,
+      count(*) filter (where observed_at > ${before(90)})::int as n90,
+      max(observed_at) filter (where observed_at > ${before(90)}) as latest90_at,
       array_agg(value order by observed_at) filter (where kind in ('usage.seats', 'billing.status')
-        or (kind = 'survey.nps' and observed_at > ${at} - ${days(90)})) as values_by_time,
+        or (kind = 'survey.nps' and observed_at > ${before(90)})) as values_by_time,
       array_agg(detail order by observed_at) filter (where kind = 'billing.status'
-        or (kind = 'call.competitor' and observed_at > ${at} - ${days(90)})) as details_by_time,
+        or (kind = 'call.competitor' and observed_at > ${before(90)})) as details_by_time,
       array_agg(${departure} order by observed_at) filter (where kind = 'stakeholder.left' and ${role('champion')}) as champion_left,
       array_agg(${departure} order by observed_at) filter (where kind = 'stakeholder.left' and ${role('executive_sponsor')}) as sponsor_left,
       max(observed_at) filter (where kind = 'stakeholder.joined' and ${role('champion')}) as champion_joined_at,
       max(observed_at) filter (where kind = 'stakeholder.joined' and ${role('executive_sponsor')}) as sponsor_joined_at
     from health_signals s
     where s.org_id = ${orgId} and ${inScope(scope, sql`s.customer_id`)}
-      and s.observed_at > ${at} - ${days(180)} and s.observed_at <= ${at}
+      and s.observed_at > ${before(180)} and s.observed_at <= ${at}
     group by s.customer_id, s.kind`;
 }
 
@@ -162,14 +182,14 @@ export async function readFeatureRows(
   asOf: Date,
 ): Promise<FeatureRow[]> {
   const scope = (column: string) => inScope(customers, sql.raw(column));
-  const at = sql`${asOf.toISOString()}::timestamptz`;
   const open = sql`a.kind = 'ticket' and a.ticket_status in ('open', 'pending')`;
   const sentiment = sql`(a.analysis -> 'analysis' -> 'sentiment' ->> 'score')::float8`;
   const analysed = sql`a.kind = 'email' and a.analysis is not null`;
   const age = (column: ReturnType<typeof sql>) =>
     sql`floor(extract(epoch from (${at} - ${column})) / 86400)::int`;
   return tx.execute<FeatureRow>(sql`
-    with by_kind as (${signalsByKind(orgId, customers, at)}),
+    with bounds as (${boundsOf(asOf)}),
+    by_kind as (${signalsByKind(orgId, customers)}),
     sig as (${signalPivot}),
     act as (
       select a.customer_id,
@@ -179,24 +199,24 @@ export async function readFeatureRows(
           and a.ticket_priority is distinct from 'high')::int as open_other,
         ${age(sql`min(a.occurred_at) filter (where ${open})`)} as oldest_open_days,
         ${age(sql`min(a.occurred_at) filter (where ${open} and a.ticket_priority = 'urgent')`)} as oldest_urgent_days,
-        count(*) filter (where a.kind = 'ticket' and a.occurred_at > ${at} - ${days(30)})::int as opened30,
-        count(*) filter (where a.kind = 'ticket' and a.occurred_at > ${at} - ${days(365)})::int as opened365,
+        count(*) filter (where a.kind = 'ticket' and a.occurred_at > ${before(30)})::int as opened30,
+        count(*) filter (where a.kind = 'ticket' and a.occurred_at > ${before(365)})::int as opened365,
         (array_agg(a.id order by a.ticket_priority desc nulls last, a.occurred_at) filter (where ${open}))[1] as worst_ticket,
         (array_agg(a.nps_score order by a.occurred_at desc) filter (where a.kind = 'nps' and a.nps_score is not null
-          and a.occurred_at > ${at} - ${days(90)}))[1]::float8 as nps_act_latest,
-        max(a.occurred_at) filter (where a.kind = 'nps' and a.nps_score is not null and a.occurred_at > ${at} - ${days(90)}) as nps_act_latest_at,
-        sum(a.nps_score) filter (where a.kind = 'nps' and a.occurred_at > ${at} - ${days(90)})::float8 as nps_act_sum,
-        count(a.nps_score) filter (where a.kind = 'nps' and a.occurred_at > ${at} - ${days(90)})::int as nps_act_n,
-        avg(${sentiment}) filter (where ${analysed} and a.occurred_at > ${at} - ${days(90)}) as sent90,
-        count(*) filter (where ${analysed} and a.occurred_at > ${at} - ${days(90)})::int as sent_n,
-        avg(${sentiment}) filter (where ${analysed} and a.occurred_at > ${at} - ${days(30)}) as sent30,
-        avg(${sentiment}) filter (where ${analysed} and a.occurred_at <= ${at} - ${days(30)}
-          and a.occurred_at > ${at} - ${days(60)}) as sent_prev,
-        (array_agg(a.id order by ${sentiment}) filter (where ${analysed} and a.occurred_at > ${at} - ${days(90)}))[1] as worst_thread,
+          and a.occurred_at > ${before(90)}))[1]::float8 as nps_act_latest,
+        max(a.occurred_at) filter (where a.kind = 'nps' and a.nps_score is not null and a.occurred_at > ${before(90)}) as nps_act_latest_at,
+        sum(a.nps_score) filter (where a.kind = 'nps' and a.occurred_at > ${before(90)})::float8 as nps_act_sum,
+        count(a.nps_score) filter (where a.kind = 'nps' and a.occurred_at > ${before(90)})::int as nps_act_n,
+        avg(${sentiment}) filter (where ${analysed} and a.occurred_at > ${before(90)}) as sent90,
+        count(*) filter (where ${analysed} and a.occurred_at > ${before(90)})::int as sent_n,
+        avg(${sentiment}) filter (where ${analysed} and a.occurred_at > ${before(30)}) as sent30,
+        avg(${sentiment}) filter (where ${analysed} and a.occurred_at <= ${before(30)}
+          and a.occurred_at > ${before(60)}) as sent_prev,
+        (array_agg(a.id order by ${sentiment}) filter (where ${analysed} and a.occurred_at > ${before(90)}))[1] as worst_thread,
         ${age(sql`max(a.occurred_at) filter (where a.kind in ('meeting', 'call'))`)} as last_meeting_days,
         ${age(sql`max(a.occurred_at) filter (where a.kind = 'email')`)} as last_email_days,
-        count(*) filter (where a.kind in ('meeting', 'call') and a.occurred_at > ${at} - ${days(90)})::int as meetings90,
-        count(*) filter (where a.kind = 'email' and a.occurred_at > ${at} - ${days(90)})::int as emails90
+        count(*) filter (where a.kind in ('meeting', 'call') and a.occurred_at > ${before(90)})::int as meetings90,
+        count(*) filter (where a.kind = 'email' and a.occurred_at > ${before(90)})::int as emails90
       from activities a
       where a.org_id = ${orgId} and ${scope('a.customer_id')} and a.occurred_at <= ${at}
         and a.kind in ('ticket', 'nps', 'email', 'meeting', 'call')
