@@ -1,5 +1,23 @@
-import { and, count, desc, eq, getTableColumns, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { ListActionsInput, ListedAction, WaitingCountOutput } from '../../shared/api/actions.ts';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  lt,
+  ne,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import {
+  type ListActionsInput,
+  type ListedAction,
+  ownAccountKinds,
+  type WaitingCountOutput,
+} from '../../shared/api/actions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import { customers } from '../db/schema.ts';
@@ -61,7 +79,7 @@ export async function listActions(deps: OrgDeps, input: ListActionsInput): Promi
 
 /**
  * What waits for the caller's decision: proposed for them, or on a customer they own and theirs to
- * approve (another user's email needs the admin role, as `decide.ts` holds). A viewer decides nothing.
+ * approve (another user's email or event needs the admin role, as `decide.ts` holds). A viewer decides nothing.
  * One count over the status index: the extension's background asks every minute.
  */
 export async function countWaitingActions(deps: OrgDeps): Promise<WaitingCountOutput> {
@@ -69,7 +87,7 @@ export async function countWaitingActions(deps: OrgDeps): Promise<WaitingCountOu
   if (principal.role === 'viewer') return { count: 0 };
   const onMyCustomers = and(
     inArray(actions.customerId, ownedCustomers(db, principal)),
-    principal.role === 'admin' ? undefined : ne(actions.kind, 'email.send'),
+    principal.role === 'admin' ? undefined : notInArray(actions.kind, [...ownAccountKinds]),
   );
   const [row] = await db
     .select({ count: count() })

@@ -19,6 +19,12 @@ export type ActionKind = (typeof actionKinds)[number];
 /** Kinds whose effect leaves CSCX: every one of them asks unless an admin's policy says otherwise. */
 export const outboundKinds: readonly ActionKind[] = ['email.send', 'calendar.create_event', 'slack.post'];
 
+/**
+ * Kinds that act through the user's own Google account (their mailbox, their calendar): only that
+ * user, or an admin, may approve one (`backend/actions/decide.ts`).
+ */
+export const ownAccountKinds: readonly ActionKind[] = ['email.send', 'calendar.create_event'];
+
 export const riskLevels = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 

@@ -23,6 +23,19 @@ const reply = (customerId: string) => ({
   payload: { to: ['dana@acme.example'], cc: [], references: [], subject: 'Re: Renewal', body: 'Hi Dana' },
 });
 
+const anEvent = (customerId: string) => ({
+  kind: 'calendar.create_event' as const,
+  customerId,
+  reason: 'Dana asked for a renewal call',
+  payload: {
+    summary: 'Renewal call',
+    start: { dateTime: '2026-12-03T15:00:00.000Z', timeZone: 'Europe/London' },
+    end: { dateTime: '2026-12-03T15:30:00.000Z', timeZone: 'Europe/London' },
+    attendees: ['dana@acme.example'],
+    conference: false,
+  },
+});
+
 const aTask = (customerId: string) => ({
   kind: 'task.create' as const,
   customerId,
@@ -80,12 +93,13 @@ describe('what waits for my decision (the icon badge)', () => {
     const { csm, other, customer } = await aTeam();
     const mine = await client(csm.token).actions.propose.mutate(reply(customer.id));
     await client(csm.token).actions.propose.mutate(reply(customer.id));
-    // A colleague's email on my customer goes out from their mailbox: not mine to approve.
+    // A colleague's email or event on my customer goes through their Google account: not mine to approve.
     await client(other.token).actions.propose.mutate(reply(customer.id));
+    await client(other.token).actions.propose.mutate(anEvent(customer.id));
     expect(await client(csm.token).actions.waitingCount.query()).toEqual({ count: 2 });
     await client(csm.token).actions.reject.mutate({ id: mine.id });
     expect(await client(csm.token).actions.waitingCount.query()).toEqual({ count: 1 });
-    expect(await client(other.token).actions.waitingCount.query()).toEqual({ count: 1 });
+    expect(await client(other.token).actions.waitingCount.query()).toEqual({ count: 2 });
   });
 
   it('counts a colleague’s proposal on my customer that I may approve, and an admin counts every one on theirs', async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ActionView } from '../../../shared/api/actions.ts';
+import { type ActionView, ownAccountKinds } from '../../../shared/api/actions.ts';
 import type { UserOutput } from '../../../shared/api/auth.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import type { ActionPeople } from './action-card.tsx';
@@ -33,6 +33,9 @@ export function useActionPeople(api: ApiClient, me: UserOutput): ActionPeople {
 /** Why the user may not decide this action (as `decide.ts` holds), or null when they may. */
 export function decisionRefusal(me: UserOutput, action: ActionView): string | null {
   if (me.role === 'viewer') return 'Viewers read the queue; a CSM or an admin decides.';
-  if (me.role === 'admin' || action.kind !== 'email.send' || action.forUserId === me.id) return null;
-  return 'It leaves from a colleague’s mailbox: they or an admin decide.';
+  if (me.role === 'admin' || !ownAccountKinds.includes(action.kind) || action.forUserId === me.id)
+    return null;
+  return action.kind === 'email.send'
+    ? 'It leaves from a colleague’s mailbox: they or an admin decide.'
+    : 'It goes on a colleague’s calendar: they or an admin decide.';
 }
