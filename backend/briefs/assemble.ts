@@ -47,7 +47,11 @@ export function assembleBrief(facts: BriefFacts, setting: Setting): AssembledBri
   const people = setting.attendees.filter((a) => !ours(a.email)).map((a) => personOf(a, facts));
   const colleagues = setting.attendees.filter((a) => ours(a.email));
   const account = accountOf(facts, setting);
-  const openItems = [...facts.openTasks.map((t) => taskClaim(t, setting.now)), ...lastCallClaims(facts)];
+  const openItems = [
+    ...callActionClaims(facts),
+    ...facts.openTasks.map((t) => taskClaim(t, setting.now)),
+    ...(facts.callActions.length === 0 ? lastCallClaims(facts) : []),
+  ];
   const { commitments, asks } = emailClaims(facts, setting.now);
   const risks = riskClaims(facts, people, account.daysToRenewal);
   const cited = new Map<string, ActivityOutput>();
@@ -105,6 +109,7 @@ function activitiesRead(facts: BriefFacts): Map<string, ActivityOutput> {
     ...facts.openTickets,
     ...(facts.latestNps ? [facts.latestNps] : []),
     ...facts.signalCalls,
+    ...facts.callActions.map((c) => c.call),
   ];
   return new Map(all.map((a) => [a.id, a]));
 }
@@ -186,6 +191,20 @@ function taskClaim(task: BriefFacts['openTasks'][number], now: Date): BriefClaim
     ? `, due ${formatDay(`${task.dueDate}T00:00:00Z`)}${overdue ? ' (overdue)' : ''}`
     : '';
   return { text: `Open task: ${task.title}${due}`, sources: [{ kind: 'task', id: task.id }] };
+}
+
+/** What the last recorded calls left to do, as the call record shows it (the CSM's edits kept). */
+function callActionClaims(facts: BriefFacts): BriefClaim[] {
+  return facts.callActions.flatMap(({ call, items }) =>
+    items.map((item) => {
+      const who = item.owner ? `${item.owner}` : 'nobody yet';
+      const due = item.due ? `, due ${formatDay(item.due)}` : '';
+      return {
+        text: `From “${call.subject || kindLabel[call.kind]}” on ${formatDay(call.occurredAt)}: ${item.text} (${who}${due})`,
+        sources: [activitySource(call)],
+      };
+    }),
+  );
 }
 
 function lastCallClaims(facts: BriefFacts): BriefClaim[] {

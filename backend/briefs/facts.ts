@@ -1,11 +1,13 @@
 import { and, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { ActivityOutput } from '../../shared/api/customers.ts';
+import type { MeetingAnalysis } from '../../shared/api/meetings.ts';
 import type { ThreadAnalysis } from '../../shared/api/threads.ts';
 import type { ContactRole, LifecycleStage, SignalKind } from '../../shared/enums.ts';
 import type { Db } from '../db/client.ts';
 import { activities, contacts, customers, tasks } from '../db/schema.ts';
 import type { StoredDriver } from '../health/model/components.ts';
 import { healthScores } from '../health/schema.ts';
+import { callRecords } from '../meetings/schema.ts';
 import { healthSignals, type SignalDetail } from '../signals/schema.ts';
 
 const dayMs = 86_400_000;
@@ -52,6 +54,8 @@ export interface BriefFacts {
   emails: AnalysedEmail[];
   /** Meetings and calls before this one, newest first. */
   pastCalls: ActivityOutput[];
+  /** The action items of the last calls with a call record (the CSM's edits over the model's), newest first. */
+  callActions: { call: ActivityOutput; items: MeetingAnalysis['actionItems'] }[];
   openTickets: ActivityOutput[];
   /** The latest NPS answer in the email window. */
   latestNps: ActivityOutput | null;
@@ -174,6 +178,27 @@ export async function readBriefFacts(
     )
     .orderBy(desc(activities.occurredAt), desc(activities.id))
     .limit(3);
+  const recorded = await tx
+    .select({
+      ...activityColumns,
+      items: sql<
+        MeetingAnalysis['actionItems']
+      >`coalesce(${callRecords.edits}->'actionItems', ${callRecords.analysis}->'actionItems', '[]'::jsonb)`,
+    })
+    .from(callRecords)
+    .innerJoin(
+      activities,
+      and(eq(activities.orgId, callRecords.orgId), eq(activities.id, callRecords.activityId)),
+    )
+    .where(
+      and(
+        eq(callRecords.orgId, orgId),
+        eq(callRecords.customerId, customerId),
+        lt(callRecords.meetingAt, callsBefore),
+      ),
+    )
+    .orderBy(desc(callRecords.meetingAt))
+    .limit(2);
   const openTickets = await tx
     .select(activityColumns)
     .from(activities)
@@ -244,6 +269,7 @@ export async function readBriefFacts(
       analysis ? [{ activity: toActivity(row), analysis: analysis.analysis }] : [],
     ),
     pastCalls: pastCalls.map(toActivity),
+    callActions: recorded.map(({ items, ...call }) => ({ call: toActivity(call), items })),
     openTickets: openTickets.map(toActivity),
     latestNps: latestNps ? toActivity(latestNps) : null,
     openTasks,

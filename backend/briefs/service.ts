@@ -84,7 +84,9 @@ async function readStep(tx: Db, deps: StreamingDeps, input: Input): Promise<Read
 
   const external = attendees.filter((a) => a.email && !isOurs(a.email, deps.principal.orgDomains));
   if (external.length === 0 && !recorded) return { kind: 'answer', output: { kind: 'internal' } };
-  const customerId = recorded?.customerId ?? (await matchCustomer(tx, deps, external, title));
+  // The same guests as the kept brief's are the same customer: opening it again costs no lookup.
+  const kept = stored && sameGuests(stored.attendees, attendees) ? stored.customerId : null;
+  const customerId = recorded?.customerId ?? kept ?? (await matchCustomer(tx, deps, external, title));
   if (typeof customerId !== 'string')
     return { kind: 'answer', output: { kind: 'no_customer', unmatchedEmails: customerId.unmatched } };
 

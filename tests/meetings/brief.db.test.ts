@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { meetingBriefs } from '../../backend/briefs/schema.ts';
 import { activities, aiRuns, tasks } from '../../backend/db/schema.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
+import { callRecords } from '../../backend/meetings/schema.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import { healthSignals } from '../../backend/signals/schema.ts';
 import { aYearOfCustomer } from '../../bench/briefs-account.ts';
@@ -157,6 +158,43 @@ describe('meetings.brief', () => {
     expect(fresh).toMatchObject({ briefId: first.briefId, stale: false });
     expect(sourcesOf(fresh.brief.risks, /Data export broken/)).toEqual([{ kind: 'activity', id: note.id }]);
     expect(await briefRuns(org)).toHaveLength(2);
+  });
+
+  it('lists the last recorded call’s action items as its call record shows them, the CSM’s edits kept', async () => {
+    const { db, org, account, api, event } = await aTeamWithAccount();
+    const due = '2026-11-27T17:00:00+00:00';
+    await inOrg(db, org.id, (tx) =>
+      tx.insert(callRecords).values({
+        orgId: org.id,
+        customerId: account.customerId,
+        activityId: account.lastMeetingId,
+        source: 'paste',
+        meetingAt: new Date(now.getTime() - 14 * 86_400_000),
+        transcriptHash: 'h1',
+        turns: [{ speaker: 'Lee Park', text: 'We will retest SSO after the patch.' }],
+        analysis: {
+          summary: 'SSO escalation.',
+          decisions: [],
+          actionItems: [{ text: 'Retest SSO after the patch', owner: 'Lee Park', due: null, turn: 0 }],
+          speakers: [],
+          openQuestions: [],
+          signals: [],
+        },
+        edits: {
+          actionItems: [{ text: 'Retest SSO on staging after the patch', owner: 'Lee Park', due, turn: 0 }],
+        },
+        provider: 'local',
+        model: 'cscx-local-1',
+        analysedAt: now,
+      }),
+    );
+
+    const { brief } = briefOf(await api.meetings.brief.query(event));
+    expect(brief.openItems[0]).toEqual({
+      text: 'From “SSO escalation call” on 9 Nov 2026: Retest SSO on staging after the patch (Lee Park, due 27 Nov 2026)',
+      sources: [{ kind: 'activity', id: account.lastMeetingId }],
+    });
+    expect(brief.openItems.some((c) => c.text.startsWith('From the last meeting'))).toBe(false);
   });
 
   it('answers an internal meeting with no brief, and keeps nothing', async () => {
