@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { type AiCallsOptions, measureAiCalls } from './ai-calls.ts';
+import { measureBriefs } from './briefs.ts';
 import { measureDraftCalls } from './draft-calls.ts';
 import { measureHealth } from './health.ts';
 import { measureMeetingAnalysis } from './meetings.ts';
@@ -9,6 +10,7 @@ import { type BenchRow, markdownTable } from './stats.ts';
 /** The sections `npm run bench -- --only …` runs alone: each starts servers of its own over the book. */
 const sections = {
   ai: measureAiCalls,
+  briefs: measureBriefs,
   drafts: measureDraftCalls,
   health: measureHealth,
   meetings: measureMeetingAnalysis,
