@@ -265,6 +265,16 @@ describe('meetings.brief', () => {
     });
   });
 
+  it('never shows another org’s kept brief, whatever the event id', async () => {
+    const { event, api } = await aTeamWithAccount();
+    await api.meetings.brief.query(event);
+    const other = await aTeamWithAccount();
+
+    expect(await errorOf(other.api.meetings.brief.query({ eventId: event.eventId }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
   it('lets a viewer read the brief', async () => {
     const { db, org, event } = await aTeamWithAccount();
     const viewer = await aMember(db, org, { role: 'viewer' });
