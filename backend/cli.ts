@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<void> {
         args: argv.slice(1),
         options: { org: { type: 'string' }, customers: { type: 'string' }, activities: { type: 'string' } },
       });
-      return withDatabase(config, (db) => seedDemoFromCli(db, values));
+      return withDatabase(config, (db) => seedDemoFromCli(db, values, config));
     }
     case 'import': {
       if (sub === 'transcript')

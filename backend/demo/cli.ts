@@ -1,9 +1,11 @@
 import { systemClock } from '../clock.ts';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
 import { recomputeOrg } from '../health/recompute.ts';
 import { progressBar } from '../imports/progress-bar.ts';
+import { seedDemoCalls } from '../meetings/demo/demo-calls.ts';
 import { findOrCreateOrg, findOrgForCli } from '../org/lookup.ts';
 import { defaultActivitiesPerCustomer, defaultDemoCustomers, seedDemo } from './seed.ts';
 import type { SeedCounts } from './write.ts';
@@ -15,7 +17,7 @@ export interface SeedDemoArgs {
 }
 
 /** `cscx seed-demo`: the only org by default; with --org NAME, that org (created when missing). */
-export async function seedDemoFromCli(database: Database, args: SeedDemoArgs): Promise<void> {
+export async function seedDemoFromCli(database: Database, args: SeedDemoArgs, config: Config): Promise<void> {
   const customers = count('--customers', args.customers, defaultDemoCustomers, 1, 1_000_000);
   const activities = count(
     '--activities',
@@ -44,6 +46,10 @@ export async function seedDemoFromCli(database: Database, args: SeedDemoArgs): P
   for (const [name, added, total] of rows)
     console.log(`  ${name.padEnd(12)}${fmt(added).padStart(10)}${fmt(total).padStart(10)}`);
   if (Object.values(result.added).every((n) => n === 0)) console.log('already seeded: nothing changed');
+  // Before scoring: what was heard on the calls counts in the scores.
+  const calls = await seedDemoCalls(db, config, org.id);
+  for (const call of calls)
+    console.log(`call record: "${call.record.title}" of ${call.record.customerName} (${call.outcome})`);
   await scoreDemoBook(database, org.id);
 }
 
