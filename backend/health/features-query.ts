@@ -89,20 +89,27 @@ const at = sql.raw('(select at from bounds)');
 const before = (days: WindowDays) => sql.raw(`(select d${days} from bounds)`);
 
 /**
- * Every customer of the org whose id lies between the two (inclusive): a batch of the org's
- * recompute, a contiguous slice of its ids in order, so each source table is read by one index
- * range scan. (A list of ids, `= any(…)`, is planned per element and grows worse than linearly.)
+ * Every customer of the org from `fromId` (inclusive) up to `beforeId` (exclusive; null: to the
+ * last): a batch of the org's recompute, a contiguous slice of its ids in order, so each source
+ * table is read by one index range scan. (A list of ids, `= any(…)`, is planned per element and
+ * grows worse than linearly.)
  */
 export interface CustomerRange {
-  firstId: string;
-  lastId: string;
+  fromId: string;
+  beforeId: string | null;
+}
+
+/** `column` within the range, for a table whose rows are keyed by customer. */
+export function inRange(range: CustomerRange, column: SQL): SQL {
+  const upTo = range.beforeId === null ? sql`` : sql` and ${column} < ${range.beforeId}::uuid`;
+  return sql`${column} >= ${range.fromId}::uuid${upTo}`;
 }
 
 /** Which customers a read covers: some ids (a signal's customer, calibration's), or a range. */
 export type CustomerScope = readonly string[] | CustomerRange;
 
 function inScope(scope: CustomerScope, column: SQL): SQL {
-  if ('firstId' in scope) return sql`${column} between ${scope.firstId}::uuid and ${scope.lastId}::uuid`;
+  if ('fromId' in scope) return inRange(scope, column);
   return sql`${column} = any(${arrayParam(scope, 'uuid')})`;
 }
 

@@ -25,6 +25,9 @@ export interface BatchOutcome {
   alerts: number;
 }
 
+/** A batch's outcome, and how many customers it read (those with no data at all are not scored). */
+type ReadBatchOutcome = BatchOutcome & { customers: number };
+
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 const delta = (now: number, before: number | null) =>
   before === null ? null : Math.round((now - before) * 100) / 100;
@@ -37,9 +40,9 @@ const delta = (now: number, before: number | null) =>
 export async function recomputeBatch(
   tx: Db,
   input: { orgId: string; customers: CustomerScope; now: Date; model: OrgHealthModel },
-): Promise<BatchOutcome> {
+): Promise<ReadBatchOutcome> {
   const { orgId, customers, now, model } = input;
-  if ('length' in customers && customers.length === 0) return { scored: 0, alerts: 0 };
+  if ('length' in customers && customers.length === 0) return { scored: 0, alerts: 0, customers: 0 };
   const day = utcDay(now);
   const [featureRows, priorRows] = [
     await readFeatureRows(tx, orgId, customers, now),
@@ -70,7 +73,7 @@ export async function recomputeBatch(
     });
   }
   await writeScores(tx, { orgId, day, now, modelVersion: model.version, scores, alerts });
-  return { scored: scores.length, alerts: alerts.length };
+  return { scored: scores.length, alerts: alerts.length, customers: featureRows.length };
 }
 
 /** The given customers (a signal's, a test's): one batch per `recomputeBatchSize`, each its own transaction. */
@@ -100,8 +103,9 @@ export interface OrgProgress {
 }
 
 /**
- * Every customer of the org, in batches by id: each batch reads its ids, scores them and writes, in
- * one short transaction, so requests get the embedded database's one connection between batches.
+ * Every customer of the org, in batches by id: where each batch starts is read once, then each batch
+ * reads its range, scores it and writes, in one short transaction, so requests get the embedded
+ * database's one connection between batches. A customer added meanwhile falls in some range.
  */
 export async function recomputeOrg(
   deps: RecomputeDeps & {
@@ -111,52 +115,39 @@ export async function recomputeOrg(
   },
 ): Promise<BatchOutcome & { customers: number }> {
   const batchSize = deps.batchSize ?? recomputeBatchSize;
-  const { model, total } = await deps.inOrg(async (tx) => ({
+  const { model, starts, total } = await deps.inOrg(async (tx) => ({
     model: scoringModel(await ensureCurrentModel(tx, deps.orgId, deps.now)),
-    total: await countCustomers(tx, deps.orgId),
+    ...(await batchStarts(tx, deps.orgId, batchSize)),
   }));
   const outcome = { scored: 0, alerts: 0, customers: 0 };
-  let after: string | null = null;
-  while (!deps.signal?.aborted) {
-    const cursor: string | null = after;
-    const batch = await deps.inOrg(async (tx) => {
-      const ids = await nextCustomerIds(tx, deps.orgId, cursor, batchSize);
-      const [firstId, lastId] = [ids[0], ids[ids.length - 1]];
-      if (firstId === undefined || lastId === undefined) return { ids, result: { scored: 0, alerts: 0 } };
-      const range = { firstId, lastId };
-      const result = await recomputeBatch(tx, { orgId: deps.orgId, customers: range, now: deps.now, model });
-      return { ids, result };
-    });
-    if (batch.ids.length === 0) break;
-    after = batch.ids[batch.ids.length - 1] ?? null;
-    outcome.customers += batch.ids.length;
-    outcome.scored += batch.result.scored;
-    outcome.alerts += batch.result.alerts;
+  for (const [i, fromId] of starts.entries()) {
+    if (deps.signal?.aborted) break;
+    const customers = { fromId, beforeId: starts[i + 1] ?? null };
+    const batch = await deps.inOrg((tx) =>
+      recomputeBatch(tx, { orgId: deps.orgId, customers, now: deps.now, model }),
+    );
+    outcome.customers += batch.customers;
+    outcome.scored += batch.scored;
+    outcome.alerts += batch.alerts;
     await deps.onProgress?.({
       done: outcome.customers,
       total: Math.max(total, outcome.customers),
       scored: outcome.scored,
     });
-    if (batch.ids.length < batchSize) break;
   }
   return outcome;
 }
 
-async function countCustomers(tx: Db, orgId: string): Promise<number> {
-  const [row] = await tx.execute<{ n: number }>(
-    sql`select count(*)::int as n from customers where org_id = ${orgId}`,
-  );
-  return row?.n ?? 0;
-}
-
-async function nextCustomerIds(
+/** The first id of every `batchSize` customers in id order, and how many there are, in one scan. */
+async function batchStarts(
   tx: Db,
   orgId: string,
-  after: string | null,
-  limit: number,
-): Promise<string[]> {
-  const rows = await tx.execute<{ id: string }>(sql`
-    select id from customers where org_id = ${orgId} ${after ? sql`and id > ${after}::uuid` : sql``}
-    order by id limit ${limit}`);
-  return rows.map((r) => r.id);
+  batchSize: number,
+): Promise<{ starts: string[]; total: number }> {
+  const rows = await tx.execute<{ id: string; total: number }>(sql`
+    select id, total from (
+      select id, row_number() over (order by id) - 1 as n, count(*) over ()::int as total
+      from customers where org_id = ${orgId}) c
+    where n % ${batchSize} = 0 order by id`);
+  return { starts: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
 }

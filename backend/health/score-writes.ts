@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AlertCause, HealthBand } from '../../shared/api/health.ts';
 import type { Db } from '../db/client.ts';
 import { arrayParam } from '../imports/sql-arrays.ts';
-import type { CustomerScope } from './features-query.ts';
+import { type CustomerScope, inRange } from './features-query.ts';
 import type { StoredDriver } from './model/components.ts';
 import type { AlertFacts } from './schema.ts';
 
@@ -26,8 +26,8 @@ const scoreBefore = (orgId: string, day: string, back: number) => sql`(
 /** Customers without a current score have no history either: nothing is returned for them. */
 export function readPriorScores(tx: Db, orgId: string, customers: CustomerScope, day: string) {
   const scope =
-    'firstId' in customers
-      ? sql`cur.customer_id between ${customers.firstId}::uuid and ${customers.lastId}::uuid`
+    'fromId' in customers
+      ? inRange(customers, sql`cur.customer_id`)
       : sql`cur.customer_id = any(${arrayParam(customers, 'uuid')})`;
   return tx.execute<PriorScore>(sql`
     select cur.customer_id as customer_id, cur.score as current_score, cur.alert_conditions,

@@ -106,7 +106,7 @@ describe('the features a recompute reads', () => {
     expect(features?.stakeholders.sponsorLeft).toMatchObject({ name: 'Sue Sponsor', replaced: true });
   });
 
-  it('reads every customer of the org between two ids, as it reads the same customers listed', async () => {
+  it('reads every customer of the org from one id up to another, as it reads the same customers listed', async () => {
     const book = await anOrg(db);
     const customers = [];
     for (let i = 0; i < 5; i++) {
@@ -119,7 +119,7 @@ describe('the features a recompute reads', () => {
     }
     const ids = [...customers].sort();
     const listed = await featuresOf(ids, book);
-    const inRange = await featuresOf({ firstId: ids[1] ?? '', lastId: ids[3] ?? '' }, book);
+    const inRange = await featuresOf({ fromId: ids[1] ?? '', beforeId: ids[4] ?? null }, book);
     const byId = (features: typeof listed) =>
       [...features].sort((a, b) => a.customerId.localeCompare(b.customerId));
     expect(byId(inRange).map((f) => f.customerId)).toEqual(ids.slice(1, 4));
