@@ -1,6 +1,7 @@
 import { executeActionJob } from '../actions/execute/job.ts';
 import { executeActionQueue } from '../actions/transitions.ts';
 import { briefJobHandlers, briefSchedules } from '../briefs/jobs.ts';
+import { calendarSyncJobHandlers, calendarSyncSchedules } from '../calendar-sync/jobs.ts';
 import { calibrationJobHandlers } from '../health/calibration/job.ts';
 import { healthJobHandlers, healthSchedules } from '../health/jobs.ts';
 import { zoomJobHandlers } from '../meetings/zoom/transcript-job.ts';
@@ -16,8 +17,9 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...zoomJobHandlers,
   [executeActionQueue]: executeActionJob,
   ...briefJobHandlers,
+  ...calendarSyncJobHandlers,
 };
 
-export const jobSchedules: Schedule[] = [...healthSchedules, ...briefSchedules];
+export const jobSchedules: Schedule[] = [...healthSchedules, ...briefSchedules, ...calendarSyncSchedules];
 
 export const jobRegistry: JobRegistry = { handlers: jobHandlers, schedules: jobSchedules };

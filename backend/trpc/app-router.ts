@@ -1,6 +1,7 @@
 import { actionsRouter } from '../actions/router.ts';
 import { aiRouter } from '../ai/router.ts';
 import { authRouter } from '../auth/router.ts';
+import { calendarSyncRouter } from '../calendar-sync/router.ts';
 import { contactsRouter } from '../customers/contacts-router.ts';
 import { customersRouter } from '../customers/router.ts';
 import { draftsRouter } from '../drafts/router.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   customers: customersRouter,
   contacts: contactsRouter,
   meetings: meetingsRouter,
+  calendarSync: calendarSyncRouter,
   threads: threadsRouter,
   ai: aiRouter,
   drafts: draftsRouter,

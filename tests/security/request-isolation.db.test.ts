@@ -164,7 +164,7 @@ async function seedSignalRows(adminToken: string, customerId: string) {
   });
 }
 
-/** A Google connection and a pending authorisation: the real flow needs the OAuth fakes (tests/integrations). */
+/** A Google connection, a pending authorisation and a Calendar sync's state: the real flow needs the OAuth fakes (tests/integrations). */
 async function seedConnectionRows(orgId: string, userId: string) {
   await inOrg(testDb.database.db, orgId, async (tx) => {
     await tx.execute(
@@ -172,6 +172,9 @@ async function seedConnectionRows(orgId: string, userId: string) {
     );
     await tx.execute(
       sql`insert into oauth_states (org_id, user_id, provider, state_hash, verifier_sealed, expires_at) values (${orgId}, ${userId}, 'google', 'globex-state-hash', 'v1:sealed', now() + interval '10 minutes')`,
+    );
+    await tx.execute(
+      sql`insert into calendar_syncs (org_id, user_id, sync_token, last_synced_at, last_recorded) values (${orgId}, ${userId}, 'globex-sync-token', now(), 3)`,
     );
   });
 }

@@ -4,7 +4,10 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 /**
  * A stand-in for the Calendar v3 REST API as `@googleapis/calendar` calls it (`rootUrl` pointed
  * here): `POST /calendar/v3/calendars/{calendarId}/events` (events.insert, with the client's own
- * `id`: a second event with it is a 409 `duplicate`) and `GET …/events/{eventId}` (events.get).
+ * `id`: a second event with it is a 409 `duplicate`), `GET …/events/{eventId}` (events.get) and
+ * `GET …/events` (events.list: a full sync from `timeMin`, paged by `maxResults`, whose last page
+ * carries a `nextSyncToken`; an incremental one from `syncToken` with every event changed since,
+ * cancelled ones included; a token Google no longer honours is a 410 `fullSyncRequired`).
  * Errors are Google's API shape, `{ error: { code, message, errors, status } }`; a refused bearer is
  * a 401, a rate limit a 429 with `Retry-After`. Google serves all its APIs at one origin, so any
  * other path (Gmail's) is passed on to `otherApis`.
@@ -26,6 +29,12 @@ export interface CalendarEvent {
   accessToken: string;
 }
 
+/** An event a test puts in the member's calendar, as someone else's invitation would. */
+export type SeededEvent = Pick<CalendarEvent, 'id' | 'summary' | 'start' | 'end'> &
+  Partial<Pick<CalendarEvent, 'calendarId' | 'description' | 'location' | 'hangoutLink'>> & {
+    attendees: { email: string; responseStatus?: string }[];
+  };
+
 export interface FakeCalendar {
   url: string;
   events: CalendarEvent[];
@@ -36,6 +45,12 @@ export interface FakeCalendar {
   rateLimitNext(retryAfterSeconds: number): void;
   /** Every access token seen so far is refused from now on (401), as if it lapsed early. */
   expireAccessTokens(): void;
+  /** Adds the event, or replaces the one with its id: a change the next incremental sync returns. */
+  putEvent(event: SeededEvent): void;
+  /** Marks the event cancelled, as deleting it in Calendar does. */
+  cancelEvent(id: string, calendarId?: string): void;
+  /** Every sync token handed out so far answers 410 from now on (Google expires them at will). */
+  expireSyncTokens(): void;
   close(): Promise<void>;
 }
 
@@ -80,6 +95,11 @@ export async function startFakeCalendar(options: { otherApis?: string } = {}): P
   const expired = new Set<string>();
   const seenTokens = new Set<string>();
   let rateLimit: number | undefined;
+  // Every change gets the next number; a sync token is the number it was handed out at.
+  let version = 0;
+  const changedAt = new Map<CalendarEvent, number>();
+  const syncTokens = new Map<string, number>();
+  const touch = (event: CalendarEvent) => changedAt.set(event, ++version);
   const fake: FakeCalendar = {
     url: '',
     events: [],
@@ -91,6 +111,32 @@ export async function startFakeCalendar(options: { otherApis?: string } = {}): P
     expireAccessTokens: () => {
       for (const token of seenTokens) expired.add(token);
     },
+    putEvent: (seeded) => {
+      const calendarId = seeded.calendarId ?? 'primary';
+      const at = fake.events.findIndex((e) => e.calendarId === calendarId && e.id === seeded.id);
+      const event: CalendarEvent = {
+        ...seeded,
+        calendarId,
+        attendees: seeded.attendees.map((a) => ({
+          email: a.email,
+          responseStatus: a.responseStatus ?? 'needsAction',
+        })),
+        status: 'confirmed',
+        htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(seeded.id).toString('base64url')}`,
+        query: {},
+        accessToken: '',
+      };
+      if (at >= 0) fake.events[at] = event;
+      else fake.events.push(event);
+      touch(event);
+    },
+    cancelEvent: (id, calendarId = 'primary') => {
+      const event = fake.events.find((e) => e.calendarId === calendarId && e.id === id);
+      if (!event) throw new Error(`no event ${id}`);
+      event.status = 'cancelled';
+      touch(event);
+    },
+    expireSyncTokens: () => syncTokens.clear(),
     close: () => app.close(),
   };
   const bearerOf = (request: FastifyRequest) =>
@@ -162,12 +208,58 @@ export async function startFakeCalendar(options: { otherApis?: string } = {}): P
       accessToken: bearerOf(request) ?? '',
     };
     fake.events.push(event);
+    touch(event);
     if (fake.onInsert?.(event) === 'drop') {
       reply.hijack();
       request.raw.socket.destroy();
       return;
     }
     return resourceOf(event);
+  });
+
+  app.get('/calendar/v3/calendars/:calendarId/events', async (request, reply) => {
+    const { calendarId } = request.params as { calendarId: string };
+    const query = request.query as Record<string, string | undefined>;
+    const pageSize = Math.min(2500, Number(query.maxResults ?? 250));
+    let since = 0;
+    if (query.syncToken !== undefined) {
+      if (query.timeMin !== undefined || query.timeMax !== undefined || query.showDeleted === 'false')
+        return googleError(reply, {
+          status: 400,
+          reason: 'syncTokenWithRequestRestrictions',
+          message: 'Sync token cannot be used with other request restrictions.',
+        });
+      const issued = syncTokens.get(query.syncToken);
+      if (issued === undefined)
+        return googleError(reply, {
+          status: 410,
+          reason: 'fullSyncRequired',
+          message: 'Sync token is no longer valid, a full sync is required.',
+        });
+      since = issued;
+    }
+    const from = query.timeMin === undefined ? Number.NEGATIVE_INFINITY : Date.parse(query.timeMin);
+    const listed = fake.events
+      .filter((e) => e.calendarId === calendarId)
+      .filter((e) =>
+        query.syncToken !== undefined
+          ? (changedAt.get(e) ?? 0) > since
+          : e.status === 'confirmed' && Date.parse(e.end.dateTime) >= from,
+      )
+      .sort((a, b) => a.start.dateTime.localeCompare(b.start.dateTime) || a.id.localeCompare(b.id));
+    const offset = Number(query.pageToken ?? 0);
+    const page = listed.slice(offset, offset + pageSize);
+    const more = offset + pageSize < listed.length;
+    const token = `sync-${version}-${randomBytes(4).toString('hex')}`;
+    if (!more) syncTokens.set(token, version);
+    return {
+      kind: 'calendar#events',
+      summary: calendarId,
+      updated: new Date().toISOString(),
+      timeZone: 'UTC',
+      items: page.map(resourceOf),
+      ...(more ? { nextPageToken: String(offset + pageSize) } : { nextSyncToken: token }),
+    };
   });
 
   app.get('/calendar/v3/calendars/:calendarId/events/:eventId', async (request, reply) => {
