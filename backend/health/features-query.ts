@@ -125,7 +125,7 @@ function signalsByKind(orgId: string, scope: CustomerScope): SQL {
     select s.customer_id, s.kind,
       avg(value) filter (where observed_at > ${before(30)}) as mean30,
       avg(value) filter (where observed_at <= ${before(30)} and observed_at > ${before(60)}) as mean_prev,
-      max(period::text) filter (where observed_at > ${before(60)}) as period60,
+      max(period) filter (where observed_at > ${before(60)})::text as period60,
       sum(value) filter (where observed_at > ${before(90)}) as sum90,
       count(*) filter (where observed_at > ${before(90)})::int as n90,
       max(observed_at) filter (where observed_at > ${before(90)}) as latest90_at,
