@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DomainError } from '../domain-error.ts';
+import { actionInjectionCases } from './injection-actions.ts';
 import { cleanCases } from './injection-clean.ts';
 import { readInjectionDatasets, sampleCases } from './injection-datasets.ts';
 import { draftInjectionCase } from './injection-draft.ts';
@@ -12,6 +13,9 @@ import {
 } from './injection-report.ts';
 import { evalProviders, startInjectionStage } from './injection-scene.ts';
 
+/** The own cases that ask for actions, reported as a dataset of their own. */
+const actionCasesName = 'CSCX action requests';
+
 export interface InjectionEvalOptions {
   dataset: string;
   /** Cases per dataset, a stable spread; all when unset. */
@@ -21,9 +25,10 @@ export interface InjectionEvalOptions {
 }
 
 /**
- * Drafts a reply to every poisoned thread of the datasets found, with each provider in turn: the
- * local one, and Anthropic and Gemini through their SDKs against fakes whose model obeys the
- * injection. Every draft runs on a thread id of its own, so each one's rows can be told apart.
+ * Drafts a reply to every poisoned thread of the datasets found, and to CSCX's own mail that asks
+ * for actions, with each provider in turn: the local one, and Anthropic and Gemini through their
+ * SDKs against fakes whose model obeys the injection. Every draft runs on a thread id of its own,
+ * so each one's rows can be told apart.
  */
 export async function evaluateInjection(options: InjectionEvalOptions): Promise<InjectionReport> {
   const started = performance.now();
@@ -52,6 +57,14 @@ export async function evaluateInjection(options: InjectionEvalOptions): Promise<
         results.push({ dataset: dataset.name, provider: labelOf(provider), figures: figuresOf(outcomes) });
         options.onProgress?.(`${dataset.name} × ${labelOf(provider)}: ${outcomes.length} drafts`);
       }
+      // Mail that asks for actions (approve, send, loosen the policy): any action row is a row too many.
+      const asked = [];
+      for (const injection of actionInjectionCases) {
+        stage.vendors.obey(injection);
+        asked.push(await draftInjectionCase(scene, injection, `eval-thread-${++thread}`));
+      }
+      results.push({ dataset: actionCasesName, provider: labelOf(provider), figures: figuresOf(asked) });
+      options.onProgress?.(`${actionCasesName} × ${labelOf(provider)}: ${asked.length} drafts`);
       // Clean mail: every flag here is a false one.
       const outcomes = [];
       for (const mail of cleanCases()) {
@@ -65,12 +78,20 @@ export async function evaluateInjection(options: InjectionEvalOptions): Promise<
     await stage.close();
   }
   return {
-    datasets: datasets.map((d) => ({
-      name: d.name,
-      files: d.files,
-      cases: d.cases.length,
-      skipped: d.skipped,
-    })),
+    datasets: [
+      ...datasets.map((d) => ({
+        name: d.name,
+        files: d.files,
+        cases: d.cases.length,
+        skipped: d.skipped,
+      })),
+      {
+        name: actionCasesName,
+        files: ['backend/eval/injection-actions.ts'],
+        cases: actionInjectionCases.length,
+        skipped: [],
+      },
+    ],
     results,
     clean,
     seconds: (performance.now() - started) / 1000,
