@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConnectionView } from '../../../shared/api/connections.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { ErrorAlert } from '../api-errors.tsx';
+import { CalendarSyncLine } from './calendar-sync-status.tsx';
 import { connectionsKey } from './connections-query.ts';
 import { scopeLabel } from './scope-labels.ts';
 
@@ -31,6 +32,9 @@ export function ConnectionRow({ api, connection }: { api: ApiClient; connection:
             : ''}
         </span>
         <Health connection={connection} />
+        {connection.provider === 'google' && connection.owner === 'user' && connection.canDisconnect && (
+          <CalendarSyncLine api={api} />
+        )}
         <ul className="muted small" aria-label={`What CSCX may do with ${connection.account}`}>
           {connection.scopes.map((scope) => (
             <li key={scope}>{scopeLabel(scope)}</li>

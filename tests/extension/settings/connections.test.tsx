@@ -164,4 +164,46 @@ describe('the Connections section', () => {
     expect((await screen.findAllByText(/Not set up on this server/)).length).toBe(2);
     expect(screen.queryByRole('button', { name: /^Connect/ })).toBeNull();
   });
+
+  it('shows my Calendar sync under my Google: when it ran, a failure with Retry, and Sync now queues a run', async () => {
+    let status = {
+      connected: true,
+      lastSyncedAt: '2026-12-01T10:00:00.000Z',
+      lastRecorded: 3,
+      lastError: 'Google Calendar answered 429: Rate Limit Exceeded',
+      lastErrorAt: '2026-12-01T10:15:00.000Z',
+      pending: false,
+    };
+    const { backend } = renderConnections({
+      'connections.list': () => ({ providers, connections: [aConnection()] }),
+      'calendarSync.status': () => status,
+      'calendarSync.syncNow': () => {
+        status = { ...status, pending: true };
+        return status;
+      },
+    });
+    const row = await screen.findByRole('listitem', { name: 'dana@acme.example' });
+    expect((await within(row).findByText(/^Calendar sync failed/)).textContent).toMatch(
+      /429: Rate Limit Exceeded$/,
+    );
+    await userEvent.click(within(row).getByRole('button', { name: 'Retry' }));
+    expect(await within(row).findByRole('button', { name: 'Syncing…' })).toHaveProperty('disabled', true);
+    expect(callsTo(backend, 'calendarSync.syncNow')).toHaveLength(1);
+
+    status = {
+      ...status,
+      pending: false,
+      lastSyncedAt: '2026-12-01T10:20:00.000Z',
+      lastError: null,
+      lastErrorAt: null,
+    };
+    expect(
+      await within(row).findByText(
+        /^Calendar synced .* · 3 customer meetings recorded or updated$/,
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'Sync now' })).toBeTruthy();
+  });
 });
