@@ -69,6 +69,8 @@ describe('the Brief tab on a Calendar event, against the real backend', () => {
     const ticketRisk = risks.locator('li', { hasText: `Open urgent ticket: ${ticketSubject}` });
     await expect(ticketRisk.count()).resolves.toBe(1);
     await saveSidebarScreenshot(page, 'calendar-brief');
+    await brief.getByRole('region', { name: 'Suggested agenda' }).scrollIntoViewIfNeeded();
+    await saveSidebarScreenshot(page, 'calendar-brief-agenda');
 
     await ticketRisk.locator('button.source').click();
     await expect

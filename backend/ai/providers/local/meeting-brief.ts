@@ -14,15 +14,22 @@ const maxPoints = 6;
 export function wordMeetingBrief(input: BriefTask): BriefWording {
   const of = (section: Fact['section']) => input.facts.filter((f) => f.section === section);
   const risks = of('risk');
+  // The score and the renewal date get points of their own; the other risks are things that happened.
+  const concrete = risks.filter((f) => !/^(Health|Renewal) /.test(f.text));
   const owed = [...of('commitment'), ...of('ask')];
   const open = of('open_item');
   const points: BriefWording['talkingPoints'] = [
-    ...risks.slice(0, 2).map((f) => ({ text: `Raise it openly. ${f.text}`, refs: [f.ref] })),
+    ...concrete
+      .slice(0, 2)
+      .map((f) => ({ text: `Acknowledge it and agree a next step. ${f.text}`, refs: [f.ref] })),
     ...owed.slice(0, 2).map((f) => ({ text: `Close the loop. ${f.text}`, refs: [f.ref] })),
     ...open.slice(0, 2).map((f) => ({ text: `Check progress. ${f.text}`, refs: [f.ref] })),
   ];
   const renewal = renewalPoint(input, risks);
   if (renewal) points.push(renewal);
+  const score = risks.find((f) => f.text.startsWith('Health '));
+  if (score && points.length < 3)
+    points.push({ text: `Ask what would move the score. ${score.text}`, refs: [score.ref] });
   const strengths = of('account').slice(0, 1);
   if (points.length === 0 && strengths[0])
     points.push({ text: `Build on what works. ${strengths[0].text}`, refs: [strengths[0].ref] });
@@ -56,7 +63,14 @@ function agendaOf(
     });
   if (parts.risks.length > 0)
     agenda.push({ text: 'Concerns on their side and ours', minutes: 10, refs: refs(parts.risks) });
-  agenda.push({ text: `${input.customerName}’s priorities for the coming quarter`, minutes: 10, refs: [] });
+  // Half an hour in all: their priorities get the time the open items or the concerns leave.
+  const used = agenda.reduce((sum, item) => sum + item.minutes, 0);
+  if (used < 25)
+    agenda.push({
+      text: `${input.customerName}’s priorities for the coming quarter`,
+      minutes: 25 - used,
+      refs: [],
+    });
   agenda.push({ text: 'Next steps, owners and dates', minutes: 5, refs: [] });
   return agenda;
 }
