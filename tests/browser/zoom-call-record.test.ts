@@ -34,6 +34,14 @@ beforeAll(async () => {
       token,
     ),
   );
+  resultData(
+    await callProcedure(
+      server(),
+      'contacts.link',
+      { email: 'priya.n@initech.test', customerId: initech.id, name: 'Priya N.', role: 'champion' },
+      token,
+    ),
+  );
   const stored = resultData<{ record: CallRecordView }>(
     await callProcedure(
       server(),
@@ -74,6 +82,19 @@ describe('the Call tab on a Zoom meeting page', () => {
     await expect(meters.count()).resolves.toBe(record.analysis.speakers.length);
     await expect(panel.getByRole('region', { name: 'Signals' }).textContent()).resolves.toMatch(/Risk: /);
     await saveSidebarScreenshot(page, 'zoom-call-record');
+
+    // Zoom's "Priya Natarajan" is the contact "Priya N.": fixed here, and remembered.
+    await panel
+      .getByRole('combobox', { name: 'Who is Priya Natarajan?' })
+      .selectOption({ label: 'Priya N.' });
+    await expect
+      .poll(async () => {
+        const shown = resultData<{ record: CallRecordView | null }>(
+          await callProcedure(server(), 'meetings.callRecord', { id: record.id }, inject('token')),
+        );
+        return shown.record?.speakers.find((s) => s.speaker === 'Priya Natarajan')?.how;
+      })
+      .toBe('manual');
 
     await panel.getByRole('button', { name: 'Draft follow-up' }).click();
     await panel.getByText('Follow-up email waiting in the Inbox for approval.').waitFor({ timeout: 20_000 });

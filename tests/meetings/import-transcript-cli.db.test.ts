@@ -32,7 +32,9 @@ function cscx(args: string[]): Promise<{ code: number; stdout: string; stderr: s
 }
 
 describe('cscx import transcript FILE --meeting ID', () => {
-  it('stores the file as the meeting’s call record, reports what it found, and changes nothing the second time', async () => {
+  it('stores the file as the meeting’s call record, reports what it found, and changes nothing the second time', {
+    timeout: 120_000,
+  }, async () => {
     const db = testDb.database.db;
     const org = await anOrg(db, { name: `Transcript CLI ${Date.now()}` });
     await aMember(db, org, { role: 'admin' });
@@ -64,7 +66,9 @@ describe('cscx import transcript FILE --meeting ID', () => {
     expect(again.stdout).toContain('nothing changed');
   });
 
-  it('refuses a file with no speaker turns, and a missing file, with a failing exit code and nothing stored', async () => {
+  it('refuses a file with no speaker turns, and a missing file, with a failing exit code and nothing stored', {
+    timeout: 120_000,
+  }, async () => {
     const db = testDb.database.db;
     const org = await anOrg(db, { name: `Transcript CLI bad ${Date.now()}` });
     await aMember(db, org, { role: 'admin' });

@@ -44,7 +44,7 @@ export function CallRecordView({ api, record, context, canEdit }: CallRecordView
         edit={edit}
       />
       {canEdit && <FollowUpActions api={api} record={record} />}
-      <SpeakersPanel record={record} />
+      <SpeakersPanel api={api} context={context} record={record} canEdit={canEdit} />
       <CallSignals signals={analysis.signals} />
       {analysis.openQuestions.length > 0 && (
         <section className="card stack" aria-label="Open questions">

@@ -1,4 +1,7 @@
 import type { CallRecordView } from '../../../shared/api/call-records.ts';
+import type { ZoomMeetingContext } from '../../../shared/host-context.ts';
+import type { ApiClient } from '../../lib/api-client.ts';
+import { SpeakerFix } from './speaker-fix.tsx';
 
 function sentimentWord(score: number): string {
   if (score >= 0.25) return 'positive';
@@ -15,7 +18,14 @@ function talk(speaker: CallRecordView['analysis']['speakers'][number]): string {
 }
 
 /** Talk time as bars and sentiment per speaker, with whom each speaker was matched to. */
-export function SpeakersPanel({ record }: { record: CallRecordView }) {
+interface SpeakersPanelProps {
+  api: ApiClient;
+  context: ZoomMeetingContext;
+  record: CallRecordView;
+  canEdit: boolean;
+}
+
+export function SpeakersPanel({ api, context, record, canEdit }: SpeakersPanelProps) {
   const mapped = new Map(record.speakers.map((s) => [s.speaker, s]));
   return (
     <section className="card stack" aria-label="Speakers">
@@ -30,6 +40,7 @@ export function SpeakersPanel({ record }: { record: CallRecordView }) {
                 {who?.contactId && who.name !== speaker.speaker && (
                   <span className="muted">({who.name})</span>
                 )}
+                {canEdit && who && <SpeakerFix api={api} context={context} record={record} mapping={who} />}
                 <span className={`call-sentiment call-sentiment-${sentimentWord(speaker.sentiment)}`}>
                   {sentimentWord(speaker.sentiment)} {speaker.sentiment.toFixed(2)}
                 </span>
