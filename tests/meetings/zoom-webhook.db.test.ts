@@ -178,3 +178,12 @@ describe('meetings.fetchZoomTranscript', () => {
     ).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no cloud recording/) });
   });
 });
+
+describe('what the server keeps to itself', () => {
+  it('after all of the above, never logged a Zoom token, code, verifier or the client secret', () => {
+    const log = suite.app.logLines.join('\n');
+    const leaked = suite.zoom.secrets().filter((secret) => log.includes(secret));
+    expect(suite.zoom.secrets().length).toBeGreaterThan(3);
+    expect(leaked).toEqual([]);
+  });
+});
