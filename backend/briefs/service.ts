@@ -15,6 +15,7 @@ import { type AssembledBrief, assembleBrief } from './assemble.ts';
 import { readDataVersion } from './data-version.ts';
 import { readBriefFacts } from './facts.ts';
 import { briefBlocks, briefSystem } from './prompt.ts';
+import type { MeetingBriefRow } from './schema.ts';
 import {
   eventKeyOf,
   readRecordedEvent,
@@ -22,6 +23,7 @@ import {
   sameGuests,
   storeBrief,
   storedBriefOutput,
+  updateGuests,
 } from './store.ts';
 
 type Input = z.output<typeof briefInput>;
@@ -91,8 +93,9 @@ async function readStep(tx: Db, deps: StreamingDeps, input: Input): Promise<Read
     return { kind: 'answer', output: { kind: 'no_customer', unmatchedEmails: customerId.unmatched } };
 
   const dataVersion = await readDataVersion(tx, orgId, customerId);
+  const sameData = stored?.dataVersion === dataVersion;
   if (stored && stored.customerId === customerId) {
-    const fresh = stored.dataVersion === dataVersion && sameGuests(stored.attendees, attendees);
+    const fresh = sameData && sameGuests(stored.attendees, attendees);
     if (fresh || input.mode === 'stored')
       return { kind: 'answer', output: storedBriefOutput(stored, !fresh) };
   }
@@ -109,7 +112,26 @@ async function readStep(tx: Db, deps: StreamingDeps, input: Input): Promise<Read
     timeZone: deps.principal.timeZone,
     now: deps.clock.now(),
   });
+  // Prepared ahead without the guest list (an event known from the sync): the page's guests are
+  // added to it as read now, with no model call; its talking points stand.
+  if (stored && stored.customerId === customerId && sameData && stored.attendees.length === 0) {
+    const row = await addGuests(tx, orgId, stored, attendees, assembled);
+    return { kind: 'answer', output: storedBriefOutput(row, false) };
+  }
   return { kind: 'generate', eventKey, title, startsAt, attendees, dataVersion, assembled };
+}
+
+async function addGuests(
+  tx: Db,
+  orgId: string,
+  stored: MeetingBriefRow,
+  attendees: BriefAttendee[],
+  assembled: AssembledBrief,
+): Promise<MeetingBriefRow> {
+  const { attendees: people, colleagues, activities } = assembled.brief;
+  const cited = new Map([...stored.brief.activities, ...activities].map((a) => [a.id, a]));
+  const brief = { ...stored.brief, attendees: people, colleagues, activities: [...cited.values()] };
+  return updateGuests(tx, orgId, stored.id, { attendees, brief });
 }
 
 function isOurs(email: string, orgDomains: string[]): boolean {

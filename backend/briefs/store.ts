@@ -90,6 +90,22 @@ export async function storeBrief(tx: Db, orgId: string, brief: BriefToStore): Pr
   return row;
 }
 
+/** The guests the page listed, and the brief's sections about them, added to a kept brief. */
+export async function updateGuests(
+  tx: Db,
+  orgId: string,
+  id: string,
+  values: { attendees: BriefAttendee[]; brief: MeetingBrief },
+): Promise<MeetingBriefRow> {
+  const [row] = await tx
+    .update(meetingBriefs)
+    .set(values)
+    .where(and(eq(meetingBriefs.orgId, orgId), eq(meetingBriefs.id, id)))
+    .returning();
+  if (!row) throw new Error('the brief went away');
+  return row;
+}
+
 export function storedBriefOutput(row: MeetingBriefRow, stale: boolean): BriefOutput {
   return {
     kind: 'brief',

@@ -66,13 +66,31 @@ describe('briefs ahead of time', () => {
     expect((await worker.runOnce()).kind).toBe('done');
     const [brief] = await briefRows(org.id);
     expect(brief).toMatchObject({ eventKey: 'qbr9_20261124T121000Z', customerId: account.customerId });
-    const runs = await inOrg(db(), org.id, (tx) =>
-      tx
-        .select()
-        .from(aiRuns)
-        .where(and(eq(aiRuns.orgId, org.id), eq(aiRuns.feature, 'meeting.brief'))),
-    );
-    expect(runs.map((r) => r.userId)).toEqual([owner.id]);
+    const runs = () =>
+      inOrg(db(), org.id, (tx) =>
+        tx
+          .select()
+          .from(aiRuns)
+          .where(and(eq(aiRuns.orgId, org.id), eq(aiRuns.feature, 'meeting.brief'))),
+      );
+    expect((await runs()).map((r) => r.userId)).toEqual([owner.id]);
+
+    // Opened on the Calendar page, the prepared brief gets the page's guests without a model call.
+    const opened = await suite.app.client(owner.token).meetings.brief.query({
+      eventId: 'qbr9_20261124T121000Z',
+      title: 'QBR',
+      start: '2026-11-24T12:10:00Z',
+      attendees: [{ email: account.champion.email, name: 'Dana Whit' }],
+    });
+    expect(opened).toMatchObject({ kind: 'brief', briefId: brief?.id, stale: false });
+    if (opened.kind !== 'brief') throw new Error('no brief');
+    expect(opened.generatedAt).toBe(brief?.generatedAt.toISOString());
+    expect(opened.brief.attendees.map((a) => [a.name, a.role])).toEqual([['Dana Whit', 'champion']]);
+    expect(opened.brief.attendees[0]?.lastInteraction?.sources).toEqual([
+      { kind: 'activity', id: account.latestEmailId },
+    ]);
+    expect(opened.brief.activities.map((a) => a.id)).toContain(account.latestEmailId);
+    expect(await runs()).toHaveLength(1);
 
     // The 1 h mark finds it fresh and makes no model call; after a new activity it regenerates.
     await prepareAgain(org.id);
