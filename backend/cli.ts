@@ -8,7 +8,6 @@ import { runEvalFromCli } from './eval/cli.ts';
 import { calibrateFromCli } from './health/calibration/cli.ts';
 import { recomputeFromCli } from './health/cli.ts';
 import { importFromCli } from './imports/cli.ts';
-import { importTranscriptFromCli } from './meetings/cli.ts';
 import { serve } from './serve.ts';
 import { createTokenFromCli } from './tokens/cli.ts';
 import { addUserFromCli } from './users/cli.ts';
@@ -118,8 +117,11 @@ async function main(argv: string[]): Promise<void> {
       return withDatabase(config, (db) => seedDemoFromCli(db, values, config));
     }
     case 'import': {
-      if (sub === 'transcript')
+      if (sub === 'transcript') {
+        // Loaded on demand: the analysis brings the language packages, which no other command needs.
+        const { importTranscriptFromCli } = await import('./meetings/cli.ts');
         return withDatabase(config, (database) => importTranscriptFromCli(database, config, rest));
+      }
       const { values, positionals } = parseArgs({
         args: argv.slice(1),
         allowPositionals: true,

@@ -5,7 +5,6 @@ import { inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
 import { recomputeOrg } from '../health/recompute.ts';
 import { progressBar } from '../imports/progress-bar.ts';
-import { seedDemoCalls } from '../meetings/demo/demo-calls.ts';
 import { findOrCreateOrg, findOrgForCli } from '../org/lookup.ts';
 import { defaultActivitiesPerCustomer, defaultDemoCustomers, seedDemo } from './seed.ts';
 import type { SeedCounts } from './write.ts';
@@ -47,6 +46,7 @@ export async function seedDemoFromCli(database: Database, args: SeedDemoArgs, co
     console.log(`  ${name.padEnd(12)}${fmt(added).padStart(10)}${fmt(total).padStart(10)}`);
   if (Object.values(result.added).every((n) => n === 0)) console.log('already seeded: nothing changed');
   // Before scoring: what was heard on the calls counts in the scores.
+  const { seedDemoCalls } = await import('../meetings/demo/demo-calls.ts');
   const calls = await seedDemoCalls(db, config, org.id);
   for (const call of calls)
     console.log(`call record: "${call.record.title}" of ${call.record.customerName} (${call.outcome})`);

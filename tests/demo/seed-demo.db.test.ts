@@ -206,7 +206,9 @@ describe('seed-demo', () => {
     expect(foreign!.n).toBe(0);
   });
 
-  it('runs as `cscx seed-demo`, printing what it added and scoring its health, then that nothing changed', async () => {
+  it('runs as `cscx seed-demo`, printing what it added and scoring its health, then that nothing changed', {
+    timeout: 90_000,
+  }, async () => {
     const named = await anOrg(db, { name: `CLI demo ${Date.now()}` });
     const args = ['bin/cscx.js', 'seed-demo', '--org', named.name, '--customers', '8', '--activities', '80'];
     const first = await cscx(args);
