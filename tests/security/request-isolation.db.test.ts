@@ -89,7 +89,11 @@ beforeAll(async () => {
   globexCsm = await aMember(db, globex);
   await aCustomer(db, acme, { name: 'Initech', domains: ['initech.example'] });
   globexCustomer = await aCustomer(db, globex, { name: 'Umbrella', domains: ['umbrella.example'] });
-  await aContact(db, globex, globexCustomer.id, { email: 'alice@umbrella.example', role: 'champion' });
+  const alice = await aContact(db, globex, globexCustomer.id, {
+    name: 'Alice Moreau',
+    email: 'alice@umbrella.example',
+    role: 'champion',
+  });
   await anActivity(db, globex, globexCustomer.id, { subject: 'Renewal call' });
   await aTask(db, globex, globexCustomer.id, { title: 'Send the QBR deck' });
   await aMember(db, globex, { password: 'a long enough password' });
@@ -105,7 +109,25 @@ beforeAll(async () => {
   await seedSignalRows(globexAdmin.token, globexCustomer.id);
   await seedActionRows(globexAdmin.token, globexCsm.token, globexCustomer.id);
   await seedHealthRows(globexAdmin.token, globexCustomer.id);
+  await seedMeetingRows(globexCsm.token, globexCustomer.id, alice.id);
 });
+
+/** A call record with a speaker fixed by hand (remembered for the org) and a kept prep brief, as a CSM makes them. */
+async function seedMeetingRows(csmToken: string, customerId: string, contactId: string) {
+  const csm = app.client(csmToken, { batch: false });
+  const { record } = await csm.meetings.importTranscript.mutate({
+    customerId,
+    title: 'Umbrella renewal call',
+    text: 'Ally: We need SSO before the renewal.\nSam: I will send the SSO guide by Friday.',
+  });
+  await csm.meetings.mapSpeaker.mutate({ id: record.id, speaker: 'Ally', contactId });
+  await csm.meetings.brief.query({
+    eventId: 'globexrenewal1',
+    title: 'Umbrella renewal',
+    start: '2027-01-05T15:00:00Z',
+    attendees: [{ email: 'alice@umbrella.example', name: 'Alice Moreau' }],
+  });
+}
 
 /**
  * A model version, an outcome, a score with its history and an alert (the champion left), the ways an
