@@ -8,7 +8,7 @@
  *   --opens N          Calendar event opens measured in Chromium with the built extension (default 40)
  *   --ten-times        also measure customers.context on a 10× book (100,000 customers, 5,000,000 activities),
  *                      interleaved with the design book; seeding it the first time takes about 20 minutes
- *   --only ai,drafts   only these sections (model calls, reply drafts; also health, meetings, briefs) on the book as
+ *   --only ai,drafts   only these sections (model calls, reply drafts; also actions, health, meetings, briefs) on the book as
  *                      it is: their table, and results.json of their rows
  */
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { measureActions } from './actions.ts';
 import { type AiCallsOptions, measureAiCalls } from './ai-calls.ts';
 import { measureBriefs } from './briefs.ts';
 import { measureDraftCalls } from './draft-calls.ts';
@@ -9,6 +10,7 @@ import { type BenchRow, markdownTable } from './stats.ts';
 
 /** The sections `npm run bench -- --only …` runs alone: each starts servers of its own over the book. */
 const sections = {
+  actions: measureActions,
   ai: measureAiCalls,
   briefs: measureBriefs,
   drafts: measureDraftCalls,
