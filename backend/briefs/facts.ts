@@ -4,16 +4,18 @@ import type { MeetingAnalysis } from '../../shared/api/meetings.ts';
 import type { ThreadAnalysis } from '../../shared/api/threads.ts';
 import type { ContactRole, LifecycleStage, SignalKind } from '../../shared/enums.ts';
 import type { Db } from '../db/client.ts';
-import { activities, contacts, customers, tasks } from '../db/schema.ts';
+import { activities, customers, tasks } from '../db/schema.ts';
 import type { StoredDriver } from '../health/model/components.ts';
 import { healthScores } from '../health/schema.ts';
 import { callRecords } from '../meetings/schema.ts';
-import { healthSignals, type SignalDetail } from '../signals/schema.ts';
+import type { SignalDetail } from '../signals/schema.ts';
+import { activityColumns, toActivity } from './activity-rows.ts';
+import { readAttendeeContacts } from './attendee-contacts.ts';
+import { readRiskSignals } from './risk-signals.ts';
 
 const dayMs = 86_400_000;
-/** How far back emails count for sentiment and commitments, and calls' signals for risks. */
+/** How far back emails count for sentiment and commitments. */
 const emailWindowDays = 180;
-const signalWindowDays = 90;
 
 export interface BriefContact {
   id: string;
@@ -67,30 +69,11 @@ export interface BriefFacts {
   signalCalls: ActivityOutput[];
 }
 
-const activityColumns = {
-  id: activities.id,
-  kind: activities.kind,
-  occurredAt: activities.occurredAt,
-  subject: activities.subject,
-  summary: activities.summary,
-  contactId: activities.contactId,
-  ticketStatus: activities.ticketStatus,
-  ticketPriority: activities.ticketPriority,
-  npsScore: activities.npsScore,
-  source: activities.source,
-};
-type ActivityRow = { occurredAt: Date } & Omit<ActivityOutput, 'occurredAt'>;
-const toActivity = (row: ActivityRow): ActivityOutput => ({
-  ...row,
-  occurredAt: row.occurredAt.toISOString(),
-});
-
-const riskSignalKinds: SignalKind[] = ['call.risk', 'call.competitor', 'stakeholder.left'];
-
 /**
  * Reads a customer's brief material as of `asOf` (now): a handful of short index walks on
- * (org_id, customer_id, …). Entries dated later (a future meeting already on the timeline) are left
- * out, and earlier calls are those before the meeting. `emails` are the attendees' addresses.
+ * (org_id, customer_id, …), sent together so the transaction's connection pipelines them. Entries
+ * dated later (a future meeting already on the timeline) are left out, and earlier calls are those
+ * before the meeting. `emails` are the attendees' addresses.
  */
 export async function readBriefFacts(
   tx: Db,
@@ -99,172 +82,123 @@ export async function readBriefFacts(
 ): Promise<BriefFacts | null> {
   const { customerId, asOf } = input;
   const callsBefore = new Date(Math.min(asOf.getTime(), input.meetingAt.getTime()));
-  const [customer] = await tx
-    .select({
-      id: customers.id,
-      name: customers.name,
-      arrMinor: customers.arrMinor,
-      currency: customers.currency,
-      stage: customers.stage,
-      renewalDate: customers.renewalDate,
-    })
-    .from(customers)
-    .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
-  if (!customer) return null;
   const ofThisCustomer = and(eq(activities.orgId, orgId), eq(activities.customerId, customerId));
   const before = lte(activities.occurredAt, asOf);
-
-  const attendeeContacts =
-    input.emails.length === 0
-      ? []
-      : await tx
-          .select({
-            id: contacts.id,
-            email: contacts.email,
-            name: contacts.name,
-            title: contacts.title,
-            role: contacts.role,
-          })
-          .from(contacts)
-          .where(
-            and(
-              eq(contacts.orgId, orgId),
-              eq(contacts.customerId, customerId),
-              inArray(contacts.email, input.emails),
-            ),
-          );
-  const touches =
-    attendeeContacts.length === 0
-      ? []
-      : await tx
-          .selectDistinctOn([activities.contactId], activityColumns)
-          .from(activities)
-          .where(
-            and(
-              ofThisCustomer,
-              before,
-              inArray(
-                activities.contactId,
-                attendeeContacts.map((c) => c.id),
-              ),
-            ),
-          )
-          .orderBy(activities.contactId, desc(activities.occurredAt));
-
   const emailSince = new Date(asOf.getTime() - emailWindowDays * dayMs);
-  const emailRows = await tx
-    .select({ ...activityColumns, analysis: activities.analysis })
-    .from(activities)
-    .where(
-      and(
-        ofThisCustomer,
-        eq(activities.kind, 'email'),
-        gte(activities.occurredAt, emailSince),
-        before,
-        sql`${activities.analysis} is not null`,
-      ),
-    )
-    .orderBy(desc(activities.occurredAt), desc(activities.id))
-    .limit(40);
-  const pastCalls = await tx
-    .select(activityColumns)
-    .from(activities)
-    .where(
-      and(
-        ofThisCustomer,
-        inArray(activities.kind, ['meeting', 'call']),
-        lt(activities.occurredAt, callsBefore),
-      ),
-    )
-    .orderBy(desc(activities.occurredAt), desc(activities.id))
-    .limit(3);
-  const recorded = await tx
-    .select({
-      ...activityColumns,
-      items: sql<
-        MeetingAnalysis['actionItems']
-      >`coalesce(${callRecords.edits}->'actionItems', ${callRecords.analysis}->'actionItems', '[]'::jsonb)`,
-    })
-    .from(callRecords)
-    .innerJoin(
-      activities,
-      and(eq(activities.orgId, callRecords.orgId), eq(activities.id, callRecords.activityId)),
-    )
-    .where(
-      and(
-        eq(callRecords.orgId, orgId),
-        eq(callRecords.customerId, customerId),
-        lt(callRecords.meetingAt, callsBefore),
-      ),
-    )
-    .orderBy(desc(callRecords.meetingAt))
-    .limit(2);
-  const openTickets = await tx
-    .select(activityColumns)
-    .from(activities)
-    .where(
-      and(
-        ofThisCustomer,
-        eq(activities.kind, 'ticket'),
-        inArray(activities.ticketStatus, ['open', 'pending']),
-      ),
-    )
-    .orderBy(desc(activities.occurredAt), desc(activities.id))
-    .limit(10);
-  const [latestNps] = await tx
-    .select(activityColumns)
-    .from(activities)
-    .where(and(ofThisCustomer, eq(activities.kind, 'nps'), gte(activities.occurredAt, emailSince), before))
-    .orderBy(desc(activities.occurredAt), desc(activities.id))
-    .limit(1);
-  const openTasks = await tx
-    .select({ id: tasks.id, title: tasks.title, dueDate: tasks.dueDate })
-    .from(tasks)
-    .where(and(eq(tasks.orgId, orgId), eq(tasks.customerId, customerId), eq(tasks.status, 'open')))
-    .orderBy(sql`${tasks.dueDate} asc nulls last`, tasks.id)
-    .limit(10);
-  const [health] = await tx
-    .select({
-      score: healthScores.score,
-      band: healthScores.band,
-      computedAt: healthScores.computedAt,
-      drivers: healthScores.drivers,
-    })
-    .from(healthScores)
-    .where(and(eq(healthScores.orgId, orgId), eq(healthScores.customerId, customerId)));
-  const signals = await tx
-    .select({
-      id: healthSignals.id,
-      kind: healthSignals.kind,
-      observedAt: healthSignals.observedAt,
-      value: healthSignals.value,
-      detail: healthSignals.detail,
-    })
-    .from(healthSignals)
-    .where(
-      and(
-        eq(healthSignals.orgId, orgId),
-        eq(healthSignals.customerId, customerId),
-        inArray(healthSignals.kind, riskSignalKinds),
-        gte(healthSignals.observedAt, new Date(asOf.getTime() - signalWindowDays * dayMs)),
-        lte(healthSignals.observedAt, asOf),
-      ),
-    )
-    .orderBy(desc(healthSignals.observedAt))
-    .limit(10);
-  const callIds = [...new Set(signals.flatMap((s) => (s.detail.activityId ? [s.detail.activityId] : [])))];
-  const signalCalls =
-    callIds.length === 0
-      ? []
-      : await tx
-          .select(activityColumns)
-          .from(activities)
-          .where(and(ofThisCustomer, inArray(activities.id, callIds)));
+  const recent = [desc(activities.occurredAt), desc(activities.id)] as const;
+
+  const [
+    [customer],
+    people,
+    emailRows,
+    pastCalls,
+    recorded,
+    openTickets,
+    [latestNps],
+    openTasks,
+    [health],
+    risks,
+  ] = await Promise.all([
+    tx
+      .select({
+        id: customers.id,
+        name: customers.name,
+        arrMinor: customers.arrMinor,
+        currency: customers.currency,
+        stage: customers.stage,
+        renewalDate: customers.renewalDate,
+      })
+      .from(customers)
+      .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId))),
+    readAttendeeContacts(tx, orgId, customerId, input.emails, and(ofThisCustomer, before)),
+    tx
+      .select({ ...activityColumns, analysis: activities.analysis })
+      .from(activities)
+      .where(
+        and(
+          ofThisCustomer,
+          eq(activities.kind, 'email'),
+          gte(activities.occurredAt, emailSince),
+          before,
+          sql`${activities.analysis} is not null`,
+        ),
+      )
+      .orderBy(...recent)
+      .limit(40),
+    tx
+      .select(activityColumns)
+      .from(activities)
+      .where(
+        and(
+          ofThisCustomer,
+          inArray(activities.kind, ['meeting', 'call']),
+          lt(activities.occurredAt, callsBefore),
+        ),
+      )
+      .orderBy(...recent)
+      .limit(3),
+    tx
+      .select({
+        ...activityColumns,
+        items: sql<
+          MeetingAnalysis['actionItems']
+        >`coalesce(${callRecords.edits}->'actionItems', ${callRecords.analysis}->'actionItems', '[]'::jsonb)`,
+      })
+      .from(callRecords)
+      .innerJoin(
+        activities,
+        and(eq(activities.orgId, callRecords.orgId), eq(activities.id, callRecords.activityId)),
+      )
+      .where(
+        and(
+          eq(callRecords.orgId, orgId),
+          eq(callRecords.customerId, customerId),
+          lt(callRecords.meetingAt, callsBefore),
+        ),
+      )
+      .orderBy(desc(callRecords.meetingAt))
+      .limit(2),
+    tx
+      .select(activityColumns)
+      .from(activities)
+      .where(
+        and(
+          ofThisCustomer,
+          eq(activities.kind, 'ticket'),
+          inArray(activities.ticketStatus, ['open', 'pending']),
+        ),
+      )
+      .orderBy(...recent)
+      .limit(10),
+    tx
+      .select(activityColumns)
+      .from(activities)
+      .where(and(ofThisCustomer, eq(activities.kind, 'nps'), gte(activities.occurredAt, emailSince), before))
+      .orderBy(...recent)
+      .limit(1),
+    tx
+      .select({ id: tasks.id, title: tasks.title, dueDate: tasks.dueDate })
+      .from(tasks)
+      .where(and(eq(tasks.orgId, orgId), eq(tasks.customerId, customerId), eq(tasks.status, 'open')))
+      .orderBy(sql`${tasks.dueDate} asc nulls last`, tasks.id)
+      .limit(10),
+    tx
+      .select({
+        score: healthScores.score,
+        band: healthScores.band,
+        computedAt: healthScores.computedAt,
+        drivers: healthScores.drivers,
+      })
+      .from(healthScores)
+      .where(and(eq(healthScores.orgId, orgId), eq(healthScores.customerId, customerId))),
+    readRiskSignals(tx, orgId, customerId, asOf, ofThisCustomer),
+  ]);
+  if (!customer) return null;
 
   return {
     customer,
-    contacts: attendeeContacts,
-    lastTouches: new Map(touches.map((row) => [row.contactId ?? '', toActivity(row)])),
+    contacts: people.contacts,
+    lastTouches: people.lastTouches,
     emails: emailRows.flatMap(({ analysis, ...row }) =>
       analysis ? [{ activity: toActivity(row), analysis: analysis.analysis }] : [],
     ),
@@ -274,7 +208,7 @@ export async function readBriefFacts(
     latestNps: latestNps ? toActivity(latestNps) : null,
     openTasks,
     health: health ?? null,
-    signals,
-    signalCalls: signalCalls.map(toActivity),
+    signals: risks.signals,
+    signalCalls: risks.calls,
   };
 }
