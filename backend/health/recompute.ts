@@ -17,8 +17,29 @@ export interface RecomputeDeps {
   now: Date;
 }
 
-/** A batch of this size keeps its transaction near 50 ms on the embedded database (docs/benchmarks.md). */
+/** The given customers' batches (`recomputeCustomers`): a signal's customer is a batch of one. */
 export const recomputeBatchSize = 500;
+
+/**
+ * What an org recompute's batch transaction aims to last: a request that arrives meanwhile waits for
+ * the batch in progress (the embedded database has one connection), and none should wait > 100 ms.
+ */
+export const recomputeBatchTargetMs = 50;
+
+/** An org recompute's batches are whole slices of this many customers, from 1 slice up to 20. */
+const sliceSize = 50;
+const maxSlices = 20;
+const firstSlices = 10;
+
+/**
+ * How many slices the next batch takes, from how long the last one took: scaled toward the target,
+ * at most doubling at a step (a quick batch of few rows says little), so a loaded machine gets
+ * smaller batches (shorter waits, more of them) and a quiet one larger.
+ */
+export function nextSliceCount(slices: number, elapsedMs: number, targetMs = recomputeBatchTargetMs): number {
+  const scaled = Math.round((slices * targetMs) / Math.max(elapsedMs, 1));
+  return Math.min(maxSlices, slices * 2, Math.max(1, scaled));
+}
 
 export interface BatchOutcome {
   scored: number;
@@ -103,26 +124,32 @@ export interface OrgProgress {
 }
 
 /**
- * Every customer of the org, in batches by id: where each batch starts is read once, then each batch
- * reads its range, scores it and writes, in one short transaction, so requests get the embedded
- * database's one connection between batches. A customer added meanwhile falls in some range.
+ * Every customer of the org, in batches by id: where each slice starts is read once, then each batch
+ * reads its range of slices, scores it and writes, in one short transaction, so requests get the
+ * embedded database's one connection between batches; batches are sized to last about
+ * `recomputeBatchTargetMs` (a `batchSize` fixes them instead). A customer added meanwhile falls in
+ * some range.
  */
 export async function recomputeOrg(
   deps: RecomputeDeps & {
     onProgress?: (progress: OrgProgress) => Promise<void> | void;
     signal?: AbortSignal;
+    /** Every batch this many customers, instead of sized to `targetBatchMs`. */
     batchSize?: number;
+    /** What a batch aims to last (default `recomputeBatchTargetMs`). */
+    targetBatchMs?: number;
   },
 ): Promise<BatchOutcome & { customers: number }> {
-  const batchSize = deps.batchSize ?? recomputeBatchSize;
   const { model, starts, total } = await deps.inOrg(async (tx) => ({
     model: scoringModel(await ensureCurrentModel(tx, deps.orgId, deps.now)),
-    ...(await batchStarts(tx, deps.orgId, batchSize)),
+    ...(await sliceStarts(tx, deps.orgId, deps.batchSize ?? sliceSize)),
   }));
   const outcome = { scored: 0, alerts: 0, customers: 0 };
-  for (const [i, fromId] of starts.entries()) {
-    if (deps.signal?.aborted) break;
-    const customers = { fromId, beforeId: starts[i + 1] ?? null };
+  let slices = deps.batchSize ? 1 : firstSlices;
+  for (let i = 0, next = slices; i < starts.length && !deps.signal?.aborted; i = next) {
+    next = i + slices;
+    const customers = { fromId: starts[i] as string, beforeId: starts[next] ?? null };
+    const started = performance.now();
     const batch = await deps.inOrg((tx) =>
       recomputeBatch(tx, { orgId: deps.orgId, customers, now: deps.now, model }),
     );
@@ -134,20 +161,21 @@ export async function recomputeOrg(
       total: Math.max(total, outcome.customers),
       scored: outcome.scored,
     });
+    if (!deps.batchSize) slices = nextSliceCount(slices, performance.now() - started, deps.targetBatchMs);
   }
   return outcome;
 }
 
-/** The first id of every `batchSize` customers in id order, and how many there are, in one scan. */
-async function batchStarts(
+/** The first id of every `size` customers in id order, and how many there are, in one scan. */
+async function sliceStarts(
   tx: Db,
   orgId: string,
-  batchSize: number,
+  size: number,
 ): Promise<{ starts: string[]; total: number }> {
   const rows = await tx.execute<{ id: string; total: number }>(sql`
     select id, total from (
       select id, row_number() over (order by id) - 1 as n, count(*) over ()::int as total
       from customers where org_id = ${orgId}) c
-    where n % ${batchSize} = 0 order by id`);
+    where n % ${size} = 0 order by id`);
   return { starts: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
 }

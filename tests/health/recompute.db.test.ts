@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../backend/db/client.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
@@ -153,5 +153,37 @@ describe('recomputing health', () => {
       inBatches.map((s) => [s?.score, s?.band, s?.drivers]),
     );
     expect(inBatches.every((s) => s?.day === '2026-10-21')).toBe(true);
+  });
+
+  it('scores every customer once when it sizes the batches itself, however their size changes', async () => {
+    const book = await anOrg(db);
+    await inOrg(db, book.id, async (tx) => {
+      await tx.execute(sql`
+        insert into customers (org_id, name) select ${book.id}, 'Paced ' || i from generate_series(1, 620) i`);
+      await tx.execute(sql`
+        insert into health_signals (org_id, customer_id, kind, period, observed_at, value, event_id, source)
+        select ${book.id}, c.id, 'survey.nps', 'instant', ${daysBefore(now, 3).toISOString()}::timestamptz, 9,
+          c.id || ':nps', 'test'
+        from customers c where c.org_id = ${book.id}`);
+    });
+    const progress: number[] = [];
+    const outcome = await recomputeOrg({
+      orgId: book.id,
+      now,
+      inOrg: (work) => inOrg(db, book.id, work),
+      // Every batch overshoots a target of a microsecond: 500 customers first, then one slice at a time.
+      targetBatchMs: 0.001,
+      onProgress: ({ done }) => {
+        progress.push(done);
+      },
+    });
+    expect(outcome).toMatchObject({ customers: 620, scored: 620 });
+    expect(progress).toEqual([500, 550, 600, 620]);
+    const [scored] = await inOrg(db, book.id, (tx) =>
+      tx.execute<{ n: number }>(
+        sql`select count(distinct customer_id)::int as n from health_scores where org_id = ${book.id}`,
+      ),
+    );
+    expect(scored?.n).toBe(620);
   });
 });
