@@ -221,6 +221,14 @@ describe('meetings.importTranscript', () => {
         client.meetings.importTranscript.mutate({ text: 'A: x'.repeat(600_000), customerId: customer.id }),
       ),
     ).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await errorOf(
+        client.meetings.importTranscript.mutate({
+          text: `A: ${'word '.repeat(25_000)}`,
+          customerId: customer.id,
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/cannot be analysed \(turn 1\)/) });
     expect(await errorOf(client.meetings.importTranscript.mutate({ text: 'A: hello' }))).toMatchObject({
       code: 'BAD_REQUEST',
     });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CallRecordView, CallSource, SpeakerMapping } from '../../../shared/api/call-records.ts';
-import type { TranscriptTurn } from '../../../shared/api/meetings.ts';
+import { analyseTranscriptInput, type TranscriptTurn } from '../../../shared/api/meetings.ts';
 import type { RecordSignalsOutput } from '../../../shared/api/signals.ts';
 import type { Db } from '../../db/client.ts';
 import { activities } from '../../db/schema.ts';
@@ -69,6 +69,7 @@ interface CallPlan {
  * meeting replaces the analysis and keeps the CSM's edits.
  */
 export async function storeCall(deps: StreamingDeps, input: StoreCallInput): Promise<StoredCall> {
+  requireAnalysableTurns(input.turns);
   const hash = transcriptHash(input.turns);
   const plan = await deps.inOrg((tx) => planCall(tx, deps.orgId, input));
   if (plan.existing && plan.existing.transcriptHash === hash) {
@@ -245,6 +246,18 @@ async function insertCallActivity(
     );
   if (!row) throw new Error('the call activity was not written');
   return row.id;
+}
+
+/** What the analysis takes (turns, a speaker's name, one turn's length), refused with the reason, not a 500. */
+function requireAnalysableTurns(turns: TranscriptTurn[]): void {
+  const checked = analyseTranscriptInput.shape.transcript.safeParse(turns);
+  if (checked.success) return;
+  const issue = checked.error.issues[0];
+  const where = issue?.path.length ? ` (turn ${Number(issue.path[0]) + 1})` : '';
+  throw new DomainError(
+    'BAD_REQUEST',
+    `the transcript cannot be analysed${where}: ${issue?.message ?? 'invalid'}`,
+  );
 }
 
 export function transcriptHash(turns: TranscriptTurn[]): string {
