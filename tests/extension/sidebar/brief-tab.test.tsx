@@ -44,7 +44,7 @@ function aBrief(overrides: Partial<MeetingBrief> = {}): MeetingBrief {
       daysToRenewal: 38,
       health: null,
     },
-    openItems: [],
+    openItems: [{ text: 'Open task: Send the QBR deck', sources: [{ kind: 'task', id: deckTask.id }] }],
     commitments: [],
     risks: [
       {
@@ -70,12 +70,20 @@ const briefOutput = (stale: boolean): BriefOutput => ({
   brief: aBrief(),
 });
 
+const deckTask = {
+  id: '5b0c7e2a-1d3f-4a6b-9c8d-7e6f5a4b3c2d',
+  title: 'Send the QBR deck',
+  dueDate: '2026-04-20',
+  assignee: null,
+};
+
 function briefSidebar(brief: (input: { mode?: string }) => BriefOutput, context = aCalendarEvent()) {
   return renderSidebar({
     host: 'calendar',
     context,
     procedures: {
-      'customers.context': () => aMatch(aCustomerContext({ id: acmeId, name: 'Acme Robotics' })),
+      'customers.context': () =>
+        aMatch(aCustomerContext({ id: acmeId, name: 'Acme Robotics', openTasks: [deckTask] })),
       'meetings.recordFromCalendar': () => ({ outcome: 'recorded' }),
       'meetings.brief': (input) => brief(input as { mode?: string }),
     },
@@ -154,5 +162,22 @@ describe('the Brief tab', () => {
       return item;
     });
     expect(opened.querySelector('.subject')?.textContent).toBe('SSO login fails for all users');
+  });
+
+  it('opens an open item’s task in the Customer tab’s open tasks, highlighted', async () => {
+    briefSidebar(() => briefOutput(false));
+    const panel = await openBriefTab();
+    const items = await within(panel).findByRole('region', { name: 'Open items' });
+    await userEvent.click(within(items).getByRole('button', { name: 'Task' }));
+    expect(screen.getByRole('tab', { name: 'Customer' }).getAttribute('aria-selected')).toBe('true');
+    const tasks = await within(screen.getByRole('tabpanel', { name: 'Customer' })).findByRole('region', {
+      name: 'Open tasks',
+    });
+    const marked = await waitFor(() => {
+      const item = tasks.querySelector('li[aria-current="true"]');
+      if (!item) throw new Error('no task is marked');
+      return item;
+    });
+    expect(marked.querySelector('.task-title')?.textContent).toBe('Send the QBR deck');
   });
 });
