@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CalendarSyncStatus } from '../../../shared/api/calendar-sync.ts';
 import type { ConnectionView, ListConnectionsOutput } from '../../../shared/api/connections.ts';
 import { FakeProcedureError, type Procedure } from '../support/fake-backend.ts';
 import { callsTo, meAs, renderSettings } from '../support/render-settings.tsx';
@@ -166,7 +167,7 @@ describe('the Connections section', () => {
   });
 
   it('shows my Calendar sync under my Google: when it ran, a failure with Retry, and Sync now queues a run', async () => {
-    let status = {
+    let status: CalendarSyncStatus = {
       connected: true,
       lastSyncedAt: '2026-12-01T10:00:00.000Z',
       lastRecorded: 3,
