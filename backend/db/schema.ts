@@ -118,6 +118,8 @@ export const orgs = pgTable(
     domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
     /** The Calendar sidebar records each event it shows a customer for on that customer's timeline. */
     recordCalendarMeetings: boolean('record_calendar_meetings').notNull().default(true),
+    /** The competitors a call's analysis listens for, as the org names them. */
+    competitors: text('competitors').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -23,6 +23,7 @@ export async function updateOrg(
   input: z.infer<typeof updateOrgInput>,
 ): Promise<z.infer<typeof orgOutput>> {
   const domains = input.domains ? [...new Set(input.domains)].sort() : undefined;
+  const competitors = input.competitors ? distinctNames(input.competitors) : undefined;
   const [row] = await db
     .update(orgs)
     .set({
@@ -31,6 +32,7 @@ export async function updateOrg(
       ...(input.recordCalendarMeetings === undefined
         ? {}
         : { recordCalendarMeetings: input.recordCalendarMeetings }),
+      ...(competitors ? { competitors } : {}),
       updatedAt: clock.now(),
     })
     .where(eq(orgs.id, principal.orgId))
@@ -42,9 +44,20 @@ export async function updateOrg(
     action: 'org.update',
     tableName: 'orgs',
     rowId: row.id,
-    changes: { ...input, ...(domains ? { domains } : {}) },
+    changes: { ...input, ...(domains ? { domains } : {}), ...(competitors ? { competitors } : {}) },
   });
   return toOrgOutput(row);
+}
+
+/** Each name once, the first spelling kept ("Acme" and "acme" are one competitor), in the admin's order. */
+function distinctNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLocaleLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

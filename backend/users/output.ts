@@ -20,5 +20,6 @@ export function toOrgOutput(row: typeof orgs.$inferSelect): z.infer<typeof orgOu
     name: row.name,
     domains: row.domains,
     recordCalendarMeetings: row.recordCalendarMeetings,
+    competitors: row.competitors,
   };
 }

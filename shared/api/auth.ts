@@ -57,6 +57,8 @@ export const orgOutput = z.object({
   domains: z.array(z.string()),
   /** The Calendar sidebar records the events it shows a customer for on that customer's timeline. */
   recordCalendarMeetings: z.boolean(),
+  /** The competitors a call's analysis listens for (settings → Organisation). */
+  competitors: z.array(z.string()),
 });
 
 export const meOutput = z.object({ user: userOutput, org: orgOutput, tokenKind: z.enum(tokenKinds) });
@@ -118,6 +120,10 @@ export const updateOrgInput = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   domains: z.array(orgDomain).max(50).optional(),
   recordCalendarMeetings: z.boolean().optional(),
+  competitors: z
+    .array(z.string().trim().min(1, 'a competitor needs a name').max(100, 'at most 100 characters'))
+    .max(100, 'at most 100 competitors')
+    .optional(),
 });
 /** The domains an admin is about to make the org's own, asked before saving. */
 export const domainConflictsInput = z.object({ domains: z.array(orgDomain).min(1).max(50) });

@@ -4,7 +4,7 @@ import type { CallRecordView, CallSource, SpeakerMapping } from '../../../shared
 import { analyseTranscriptInput, type TranscriptTurn } from '../../../shared/api/meetings.ts';
 import type { RecordSignalsOutput } from '../../../shared/api/signals.ts';
 import type { Db } from '../../db/client.ts';
-import { activities } from '../../db/schema.ts';
+import { activities, orgs } from '../../db/schema.ts';
 import type { StreamingDeps } from '../../deps.ts';
 import { DomainError } from '../../domain-error.ts';
 import { recordSignals } from '../../signals/service.ts';
@@ -59,6 +59,8 @@ interface CallPlan {
   conferenceId: string | null;
   existing: CallRecordRow | undefined;
   speakers: SpeakerMapping[];
+  /** The org's competitor list (settings → Organisation): the names the analysis listens for. */
+  competitors: string[];
 }
 
 /**
@@ -83,7 +85,7 @@ export async function storeCall(deps: StreamingDeps, input: StoreCallInput): Pro
     transcript: input.turns,
     meetingDate: plan.meetingAt.toISOString(),
     ...(plan.customer.renewalDate ? { renewalDate: `${plan.customer.renewalDate}T00:00:00Z` } : {}),
-    competitors: [],
+    competitors: plan.competitors,
     attendees: plan.speakers.filter((s) => s.contactId).map((s) => s.name),
   });
   return deps.inOrg((tx) => writeCall(tx, deps, { input, plan, hash, analysed }));
@@ -118,9 +120,10 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
     (meeting ? await recordOfActivity(tx, orgId, meeting.id) : undefined) ??
     (input.zoomMeetingUuid ? await recordOfZoomMeeting(tx, orgId, input.zoomMeetingUuid) : undefined);
   const names = [...new Set(input.turns.map((t) => t.speaker))];
-  const [contacts, remembered] = await Promise.all([
+  const [contacts, remembered, [org]] = await Promise.all([
     contactsOf(tx, orgId, customerId),
     rememberedSpeakers(tx, orgId, names.map(speakerKeyOf)),
+    tx.select({ competitors: orgs.competitors }).from(orgs).where(eq(orgs.id, orgId)),
   ]);
   const fallback = 'title' in target ? target : { title: 'Call', occurredAt: new Date() };
   return {
@@ -131,6 +134,7 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
     conferenceId: meeting?.conferenceId ?? ('conferenceId' in target ? (target.conferenceId ?? null) : null),
     existing,
     speakers: keepManualFixes(mapSpeakers(names, contacts, remembered), existing?.speakers ?? []),
+    competitors: org?.competitors ?? [],
   };
 }
 

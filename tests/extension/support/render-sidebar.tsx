@@ -30,6 +30,7 @@ export const me: z.infer<typeof meOutput> = {
     name: 'CSCX',
     domains: ['cscx.localhost'],
     recordCalendarMeetings: true,
+    competitors: [],
   },
   tokenKind: 'session',
 };

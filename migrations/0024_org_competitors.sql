@@ -1,0 +1,1 @@
+ALTER TABLE "orgs" ADD COLUMN "competitors" text[] DEFAULT '{}'::text[] NOT NULL;
