@@ -234,9 +234,20 @@ describe('meetings.importTranscript', () => {
     });
   });
 
-  it('does not store a transcript for another org’s meeting', async () => {
-    const { meeting } = await renewalCallSetUp();
+  it('does not show, edit or store into another org’s call', async () => {
+    const { meeting, client, customer } = await renewalCallSetUp();
+    const { record } = await client.meetings.importTranscript.mutate({
+      text: await fixture('pasted-notes.txt'),
+      customerId: customer.id,
+    });
     const other = await renewalCallSetUp();
+    expect(await other.client.meetings.callRecord.query({ id: record.id })).toEqual({ record: null });
+    expect(
+      await errorOf(other.client.meetings.editCallRecord.mutate({ id: record.id, summary: 'mine now' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await errorOf(other.client.meetings.proposeFollowUp.mutate({ id: record.id }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(
       await errorOf(
         other.client.meetings.importTranscript.mutate({ text: 'A: hello', activityId: meeting.id }),
