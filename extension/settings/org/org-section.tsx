@@ -5,6 +5,7 @@ import type { orgOutput } from '../../../shared/api/auth.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { ErrorAlert } from '../api-errors.tsx';
 import { CalendarMeetingsSetting } from './calendar-meetings-setting.tsx';
+import { CompetitorsSetting } from './competitors-setting.tsx';
 import { DomainConflicts } from './domain-conflicts.tsx';
 import { describeInvalidDomains, readDomains } from './org-domains.ts';
 
@@ -83,6 +84,7 @@ export function OrgSection({ api, org }: { api: ApiClient; org: z.infer<typeof o
         </button>
       </form>
       <CalendarMeetingsSetting api={api} org={org} />
+      <CompetitorsSetting api={api} org={org} />
     </section>
   );
 }
