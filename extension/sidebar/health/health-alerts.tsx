@@ -29,11 +29,16 @@ export function HealthAlerts({ api, alerts, canAcknowledge }: HealthAlertsProps)
   );
 }
 
-function AlertRow({
+/** One open alert with its drivers' sentence; `showCustomer` names the customer where alerts of several are listed. */
+export function AlertRow({
   api,
   alert,
   canAcknowledge,
-}: { api: ApiClient; alert: HealthAlert } & Pick<HealthAlertsProps, 'canAcknowledge'>) {
+  showCustomer = false,
+}: { api: ApiClient; alert: HealthAlert; showCustomer?: boolean } & Pick<
+  HealthAlertsProps,
+  'canAcknowledge'
+>) {
   const queryClient = useQueryClient();
   const acknowledge = useMutation({
     mutationFn: () => api.health.acknowledgeAlert.mutate({ alertId: alert.id }),
@@ -43,10 +48,12 @@ function AlertRow({
         queryClient.invalidateQueries({ queryKey: alertsKey }),
       ]),
   });
+  const cause = alertCauseWords[alert.cause];
+  const what = showCustomer ? `${alert.customerName} · ${cause}` : cause;
   return (
     <li className="alert-row">
       <span className="alert-text">
-        <strong>{alertCauseWords[alert.cause]}</strong>
+        <strong>{what}</strong>
         <span>{alert.sentence}</span>
         <span className="muted small">Raised {shortDay(alert.createdAt)}</span>
       </span>
@@ -54,7 +61,7 @@ function AlertRow({
         <button
           type="button"
           disabled={acknowledge.isPending}
-          aria-label={`Acknowledge: ${alertCauseWords[alert.cause]}`}
+          aria-label={showCustomer ? `Acknowledge ${alert.customerName}: ${cause}` : `Acknowledge: ${cause}`}
           onClick={() => acknowledge.mutate()}
         >
           {acknowledge.isPending ? 'Acknowledging…' : 'Acknowledge'}

@@ -1,10 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { UserOutput } from '../../../shared/api/auth.ts';
-import type { HealthAlert } from '../../../shared/api/health.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { errorMessage } from '../connection/api-error.ts';
-import { alertCauseWords, shortDay } from '../health/health-format.ts';
-import { alertsKey, healthKey } from '../health/health-query.ts';
+import { AlertRow } from '../health/health-alerts.tsx';
+import { alertsKey } from '../health/health-query.ts';
 
 /**
  * Open health alerts on the customers the user owns, each acknowledged from here as from the Health
@@ -37,56 +36,15 @@ export function InboxAlerts({ api, me }: { api: ApiClient; me: UserOutput }) {
       </h3>
       <ul className="alert-list">
         {open.map((alert) => (
-          <AlertItem key={alert.id} api={api} alert={alert} canAcknowledge={me.role !== 'viewer'} />
+          <AlertRow
+            key={alert.id}
+            api={api}
+            alert={alert}
+            canAcknowledge={me.role !== 'viewer'}
+            showCustomer
+          />
         ))}
       </ul>
     </section>
-  );
-}
-
-function AlertItem({
-  api,
-  alert,
-  canAcknowledge,
-}: {
-  api: ApiClient;
-  alert: HealthAlert;
-  canAcknowledge: boolean;
-}) {
-  const queryClient = useQueryClient();
-  const acknowledge = useMutation({
-    mutationFn: () => api.health.acknowledgeAlert.mutate({ alertId: alert.id }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: alertsKey }),
-        queryClient.invalidateQueries({ queryKey: healthKey(alert.customerId) }),
-      ]),
-  });
-  const cause = alertCauseWords[alert.cause];
-  return (
-    <li className="alert-row">
-      <span className="alert-text">
-        <strong>
-          {alert.customerName} · {cause}
-        </strong>
-        <span>{alert.sentence}</span>
-        <span className="muted small">Raised {shortDay(alert.createdAt)}</span>
-      </span>
-      {canAcknowledge && (
-        <button
-          type="button"
-          disabled={acknowledge.isPending}
-          aria-label={`Acknowledge ${alert.customerName}: ${cause}`}
-          onClick={() => acknowledge.mutate()}
-        >
-          {acknowledge.isPending ? 'Acknowledging…' : 'Acknowledge'}
-        </button>
-      )}
-      {acknowledge.isError && (
-        <p role="alert" className="error">
-          {errorMessage(acknowledge.error)}
-        </p>
-      )}
-    </li>
   );
 }
