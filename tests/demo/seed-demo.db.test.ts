@@ -225,7 +225,10 @@ describe('seed-demo', () => {
 /** The real CLI, reaching this file's database: the embedded one through its socket (this process owns it). */
 function cscx(args: string[]): Promise<{ code: number; stdout: string }> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
-  const target = testDb.url ? { DATABASE_URL: testDb.url } : { CSCX_DATA_DIR: testDb.dataDir };
+  // A shared database needs the instances' one secret key: the demo's calls are analysed through the AI layer.
+  const target = testDb.url
+    ? { DATABASE_URL: testDb.url, CSCX_SECRET_KEY: '07'.repeat(32) }
+    : { CSCX_DATA_DIR: testDb.dataDir };
   return new Promise((resolve) => {
     execFile('node', args, { env: { ...env, ...target } }, (error, stdout) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
