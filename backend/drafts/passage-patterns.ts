@@ -3,7 +3,7 @@ import { linkKey, linksIn } from './links.ts';
 /**
  * What a reply draft must not do unless the CSM asked for it, whatever the mail says: send the
  * thread or the account's data elsewhere, ask for or hand out credentials, change how the customer
- * pays, or claim an approval nobody gave. A sentence that says it is not to do it ("I won't forward
+ * pays, say it changed approvals or access, or claim an approval nobody gave. A sentence that says it is not to do it ("I won't forward
  * this thread") does not count.
  */
 interface Pattern {
@@ -23,6 +23,10 @@ const patterns: Pattern[] = [
   {
     reason: 'changes payment details',
     says: /\b(?:bank(?:ing)? (?:details|account|information)|account number|routing number|sort code|iban|swift code|wire (?:transfer|the (?:payment|funds))|remittance (?:details|address)|(?:new|updated|changed|different) (?:bank|payment|billing|remittance) (?:details|account|instructions|information)|gift cards?)\b/i,
+  },
+  {
+    reason: 'says it changed approvals, access or permissions, which you did not ask for',
+    says: /\b(?:i|we)(?:['’]ve|\s+have)?\s+(?:just\s+|now\s+|already\s+)?(?:set|changed|updated|switched|turned\s+(?:on|off)|disabled|enabled|granted|raised|lowered|reset|removed)\b[^.!?\n]{0,60}\b(?:(?:approval|access|security|sharing|admin)\s+(?:polic(?:y|ies)|settings?|rules?)|permissions?|admin(?:istrator)?\s+(?:rights|access|role)|access\s+(?:rights|levels?)|auto-?approv\w*|to\s+run\s+alone|run\s+(?:alone|automatically)\s+for)\b/i,
   },
   {
     reason: 'claims an approval you did not give',
