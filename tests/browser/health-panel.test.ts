@@ -132,7 +132,7 @@ describe('the Health tab in the Gmail sidebar, against the real backend with see
       `the panel shows ${shownScore}; the server said ${health.score}, then ${latest.score}`,
     ).toBeDefined();
     expect(await summary.locator('.band').textContent()).toBe('At risk');
-    expect(await summary.getByText(/^Based on \d of 9 signals/).count()).toBe(1);
+    expect(await summary.getByText(/^Based on \d of 10 signals/).count()).toBe(1);
 
     const why = await panel
       .getByRole('region', { name: 'Why' })
