@@ -23,8 +23,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * call). The org's admin has set every kind to run alone up to high risk, the most trust there is;
  * an email and an event of the CSM's wait in the Inbox.
  */
-const anthropicKey = 'sk-ant-api03-actions-91f0';
-const geminiKey = 'AIza-actions-4be1';
+const anthropicKey = 'sk-ant-fake-actions-91f0';
+const geminiKey = 'AIza-fake-actions-4be1';
 /** Cases the fake Anthropic model answers with a tool call instead of a reply (drafting offers no tool). */
 const toolCalls: Record<string, Record<string, unknown>> = {
   'own:approve-pending-actions': { action: 'approve', ids: 'all' },

@@ -3,10 +3,10 @@ import { aYearOfCustomer } from '../../bench/briefs-account.ts';
 import { suiteWithAiFakes } from '../support/ai-suite.ts';
 import { aMember, anOrg } from '../support/builders.ts';
 
-const anthropicKey = 'sk-ant-api03-brief-test-8d2c';
+const anthropicKey = 'sk-ant-fake-brief-test-8d2c';
 const now = new Date('2026-11-23T12:00:00Z');
 const suite = suiteWithAiFakes({
-  keys: { anthropic: anthropicKey, gemini: 'AIza-brief-test-1b3e' },
+  keys: { anthropic: anthropicKey, gemini: 'AIza-fake-brief-test-1b3e' },
   clock: { now: () => now },
 });
 
