@@ -2,8 +2,7 @@ import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import { activities, customers, orgs, users } from '../db/schema.ts';
-import type { OrgRunner } from '../db/tenancy.ts';
-import type { JobContext, JobHandler, Schedule } from '../jobs/handlers.ts';
+import { type JobHandler, orgOfJob, type Schedule } from '../jobs/handlers.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { calendarSource } from '../meetings/service.ts';
 import { meetingBriefs } from './schema.ts';
@@ -21,18 +20,13 @@ export const briefLeadTimes = [
   { name: '1h', ms: 60 * minuteMs },
 ] as const;
 
-function orgOf(job: JobContext): OrgRunner {
-  if (!job.org) throw new Error(`${job.queue} needs an org`);
-  return job.org;
-}
-
 /**
  * One plan per org per window: every known upcoming event (recorded from Calendar, or briefed before)
  * whose 24 h or 1 h mark falls in the window gets a prepare job at that mark. A slot runs once
  * (backend/jobs/schedules.ts), so each mark is enqueued once; the singleton key holds a retried plan.
  */
 const planBriefsJob: JobHandler = async (_deps, job) => {
-  const org = orgOf(job);
+  const org = orgOfJob(job);
   const slotAt = new Date(String(job.payload.slotAt));
   if (Number.isNaN(slotAt.getTime())) throw new Error('briefs.plan needs a slotAt');
   await org.inOrg(async (tx) => {
@@ -81,7 +75,7 @@ async function upcomingEvents(tx: Db, orgId: string, from: Date, to: Date) {
  * takes; an account without an owner gets its brief when someone opens the event.
  */
 const prepareBriefJob: JobHandler = async (deps, job) => {
-  const org = orgOf(job);
+  const org = orgOfJob(job);
   const eventKey = job.payload.eventKey;
   if (typeof eventKey !== 'string' || !eventKey) throw new Error('briefs.prepare needs an eventKey');
   const principal = await org.inOrg((tx) => ownerPrincipal(tx, org.orgId, eventKey));

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { retryAfterSeconds } from '../integrations/connections/retry-after.ts';
 import { connections } from '../integrations/schema.ts';
-import type { JobContext, JobHandler, Schedule } from '../jobs/handlers.ts';
+import { type JobHandler, orgOfJob, type Schedule } from '../jobs/handlers.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { RetryLater } from '../jobs/retry-later.ts';
 import { syncMemberCalendar } from './sync.ts';
@@ -28,7 +28,7 @@ export function enqueueCalendarSync(tx: Db, orgId: string, userId: string) {
 
 /** Every member of the org whose Google connection may read their calendar gets a sync. */
 const planCalendarSyncsJob: JobHandler = async (_deps, job) => {
-  const org = orgOf(job);
+  const org = orgOfJob(job);
   await org.inOrg(async (tx) => {
     const members = await tx
       .select({ userId: connections.userId })
@@ -47,7 +47,7 @@ const planCalendarSyncsJob: JobHandler = async (_deps, job) => {
 };
 
 const syncCalendarJob: JobHandler = async (deps, job) => {
-  const org = orgOf(job);
+  const org = orgOfJob(job);
   const userId = job.payload.userId;
   if (typeof userId !== 'string' || !userId) throw new Error('calendar.sync needs a userId');
   try {
@@ -60,11 +60,6 @@ const syncCalendarJob: JobHandler = async (deps, job) => {
     throw error;
   }
 };
-
-function orgOf(job: JobContext) {
-  if (!job.org) throw new Error(`${job.queue} needs an org`);
-  return job.org;
-}
 
 export const calendarSyncJobHandlers: Record<string, JobHandler> = {
   [planCalendarSyncsQueue]: planCalendarSyncsJob,

@@ -1,15 +1,10 @@
-import type { JobContext, JobHandler, Schedule } from '../jobs/handlers.ts';
+import { type JobHandler, orgOfJob, type Schedule } from '../jobs/handlers.ts';
 import { recomputeCustomers, recomputeOrg } from './recompute.ts';
 import { recomputeCustomerQueue, recomputeOrgQueue } from './recompute-requests.ts';
 
-function orgOf(job: JobContext) {
-  if (!job.org) throw new Error(`${job.queue} needs an org`);
-  return job.org;
-}
-
 /** A new signal's customer: the same code as the org's recompute, with a batch of one. */
 const recomputeCustomerJob: JobHandler = async (deps, job) => {
-  const org = orgOf(job);
+  const org = orgOfJob(job);
   const customerId = job.payload.customerId;
   if (typeof customerId !== 'string') throw new Error('health.recompute-customer needs a customerId');
   await recomputeCustomers({ orgId: org.orgId, inOrg: org.inOrg, now: deps.clock.now() }, [customerId]);
@@ -17,7 +12,7 @@ const recomputeCustomerJob: JobHandler = async (deps, job) => {
 
 /** Every customer of the org, in short batches; progress after each one. */
 const recomputeOrgJob: JobHandler = async (deps, job) => {
-  const org = orgOf(job);
+  const org = orgOfJob(job);
   await recomputeOrg({
     orgId: org.orgId,
     inOrg: org.inOrg,

@@ -36,3 +36,9 @@ export interface JobRegistry {
   handlers: Record<string, JobHandler>;
   schedules: Schedule[];
 }
+
+/** An org job's short org-scoped transactions: a job of an org queue enqueued without one is a bug, failed loudly. */
+export function orgOfJob(job: JobContext): OrgRunner {
+  if (!job.org) throw new Error(`${job.queue} needs an org`);
+  return job.org;
+}

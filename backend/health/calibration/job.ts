@@ -1,13 +1,13 @@
-import type { JobHandler } from '../../jobs/handlers.ts';
+import { type JobHandler, orgOfJob } from '../../jobs/handlers.ts';
 import { calibrateOrg } from './calibrate-org.ts';
 
 export const calibrateOrgQueue = 'health.calibrate-org';
 
 /** Fits the org's weights to its outcomes and stores the result (`health.calibration` reads it). */
 const calibrateOrgJob: JobHandler = async (deps, job) => {
-  if (!job.org) throw new Error(`${job.queue} needs an org`);
+  const org = orgOfJob(job);
   const requestedBy = job.payload.requestedBy;
-  await calibrateOrg(job.org, {
+  await calibrateOrg(org, {
     createdBy: typeof requestedBy === 'string' ? requestedBy : null,
     now: deps.clock.now(),
   });

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain-error.ts';
-import type { JobHandler } from '../../jobs/handlers.ts';
+import { type JobHandler, orgOfJob } from '../../jobs/handlers.ts';
 import { importZoomRecording } from './import-zoom-recording.ts';
 
 export const zoomTranscriptQueue = 'meetings.zoom-transcript';
@@ -11,18 +11,15 @@ export const zoomTranscriptQueue = 'meetings.zoom-transcript';
  * logged and left: retrying cannot find its customer.
  */
 const zoomTranscriptJob: JobHandler = async (deps, job) => {
-  if (!job.org) throw new Error(`${zoomTranscriptQueue} needs an org`);
+  const org = orgOfJob(job);
   const meetingUuid = job.payload.meetingUuid;
   if (typeof meetingUuid !== 'string') throw new Error(`${zoomTranscriptQueue} needs a meetingUuid`);
   try {
-    const stored = await importZoomRecording({ ...deps, ...job.org }, { meeting: meetingUuid });
-    deps.log.info({ orgId: job.org.orgId, jobId: job.id, outcome: stored.outcome }, 'zoom transcript stored');
+    const stored = await importZoomRecording({ ...deps, ...org }, { meeting: meetingUuid });
+    deps.log.info({ orgId: org.orgId, jobId: job.id, outcome: stored.outcome }, 'zoom transcript stored');
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'NOT_FOUND') throw error;
-    deps.log.warn(
-      { orgId: job.org.orgId, jobId: job.id, reason: error.message },
-      'zoom transcript not stored',
-    );
+    deps.log.warn({ orgId: org.orgId, jobId: job.id, reason: error.message }, 'zoom transcript not stored');
   }
 };
 
