@@ -1,9 +1,10 @@
 import type { calendar_v3 } from '@googleapis/calendar';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import { actingMember } from '../auth/acting-member.ts';
 import type { Principal } from '../auth/principal.ts';
 import { meetingBriefs } from '../briefs/schema.ts';
 import type { Db } from '../db/client.ts';
-import { activities, orgs, users } from '../db/schema.ts';
+import { activities } from '../db/schema.ts';
 import type { OrgRunner } from '../db/tenancy.ts';
 import type { AppDeps } from '../deps.ts';
 import { vendorErrorOf } from '../integrations/connections/vendor-error.ts';
@@ -80,7 +81,7 @@ async function recordChanges(
   const cancelledIds = changes.events
     .filter((e) => e.id && e.status === 'cancelled')
     .map((e) => e.id as string);
-  const principal = await deps.inOrg((tx) => memberPrincipal(tx, deps.orgId, userId));
+  const principal = await deps.inOrg((tx) => actingMember(tx, deps.orgId, userId));
   let recorded = 0;
   for (let i = 0; principal && i < timed.length; i += writeBatch) {
     const batch = timed.slice(i, i + writeBatch);
@@ -143,17 +144,6 @@ async function removeCancelled(tx: Db, orgId: string, eventIds: string[], now: D
       ),
     );
   return removed.length;
-}
-
-/** The member as the sync writes for them: audit rows name them; a removed member's calendar is not read. */
-async function memberPrincipal(tx: Db, orgId: string, userId: string): Promise<Principal | null> {
-  const [row] = await tx
-    .select({ role: users.role, email: users.email, timeZone: users.timeZone, orgDomains: orgs.domains })
-    .from(users)
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(and(eq(users.orgId, orgId), eq(users.id, userId), sql`${users.removedAt} is null`));
-  if (!row) return null;
-  return { ...row, userId, orgId, mustChangePassword: false, tokenId: '', tokenKind: 'session' };
 }
 
 export function readSyncRow(tx: Db, orgId: string, userId: string) {

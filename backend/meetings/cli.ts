@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import pino from 'pino';
 import { maxTranscriptChars, transcriptFormats } from '../../shared/api/call-records.ts';
+import { actingMember } from '../auth/acting-member.ts';
 import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/client.ts';
@@ -19,7 +20,6 @@ import type { StoredCall } from './call-records/store-call.ts';
 import { storeCall } from './call-records/store-call.ts';
 import { conferenceKey } from './conference-id.ts';
 import { parseTranscript } from './transcripts/parse-transcript.ts';
-import { actingMember } from './zoom/acting-member.ts';
 
 const usage =
   'usage: import transcript FILE (--meeting ID | --customer ID) [--format vtt|srt|plain] [--title T] [--at ISO] [--as EMAIL] [--org NAME|ID]\n' +

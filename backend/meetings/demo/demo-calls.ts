@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import pino from 'pino';
+import { actingMember } from '../../auth/acting-member.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { systemClock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
@@ -13,7 +14,6 @@ import { createSecretBox } from '../../secrets/secret-box.ts';
 import { loadSecretKey } from '../../secrets/secret-key.ts';
 import { type StoredCall, storeCall } from '../call-records/store-call.ts';
 import { parseTranscript } from '../transcripts/parse-transcript.ts';
-import { actingMember } from '../zoom/acting-member.ts';
 
 /** Two calls of the demo book: a renewal at risk, and a growing account's quarterly review. */
 const demoCalls = [

@@ -1,3 +1,4 @@
+import { actingMember } from '../../auth/acting-member.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { OrgRunner } from '../../db/tenancy.ts';
 import type { AppDeps, StreamingDeps } from '../../deps.ts';
@@ -8,7 +9,6 @@ import { ZoomApiError, type ZoomClient } from '../../integrations/connections/zo
 import { RetryLater } from '../../jobs/retry-later.ts';
 import { type StoredCall, storeCall } from '../call-records/store-call.ts';
 import { parseTranscript } from '../transcripts/parse-transcript.ts';
-import { actingMember } from './acting-member.ts';
 
 export interface ZoomRecordingRequest {
   /** The meeting instance's UUID (the webhook's) or the meeting number (a pull: its latest instance). */

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Principal } from '../../auth/principal.ts';
-import type { Db } from '../../db/client.ts';
-import { orgs, users } from '../../db/schema.ts';
+import type { Db } from '../db/client.ts';
+import { orgs, users } from '../db/schema.ts';
+import type { Principal } from './principal.ts';
 
 /**
  * Work no request started (Zoom's webhook, the CLI) still runs as a member: the one who connected
