@@ -62,6 +62,38 @@ export const callRecords = pgTable(
 
 export type CallRecordRow = typeof callRecords.$inferSelect;
 
+/** Which Zoom link a token came from: the recording's share link, or one file's play link. */
+export const recordingLinkKinds = ['share', 'play'] as const;
+export type RecordingLinkKind = (typeof recordingLinkKinds)[number];
+
+/**
+ * The tokens of the Zoom pages that show a call's recording (`/rec/share/<token>`,
+ * `/rec/play/<token>`): how a recording page, which may show no meeting number, finds its record.
+ * Kept from Zoom's recordings API on import, or from the page a transcript was pasted on.
+ */
+export const zoomRecordingLinks = pgTable(
+  'zoom_recording_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    callRecordId: uuid('call_record_id').notNull(),
+    /** The URL's path segment as Zoom writes it (not decoded), as the page's adapter reads it. */
+    token: text('token').notNull(),
+    kind: text('kind').$type<RecordingLinkKind>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('zoom_recording_links_token_key').on(t.orgId, t.token),
+    index('zoom_recording_links_record_idx').on(t.orgId, t.callRecordId),
+    orgKey('zoom_recording_links', t),
+    foreignKey({
+      columns: [t.orgId, t.callRecordId],
+      foreignColumns: [callRecords.orgId, callRecords.id],
+    }).onDelete('cascade'),
+    orgIsolation('zoom_recording_links'),
+  ],
+);
+
 /**
  * A CSM's fix of who a speaker is, remembered for the org: a later call with a speaker of the same
  * name (compared by `speaker_key`, lower-cased and trimmed) is mapped the same way.
