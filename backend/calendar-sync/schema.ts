@@ -1,5 +1,5 @@
-import { foreignKey, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { orgId, orgIsolation, orgKey, orgs, tstz, users } from '../db/schema.ts';
+import { boolean, foreignKey, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { activities, orgId, orgIsolation, orgKey, orgs, tstz, users } from '../db/schema.ts';
 
 /**
  * Where each member's Calendar sync stands: the sync token Google gave on the last complete run
@@ -29,3 +29,39 @@ export const calendarSyncs = pgTable(
 );
 
 export type CalendarSyncRow = typeof calendarSyncs.$inferSelect;
+
+/** A guest's answer to the invitation, as Google writes it. */
+export const guestResponses = ['needsAction', 'declined', 'tentative', 'accepted'] as const;
+export type GuestResponse = (typeof guestResponses)[number];
+
+/**
+ * Who a synced Calendar meeting invited, one row per address (rooms left out), replaced each time
+ * the sync sees the event change: what a brief lists before anyone opens the event, and whom a
+ * call's speakers are matched to.
+ */
+export const meetingGuests = pgTable(
+  'meeting_guests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId().references(() => orgs.id),
+    /** The meeting on a customer's timeline the event was recorded as. */
+    activityId: uuid('activity_id').notNull(),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    /** Google's displayName; often empty for guests outside the organiser's domain. */
+    name: text('name').notNull().default(''),
+    response: text('response').$type<GuestResponse>().notNull(),
+    organiser: boolean('organiser').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('meeting_guests_key').on(t.orgId, t.activityId, t.email),
+    orgKey('meeting_guests', t),
+    foreignKey({
+      columns: [t.orgId, t.activityId],
+      foreignColumns: [activities.orgId, activities.id],
+    }).onDelete('cascade'),
+    orgIsolation('meeting_guests'),
+  ],
+);
+
+export type MeetingGuestRow = typeof meetingGuests.$inferSelect;
