@@ -7,6 +7,7 @@ import {
   type MeetingBrief,
 } from '../../shared/api/briefs.ts';
 import { generateObjectWithAi } from '../ai/run.ts';
+import { readMeetingGuests } from '../calendar-sync/meeting-guests.ts';
 import { getCustomerContext } from '../customers/context.ts';
 import type { Db } from '../db/client.ts';
 import type { StreamingDeps } from '../deps.ts';
@@ -79,7 +80,11 @@ async function readStep(tx: Db, deps: StreamingDeps, input: Input): Promise<Read
   const eventKey = 'attendees' in input ? eventKeyOf(input) : input.eventId;
   const stored = await readStoredBrief(tx, orgId, eventKey);
   const recorded = input.eventId ? await readRecordedEvent(tx, orgId, input.eventId) : null;
-  const attendees = given?.attendees ?? stored?.attendees ?? [];
+  // The sync's guest list is the event's latest when the page gave none.
+  const synced = recorded && !given ? await readMeetingGuests(tx, orgId, recorded.id) : [];
+  const attendees =
+    given?.attendees ??
+    (synced.length > 0 ? synced.map((g) => ({ email: g.email, name: g.name })) : (stored?.attendees ?? []));
   const startsAt = given ? new Date(given.start) : (stored?.startsAt ?? recorded?.occurredAt);
   if (!startsAt) throw new DomainError('NOT_FOUND', 'no such event: open it in Calendar first');
   const title = given?.title ?? stored?.title ?? recorded?.subject ?? '';

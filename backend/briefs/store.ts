@@ -32,10 +32,11 @@ export async function readStoredBrief(tx: Db, orgId: string, eventKey: string) {
   return row ?? null;
 }
 
-/** The meeting `meetings.recordFromCalendar` wrote for the event: its customer, time and title. */
+/** The meeting `recordFromCalendar` or the Calendar sync wrote for the event: its customer, time, title. */
 export async function readRecordedEvent(tx: Db, orgId: string, eventId: string) {
   const [row] = await tx
     .select({
+      id: activities.id,
       customerId: activities.customerId,
       occurredAt: activities.occurredAt,
       subject: activities.subject,

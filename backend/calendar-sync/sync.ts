@@ -17,6 +17,7 @@ import {
   SyncTokenGone,
 } from './calendar-events.ts';
 import { customersOfEvents } from './event-customers.ts';
+import { guestsOf, type MeetingGuest, replaceMeetingGuests } from './meeting-guests.ts';
 import { calendarSyncs } from './schema.ts';
 
 export type CalendarSyncDeps = AppDeps & OrgRunner;
@@ -36,9 +37,10 @@ export interface CalendarSyncOutcome {
 
 /**
  * One sync of a member's primary calendar into CSCX: every event with a customer guest becomes (or
- * updates) a meeting on that customer's timeline — what the prep briefs are planned from — and an
- * upcoming one that was cancelled is taken off. Google is called with no transaction open; the token
- * and the outcome are written after, and a failure is kept on the sync's row for settings to show.
+ * updates) a meeting on that customer's timeline with its guest list — what the prep briefs are
+ * planned from, and whom a call's speakers are matched to — and an upcoming one that was cancelled
+ * is taken off. Google is called with no transaction open; the token and the outcome are written
+ * after, and a failure is kept on the sync's row for settings to show.
  */
 export async function syncMemberCalendar(
   deps: CalendarSyncDeps,
@@ -106,9 +108,11 @@ async function recordEvents(
     events.map((e) => ({ key: e.id as string, addresses: addressesOf(e) })),
   );
   let recorded = 0;
+  const guests = new Map<string, MeetingGuest[]>();
   for (const event of events) {
     const customerId = customerOf.get(event.id as string);
     if (!customerId) continue;
+    guests.set(event.id as string, guestsOf(event));
     const { outcome } = await recordCalendarMeeting(deps, {
       customerId,
       eventId: event.id as string,
@@ -118,6 +122,7 @@ async function recordEvents(
     });
     if (outcome === 'recorded' || outcome === 'updated') recorded++;
   }
+  await replaceMeetingGuests(db, principal.orgId, guests);
   return recorded;
 }
 

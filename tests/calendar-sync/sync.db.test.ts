@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarSyncJobHandlers, planCalendarSyncsQueue } from '../../backend/calendar-sync/jobs.ts';
+import { meetingGuests } from '../../backend/calendar-sync/schema.ts';
 import { activities } from '../../backend/db/schema.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
 import { enqueueJob } from '../../backend/jobs/queue.ts';
 import { connectGoogleAt, drainQueue } from '../actions/actions-suite.ts';
 import { type HandClock, handClock } from '../jobs/support.ts';
-import { aCustomer, aMember, anOrg } from '../support/builders.ts';
+import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
 import {
   type FakeCalendar,
   type SeededEvent,
@@ -91,6 +92,25 @@ const meetingsOf = (orgId: string) =>
       .where(and(eq(activities.orgId, orgId), eq(activities.source, 'google_calendar'))),
   );
 
+const guestsOf = (orgId: string) =>
+  inOrg(db(), orgId, (tx) =>
+    tx
+      .select({
+        externalId: activities.externalId,
+        email: meetingGuests.email,
+        name: meetingGuests.name,
+        response: meetingGuests.response,
+        organiser: meetingGuests.organiser,
+      })
+      .from(meetingGuests)
+      .innerJoin(
+        activities,
+        and(eq(activities.orgId, meetingGuests.orgId), eq(activities.id, meetingGuests.activityId)),
+      )
+      .where(eq(meetingGuests.orgId, orgId))
+      .orderBy(meetingGuests.email),
+  );
+
 const syncNow = async (token: string) => {
   await app.client(token).calendarSync.syncNow.mutate();
   return drainQueue(app);
@@ -172,6 +192,92 @@ describe('Calendar sync', () => {
     const lists = calendar.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/events')).slice(-2);
     expect(lists.map((r) => (r.query.syncToken ? 'incremental' : 'full'))).toEqual(['incremental', 'full']);
     expect((await meetingsOf(org.id)).map((m) => m.externalId)).toEqual([later.id]);
+  });
+
+  it('keeps each meeting’s guests with their names, answers and organiser, and replaces them when the event changes', async () => {
+    const { org, csm, domain, event } = await aConnectedCsm();
+    const review = event('guests', hours(30), [], {
+      organizer: { email: `dana@${domain}`, displayName: 'Dana Whitfield' },
+      attendees: [
+        { email: csm.email, responseStatus: 'accepted' },
+        {
+          email: `Dana@${domain}`,
+          displayName: 'Dana Whitfield',
+          organizer: true,
+          responseStatus: 'accepted',
+        },
+        { email: `jakob.sharma@${domain}`, responseStatus: 'tentative' },
+        { email: `room-4@${domain}`, displayName: 'Room 4', resource: true, responseStatus: 'accepted' },
+      ],
+    });
+    calendar.putEvent(review);
+    await syncNow(csm.token);
+    // By address: the customer's two (the room left out, Dana's address lower-cased), then ours.
+    expect(await guestsOf(org.id)).toEqual([
+      {
+        externalId: review.id,
+        email: `dana@${domain}`,
+        name: 'Dana Whitfield',
+        response: 'accepted',
+        organiser: true,
+      },
+      {
+        externalId: review.id,
+        email: `jakob.sharma@${domain}`,
+        name: '',
+        response: 'tentative',
+        organiser: false,
+      },
+      { externalId: review.id, email: csm.email, name: '', response: 'accepted', organiser: false },
+    ]);
+
+    calendar.putEvent({
+      ...review,
+      attendees: [
+        {
+          email: `dana@${domain}`,
+          displayName: 'Dana Whitfield',
+          organizer: true,
+          responseStatus: 'accepted',
+        },
+        { email: `jakob.sharma@${domain}`, responseStatus: 'declined' },
+      ],
+    });
+    await syncNow(csm.token);
+    expect((await guestsOf(org.id)).map((g) => [g.email, g.response])).toEqual([
+      [`dana@${domain}`, 'accepted'],
+      [`jakob.sharma@${domain}`, 'declined'],
+    ]);
+
+    calendar.cancelEvent(review.id);
+    await syncNow(csm.token);
+    expect(await guestsOf(org.id)).toEqual([]);
+  });
+
+  it('gives a synced event’s brief its guest list before anyone opens the event in Calendar', async () => {
+    const { org, csm, customer, domain, event } = await aConnectedCsm();
+    await aContact(db(), org, customer.id, {
+      email: `dana@${domain}`,
+      name: 'Dana Whitfield',
+      role: 'champion',
+    });
+    const review = event('briefed', hours(30), [], {
+      attendees: [
+        { email: csm.email, displayName: 'Casey CSM', responseStatus: 'accepted' },
+        { email: `dana@${domain}`, displayName: 'Dana Whitfield', responseStatus: 'accepted' },
+        { email: `lee@${domain}`, displayName: 'Lee Park', responseStatus: 'needsAction' },
+      ],
+    });
+    calendar.putEvent(review);
+    await syncNow(csm.token);
+
+    const brief = await app.client(csm.token).meetings.brief.query({ eventId: review.id });
+    if (brief.kind !== 'brief') throw new Error(`no brief: ${brief.kind}`);
+    expect(brief.brief.attendees.map((a) => [a.email, a.name, a.role])).toEqual([
+      [`dana@${domain}`, 'Dana Whitfield', 'champion'],
+      [`lee@${domain}`, 'Lee Park', null],
+    ]);
+    expect(brief.brief.colleagues.map((c) => c.email)).toEqual([csm.email]);
   });
 
   it('keeps a failed run’s error for settings, retries it, and clears it once a run succeeds', async () => {

@@ -12,6 +12,15 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
  * a 401, a rate limit a 429 with `Retry-After`. Google serves all its APIs at one origin, so any
  * other path (Gmail's) is passed on to `otherApis`.
  */
+/** An event's guest as events.list writes it: `displayName` only when Google knows one. */
+export interface CalendarAttendee {
+  email: string;
+  responseStatus: string;
+  displayName?: string;
+  organizer?: boolean;
+  resource?: boolean;
+}
+
 export interface CalendarEvent {
   id: string;
   calendarId: string;
@@ -20,7 +29,9 @@ export interface CalendarEvent {
   location?: string;
   start: { dateTime: string; timeZone?: string };
   end: { dateTime: string; timeZone?: string };
-  attendees: { email: string; responseStatus: string }[];
+  attendees: CalendarAttendee[];
+  /** Who sent the invitation; the calendar's owner when absent. */
+  organizer?: { email: string; displayName?: string };
   status: 'confirmed' | 'cancelled';
   htmlLink: string;
   hangoutLink?: string;
@@ -31,8 +42,8 @@ export interface CalendarEvent {
 
 /** An event a test puts in the member's calendar, as someone else's invitation would. */
 export type SeededEvent = Pick<CalendarEvent, 'id' | 'summary' | 'start' | 'end'> &
-  Partial<Pick<CalendarEvent, 'calendarId' | 'description' | 'location' | 'hangoutLink'>> & {
-    attendees: { email: string; responseStatus?: string }[];
+  Partial<Pick<CalendarEvent, 'calendarId' | 'description' | 'location' | 'hangoutLink' | 'organizer'>> & {
+    attendees: (Omit<CalendarAttendee, 'responseStatus'> & { responseStatus?: string })[];
   };
 
 export interface FakeCalendar {
@@ -117,10 +128,7 @@ export async function startFakeCalendar(options: { otherApis?: string } = {}): P
       const event: CalendarEvent = {
         ...seeded,
         calendarId,
-        attendees: seeded.attendees.map((a) => ({
-          email: a.email,
-          responseStatus: a.responseStatus ?? 'needsAction',
-        })),
+        attendees: seeded.attendees.map((a) => ({ ...a, responseStatus: a.responseStatus ?? 'needsAction' })),
         status: 'confirmed',
         htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(seeded.id).toString('base64url')}`,
         query: {},
@@ -306,7 +314,7 @@ function resourceOf(event: CalendarEvent) {
     etag: `"${Buffer.from(event.id).toString('hex').slice(0, 16)}"`,
     ...resource,
     iCalUID: `${event.id}@google.com`,
-    organizer: { email: event.calendarId, self: true },
+    organizer: event.organizer ?? { email: event.calendarId, self: true },
     reminders: { useDefault: true },
     eventType: 'default',
   };
