@@ -98,6 +98,15 @@ export const healthScores = pgTable(
     delta90d: doublePrecision('delta_90d'),
     /** The alert causes whose condition held at this score: an alert is raised when one starts to hold. */
     alertConditions: text('alert_conditions').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The scores of `day` and the days before it, newest first (`RecentScores`): what the next
+     * recompute's deltas and drop alert compare with, so it need not read the history. Null on a row
+     * written before they were kept: that row's first recompute reads them from the history.
+     */
+    recentScores: doublePrecision('recent_scores').array(),
+    /** The latest score before `recentScores` reach, and its day. */
+    earlierDay: date('earlier_day', { mode: 'string' }),
+    earlierScore: doublePrecision('earlier_score'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.customerId] }),
