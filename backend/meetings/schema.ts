@@ -62,8 +62,11 @@ export const callRecords = pgTable(
 
 export type CallRecordRow = typeof callRecords.$inferSelect;
 
-/** Which Zoom link a token came from: the recording's share link, or one file's play link. */
-export const recordingLinkKinds = ['share', 'play'] as const;
+/**
+ * Where a token came from: the recording's share link or one file's play link (Zoom's API), or the
+ * recording page a transcript was pasted on (`page`: a play or share token, or a meeting UUID).
+ */
+export const recordingLinkKinds = ['share', 'play', 'page'] as const;
 export type RecordingLinkKind = (typeof recordingLinkKinds)[number];
 
 /**

@@ -12,6 +12,17 @@ export const transcriptFormats = ['vtt', 'srt', 'plain'] as const;
 export const maxTranscriptChars = 2_000_000;
 
 /**
+ * A Zoom recording page's id: the token of `/rec/play/<token>` or `/rec/share/<token>`, or on the
+ * recording detail page the meeting instance's UUID. One URL path segment, as the page's URL has it.
+ */
+export const zoomRecordingId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .regex(/^[^\s?#]+$/, 'one segment of a Zoom recording URL');
+
+/**
  * A transcript pasted or uploaded: for a meeting already on the timeline (`activityId`), for a
  * meeting known by its video conference id (the Zoom page's meeting number), or for a customer (a
  * new call on its timeline). A transcript for a meeting that has one replaces it; the CSM's edits stay.
@@ -32,6 +43,8 @@ export const importTranscriptInput = z
     /** A new call's title and time, when no meeting activity is found. */
     title: z.string().trim().max(500).optional(),
     occurredAt: isoDateTime.optional(),
+    /** The Zoom recording page it was pasted on: remembered, so reopening that page shows the record. */
+    recordingId: zoomRecordingId.optional(),
   })
   .refine((input) => input.activityId !== undefined || input.customerId !== undefined, {
     message: 'name the meeting (activityId) or the customer (customerId)',
@@ -78,15 +91,21 @@ export const callRecordView = z.object({
 });
 export type CallRecordView = z.infer<typeof callRecordView>;
 
-/** The Zoom page's meeting: its number, the recording's meeting UUID, or a stored record's id. */
+/**
+ * The Zoom page's meeting: a stored record's id, its meeting UUID, the recording page's id, its
+ * number; failing those, the page's topic and start time (the one record that day with that title).
+ */
 export const findCallRecordInput = z
   .object({
     id: id.optional(),
     conferenceId: z.string().trim().min(1).max(200).optional(),
     zoomMeetingUuid: z.string().trim().min(1).max(500).optional(),
+    recordingId: zoomRecordingId.optional(),
+    topic: z.string().trim().min(1).max(1000).optional(),
+    startTime: isoDateTime.optional(),
   })
-  .refine((i) => i.id || i.conferenceId || i.zoomMeetingUuid, {
-    message: 'give id, conferenceId or zoomMeetingUuid',
+  .refine((i) => i.id || i.conferenceId || i.zoomMeetingUuid || i.recordingId || (i.topic && i.startTime), {
+    message: 'give id, conferenceId, zoomMeetingUuid, recordingId, or topic with startTime',
   });
 
 export const findCallRecordOutput = z.object({ record: callRecordView.nullable() });
@@ -128,5 +147,32 @@ export const fetchZoomTranscriptInput = z.object({ meeting: z.string().trim().mi
 export const fetchZoomTranscriptOutput = z.object({
   /** `no_transcript`: Zoom has the recording but no transcript of it (yet). */
   outcome: z.enum(['created', 'replaced', 'unchanged', 'no_transcript']),
+  record: callRecordView.nullable(),
+});
+
+/**
+ * A recording page no record knows yet: its id looked up among the connected Zoom account's recent
+ * recordings (around `startTime` when the page shows one), and that meeting's transcript imported.
+ */
+export const findZoomRecordingInput = z.object({
+  recordingId: zoomRecordingId,
+  startTime: isoDateTime.optional(),
+});
+
+export const findZoomRecordingOutput = z.object({
+  /**
+   * `not_connected`: the org has no Zoom connection; `not_found`: none of its recent recordings has
+   * this page; `no_transcript`: Zoom has the recording but no transcript of it (yet); `no_customer`:
+   * no customer's meeting is this call. Each leaves the page to a pasted transcript.
+   */
+  outcome: z.enum([
+    'created',
+    'replaced',
+    'unchanged',
+    'no_transcript',
+    'not_found',
+    'not_connected',
+    'no_customer',
+  ]),
   record: callRecordView.nullable(),
 });

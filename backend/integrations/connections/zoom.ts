@@ -3,10 +3,15 @@ import { type Grant, type ProviderDescription, requireCredentials, type TokenSet
 
 /**
  * Granular scopes of a user-managed General app: the meeting's cloud recording files (the
- * transcript's download URL, and the download itself) and who connected (the account id the
- * webhooks are routed by). Zoom takes the scopes from the app's configuration, not the URL.
+ * transcript's download URL, and the download itself), the user's recent recordings (how a
+ * recording page not imported yet is found) and who connected (the account id the webhooks are
+ * routed by). Zoom takes the scopes from the app's configuration, not the URL.
  */
-export const zoomScopes = ['cloud_recording:read:list_recording_files', 'user:read:user'] as const;
+export const zoomScopes = [
+  'cloud_recording:read:list_recording_files',
+  'cloud_recording:read:list_user_recordings',
+  'user:read:user',
+] as const;
 
 /** A refusal from Zoom: its HTTP status, Zoom's own code (124: invalid access token) and words. */
 export class ZoomApiError extends Error {
@@ -26,6 +31,8 @@ export interface ZoomRecordingFile {
   file_type: string;
   file_extension?: string;
   download_url: string;
+  /** `https://zoom.us/rec/play/<token>`: this file's page (CC and timeline files have none). */
+  play_url?: string;
   status?: string;
 }
 
@@ -35,7 +42,17 @@ export interface ZoomMeetingRecordings {
   account_id?: string;
   topic: string;
   start_time: string;
+  /** `https://zoom.us/rec/share/<token>`: the recording's page for those it is shared with. */
+  share_url?: string;
   recording_files: ZoomRecordingFile[];
+}
+
+/** One page of `GET /users/{userId}/recordings`; `next_page_token` is empty on the last. */
+export interface ZoomUserRecordingsPage {
+  from?: string;
+  to?: string;
+  next_page_token?: string;
+  meetings: ZoomMeetingRecordings[];
 }
 
 async function zoomErrorOf(response: Response): Promise<ZoomApiError> {
@@ -92,6 +109,22 @@ export class ZoomClient {
   async meetingRecordings(meetingIdOrUuid: string): Promise<ZoomMeetingRecordings> {
     const url = `${this.apiUrl}/meetings/${meetingPathId(meetingIdOrUuid)}/recordings`;
     return (await this.get(url)).json() as Promise<ZoomMeetingRecordings>;
+  }
+
+  /**
+   * One page of the connected user's cloud recordings that started between two days (UTC,
+   * `yyyy-mm-dd`, at most a month apart); the next page with the token the last one gave.
+   */
+  async userRecordings(range: {
+    from: string;
+    to: string;
+    nextPageToken?: string;
+  }): Promise<ZoomUserRecordingsPage> {
+    const query = new URLSearchParams({ from: range.from, to: range.to, page_size: '300' });
+    if (range.nextPageToken) query.set('next_page_token', range.nextPageToken);
+    return (
+      await this.get(`${this.apiUrl}/users/me/recordings?${query}`)
+    ).json() as Promise<ZoomUserRecordingsPage>;
   }
 
   /** A recording file's content; the download URL takes the same bearer token and redirects. */

@@ -13,27 +13,35 @@ import type { OrgDeps } from '../../deps.ts';
 import { DomainError } from '../../domain-error.ts';
 import { conferenceKey } from '../conference-id.ts';
 import { callRecords, speakerAliases } from '../schema.ts';
-import { findRecordWithContext } from './queries.ts';
+import { findRecordWithContext, type RecordHandle } from './queries.ts';
+import { dayOf, recordIdByTitleOnDay } from './same-day-title.ts';
 import { speakerKeyOf } from './speakers.ts';
 import { callRecordViewOf } from './view.ts';
 
-/** The call record a Zoom page shows: by its meeting UUID, else the latest with its meeting number. */
+/**
+ * The call record a Zoom page shows, by the most exact handle the page has: a record's id, the
+ * meeting instance's UUID, the recording page's id (a play or share token; the detail page's
+ * UUID), the latest with its meeting number; failing all, the one record of that day with the
+ * page's topic.
+ */
 export async function findCallRecord(
   { db, principal }: OrgDeps,
   input: z.infer<typeof findCallRecordInput>,
 ): Promise<{ record: CallRecordView | null }> {
   const orgId = principal.orgId;
-  const byUuid = input.zoomMeetingUuid
-    ? await findRecordWithContext(db, orgId, { zoomMeetingUuid: input.zoomMeetingUuid })
-    : undefined;
-  const found =
-    byUuid ??
-    (input.id || input.conferenceId
-      ? await findRecordWithContext(db, orgId, {
-          ...(input.id ? { id: input.id } : {}),
-          ...(input.conferenceId ? { conferenceId: conferenceKey(input.conferenceId) } : {}),
-        })
-      : undefined);
+  const recordingId = input.recordingId ?? input.zoomMeetingUuid;
+  const handles: RecordHandle[] = [
+    ...(input.id ? [{ id: input.id }] : []),
+    ...(recordingId ? [{ zoomMeetingUuid: recordingId }, { recordingToken: recordingId }] : []),
+    ...(input.conferenceId ? [{ conferenceId: conferenceKey(input.conferenceId) }] : []),
+  ];
+  for (const by of handles) {
+    const found = await findRecordWithContext(db, orgId, by);
+    if (found) return { record: callRecordViewOf(found.record, found) };
+  }
+  const day = input.startTime ? dayOf(input.startTime) : null;
+  const sameDay = day && input.topic ? await recordIdByTitleOnDay(db, orgId, input.topic, day) : undefined;
+  const found = sameDay ? await findRecordWithContext(db, orgId, { id: sameDay }) : undefined;
   return { record: found ? callRecordViewOf(found.record, found) : null };
 }
 

@@ -5,6 +5,8 @@ import {
   fetchZoomTranscriptOutput,
   findCallRecordInput,
   findCallRecordOutput,
+  findZoomRecordingInput,
+  findZoomRecordingOutput,
   importTranscriptInput,
   importTranscriptOutput,
   mapSpeakerInput,
@@ -13,6 +15,7 @@ import {
   proposeFollowUpInput,
 } from '../../../shared/api/call-records.ts';
 import { csmProcedure, orgProcedure, streamingCsmProcedure } from '../../trpc/procedures.ts';
+import { findZoomRecording } from '../zoom/find-zoom-recording.ts';
 import { fetchZoomTranscript } from '../zoom/import-zoom-recording.ts';
 import { editCallRecord, findCallRecord, mapCallSpeaker } from './edit-call-record.ts';
 import { importTranscript } from './import-transcript.ts';
@@ -30,6 +33,11 @@ export const callRecordProcedures = {
     .input(fetchZoomTranscriptInput)
     .output(fetchZoomTranscriptOutput)
     .mutation(({ ctx, input }) => fetchZoomTranscript(ctx.deps, input)),
+  /** A recording page no record knows: found among the Zoom account's recordings and imported. */
+  findZoomRecording: streamingCsmProcedure
+    .input(findZoomRecordingInput)
+    .output(findZoomRecordingOutput)
+    .mutation(({ ctx, input }) => findZoomRecording(ctx.deps, input)),
   callRecord: orgProcedure
     .input(findCallRecordInput)
     .output(findCallRecordOutput)

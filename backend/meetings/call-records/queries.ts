@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { activities, contacts, customers } from '../../db/schema.ts';
 import { type CallRecordRow, callRecords, speakerAliases } from '../schema.ts';
+import { recordsWithToken } from './recording-links.ts';
 import type { KnownContact, RememberedSpeaker } from './speakers.ts';
 
 /** Where Zoom transcripts and imports put a call that no Calendar meeting stood for. */
@@ -132,12 +133,17 @@ export async function recordOfZoomMeeting(
   return row;
 }
 
+/** How a record is looked up; several handles given must all hold. */
+export interface RecordHandle {
+  id?: string;
+  conferenceId?: string;
+  zoomMeetingUuid?: string;
+  /** A Zoom recording page's id, as kept in zoom_recording_links. */
+  recordingToken?: string;
+}
+
 /** A call record as the sidebar shows it, with its customer's name and its meeting's title. */
-export async function findRecordWithContext(
-  tx: Db,
-  orgId: string,
-  by: { id?: string; conferenceId?: string; zoomMeetingUuid?: string },
-) {
+export async function findRecordWithContext(tx: Db, orgId: string, by: RecordHandle) {
   const [row] = await tx
     .select({ record: callRecords, customerName: customers.name, title: activities.subject })
     .from(callRecords)
@@ -155,6 +161,9 @@ export async function findRecordWithContext(
         by.id ? eq(callRecords.id, by.id) : undefined,
         by.zoomMeetingUuid ? eq(callRecords.zoomMeetingUuid, by.zoomMeetingUuid) : undefined,
         by.conferenceId ? eq(callRecords.conferenceId, by.conferenceId) : undefined,
+        by.recordingToken
+          ? inArray(callRecords.id, recordsWithToken(tx, orgId, by.recordingToken))
+          : undefined,
       ),
     )
     .orderBy(desc(callRecords.meetingAt))

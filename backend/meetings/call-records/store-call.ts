@@ -22,6 +22,8 @@ import {
   recordOfZoomMeeting,
   rememberedSpeakers,
 } from './queries.ts';
+import { type RecordingLink, rememberRecordingLinks } from './recording-links.ts';
+import { type DayRange, meetingByTitleOnDay } from './same-day-title.ts';
 import { mapSpeakers, speakerKeyOf } from './speakers.ts';
 import { callRecordViewOf } from './view.ts';
 
@@ -31,7 +33,15 @@ import { callRecordViewOf } from './view.ts';
  */
 export type CallTarget =
   | { activityId: string }
-  | { customerId: string; conferenceId?: string; title: string; occurredAt: Date; timeGiven?: boolean }
+  | {
+      customerId: string;
+      conferenceId?: string;
+      title: string;
+      occurredAt: Date;
+      timeGiven?: boolean;
+      /** The page's day: with no conference match, the customer's one meeting of this title that day. */
+      titleDay?: DayRange;
+    }
   | { conferenceId: string; title: string; occurredAt: Date; timeGiven?: boolean };
 
 export interface StoreCallInput {
@@ -39,6 +49,8 @@ export interface StoreCallInput {
   source: CallSource;
   target: CallTarget;
   zoomMeetingUuid?: string;
+  /** The Zoom recording pages that show this call: kept, so each finds the record. */
+  recordingLinks?: readonly RecordingLink[];
 }
 
 export interface StoredCall {
@@ -75,6 +87,11 @@ export async function storeCall(deps: StreamingDeps, input: StoreCallInput): Pro
   const hash = transcriptHash(input.turns);
   const plan = await deps.inOrg((tx) => planCall(tx, deps.orgId, input));
   if (plan.existing && plan.existing.transcriptHash === hash) {
+    const { existing } = plan;
+    if (input.recordingLinks?.length)
+      await deps.inOrg((tx) =>
+        rememberRecordingLinks(tx, deps.orgId, existing.id, input.recordingLinks ?? []),
+      );
     return {
       record: callRecordViewOf(plan.existing, { customerName: plan.customer.name, title: plan.title }),
       outcome: 'unchanged',
@@ -107,6 +124,8 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
       target.timeGiven === false ? untimedLookBackMs : undefined,
     );
   }
+  if (!meeting && 'customerId' in target && target.titleDay)
+    meeting = await meetingByTitleOnDay(tx, orgId, target.customerId, target.title, target.titleDay);
   const customerId = meeting?.customerId ?? ('customerId' in target ? target.customerId : undefined);
   if (!customerId) {
     throw new DomainError(
@@ -193,6 +212,7 @@ async function writeCall(
   // No row: another writer stored the same transcript between our read and this write; theirs stands.
   const stored = await recordOfActivity(tx, deps.orgId, activityId);
   if (!stored) throw new Error('the call record vanished while it was stored');
+  await rememberRecordingLinks(tx, deps.orgId, stored.id, input.recordingLinks ?? []);
   await tx
     .update(activities)
     .set({ summary: stored.analysis.summary.slice(0, 4000), updatedAt: now })

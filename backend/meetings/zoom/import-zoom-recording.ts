@@ -9,6 +9,7 @@ import { ZoomApiError, type ZoomClient } from '../../integrations/connections/zo
 import { RetryLater } from '../../jobs/retry-later.ts';
 import { type StoredCall, storeCall } from '../call-records/store-call.ts';
 import { parseTranscript } from '../transcripts/parse-transcript.ts';
+import { zoomLinksOf } from './zoom-links.ts';
 
 export interface ZoomRecordingRequest {
   /** The meeting instance's UUID (the webhook's) or the meeting number (a pull: its latest instance). */
@@ -22,7 +23,8 @@ export type ZoomImportOutcome = StoredCall | { outcome: 'no_transcript'; meeting
 /**
  * A meeting's cloud-recording transcript from Zoom, stored as its call: the recording's files
  * are listed and the TRANSCRIPT (VTT) downloaded through the org's Zoom connection (refreshed when
- * refused), with no transaction open; the call is then stored like any import. A rate limit comes
+ * refused), with no transaction open; the call is then stored like any import, with the pages that
+ * show the recording (its share and play links) kept so each finds the record. A rate limit comes
  * back as RetryLater with Zoom's Retry-After, for the job queue to wait that long.
  */
 export async function importZoomRecording(
@@ -52,6 +54,7 @@ export async function importZoomRecording(
       turns: parseTranscript(fetched.vtt, 'vtt'),
       source: 'zoom',
       zoomMeetingUuid: recording.uuid,
+      recordingLinks: zoomLinksOf(recording),
       target: {
         conferenceId: String(recording.id),
         title: recording.topic,

@@ -9,11 +9,11 @@ import { zoomSelectors as s, zoomUrlPatterns as urls, zoomTitleSuffix } from './
 export function readZoomContext(doc: Document, url: URL): ZoomMeetingContext | null {
   const path = url.pathname;
   const recording = urls.recording.exec(path);
-  if (recording?.[1]) {
+  if (recording?.[2]) {
     return {
       ...base(doc, 'recording'),
       meetingId: labelledMeetingId(doc),
-      recordingId: recording[1],
+      recordingId: recording[2],
       topic: visibleText(doc.querySelector(s.recordingTopic)) || pageDataTopic(doc) || titleTopic(doc),
       participants: transcriptSpeakers(doc),
     };

@@ -1,10 +1,12 @@
+import { zoomRecordingPath } from '../../../shared/zoom-recording-link.ts';
+
 /**
  * Every selector and URL pattern the Zoom adapter uses, with where it was seen (details in
  * ../shared/notes/host-selectors.md). Zoom's pages differ by kind, so the URL decides which apply.
  */
 export const zoomUrlPatterns = {
-  /** `/rec/play/<id>`, `/rec/share/<id>`, `/recording/play/<id>` (yt-dlp, zoom-rec-dl). */
-  recording: /^\/rec(?:ording)?\/(?:play|share)\/([^/?#]+)/,
+  /** `/rec/play/<id>`, `/rec/share/<id>`, `/recording/play/<id>`: shared with the backend's link reading. */
+  recording: zoomRecordingPath,
   /** Recording detail page: `/recording/detail?meeting_id=<url-encoded UUID>` (several repos). */
   recordingDetail: /^\/recording\/detail$/,
   /** Meeting details page: `/meeting/<numeric id>` (Zoom-Link-Replacer). */

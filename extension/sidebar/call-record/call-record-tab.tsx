@@ -10,6 +10,7 @@ import { PanelSkeleton } from '../layout/skeleton.tsx';
 import { callRecordKey, callRecordLookup } from './call-record-query.ts';
 import { CallRecordView } from './call-record-view.tsx';
 import { TranscriptImport } from './transcript-import.tsx';
+import { isSearchableRecordingPage, useZoomRecordingSearch } from './zoom-recording-search.ts';
 
 interface CallRecordTabProps {
   api: ApiClient;
@@ -20,8 +21,10 @@ interface CallRecordTabProps {
 }
 
 /**
- * The call record of the meeting the Zoom page shows, matched by its number or its recording's
- * meeting UUID; with none yet, a box to paste or upload the transcript for the page's customer.
+ * The call record of the meeting the Zoom page shows, matched by its number, its recording page's
+ * id or its topic that day; on a recording page none knows yet, looked up in the connected Zoom
+ * account and imported; with none still, a box to paste or upload the transcript for the page's
+ * customer.
  */
 export function CallRecordTab({ api, context, backendUrl, canEdit, onUnauthorized }: CallRecordTabProps) {
   const lookup = callRecordLookup(context);
@@ -30,11 +33,16 @@ export function CallRecordTab({ api, context, backendUrl, canEdit, onUnauthorize
     queryFn: () => api.meetings.callRecord.query(lookup ?? {}),
     enabled: lookup !== null,
   });
+  const noRecord = record.data?.record === null;
+  const searchable = isSearchableRecordingPage(context, canEdit);
+  const zoomSearch = useZoomRecordingSearch(api, context, searchable && noRecord);
+  const zoomSearchDone = !searchable || zoomSearch.data !== undefined || zoomSearch.error !== null;
   const customer = useQuery({
     queryKey: ['customer.lookup', context],
     queryFn: () => lookupCustomer(api, context),
-    enabled: record.data?.record === null || lookup === null,
+    enabled: (noRecord && zoomSearchDone) || lookup === null,
   });
+  // Zoom's refusal (a rate limit, a lapsed connection) is said beside the paste box, not instead of it.
   const error = record.error ?? customer.error;
   const failure = error ? classifyApiError(error) : null;
   useEffect(() => {
@@ -52,6 +60,7 @@ export function CallRecordTab({ api, context, backendUrl, canEdit, onUnauthorize
   if (lookup && record.data === undefined) return <PanelSkeleton label="Loading the call record" />;
   if (record.data?.record)
     return <CallRecordView api={api} record={record.data.record} context={context} canEdit={canEdit} />;
+  if (!zoomSearchDone) return <PanelSkeleton label="Looking for this recording in Zoom" />;
   if (customer.data === undefined) return <PanelSkeleton label="Finding the customer" />;
   const found = customer.data.customer;
   if (!found)
@@ -63,7 +72,14 @@ export function CallRecordTab({ api, context, backendUrl, canEdit, onUnauthorize
       </Notice>
     );
   return canEdit ? (
-    <TranscriptImport api={api} context={context} customerId={found.id} customerName={found.name} />
+    <>
+      {zoomSearch.error && (
+        <Notice title="Zoom did not answer" tone="warning">
+          <p>{errorMessage(zoomSearch.error)}</p>
+        </Notice>
+      )}
+      <TranscriptImport api={api} context={context} customerId={found.id} customerName={found.name} />
+    </>
   ) : (
     <Notice title="No call record yet" tone="calm">
       <p className="muted">No transcript of this call for {found.name} yet.</p>

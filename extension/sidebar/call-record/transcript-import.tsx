@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { maxTranscriptChars } from '../../../shared/api/call-records.ts';
-import { isoDateTime } from '../../../shared/api/common.ts';
 import type { ZoomMeetingContext } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { errorMessage } from '../connection/api-error.ts';
-import { callRecordKey } from './call-record-query.ts';
+import { callRecordKey, pageStartTime } from './call-record-query.ts';
 
 interface TranscriptImportProps {
   api: ApiClient;
@@ -28,9 +27,9 @@ export function TranscriptImport({ api, context, customerId, customerName }: Tra
         customerId,
         ...(context.meetingId ? { conferenceId: context.meetingId } : {}),
         ...(context.topic ? { title: context.topic } : {}),
-        ...(isoDateTime.safeParse(context.startTime).success
-          ? { occurredAt: context.startTime ?? undefined }
-          : {}),
+        ...(pageStartTime(context) ? { occurredAt: pageStartTime(context) } : {}),
+        // Remembered with the record, so reopening this recording page shows it.
+        ...(context.page === 'recording' && context.recordingId ? { recordingId: context.recordingId } : {}),
       }),
     onSuccess: (stored) => queryClient.setQueryData(callRecordKey(context), { record: stored.record }),
   });

@@ -7,7 +7,9 @@ import { authorisationProblem, formServer, opaque, type PendingCode, s256 } from
  * its PKCE verifier, or a refresh token — which Zoom rotates: each works once), `POST /oauth/revoke`,
  * and under `/v2` the REST API: `GET /users/me`, `GET /meetings/{id}/recordings` (by meeting number
  * or instance UUID, double-encoded when Zoom says so) whose TRANSCRIPT file's `download_url` serves
- * the VTT to the same bearer. Errors as Zoom writes them: `{ code, message }` (124 invalid token,
+ * the VTT to the same bearer, with the recording's `share_url` and each file's `play_url`;
+ * `GET /users/me/recordings?from&to` (days, at most a month apart) newest first, paged with
+ * `next_page_token`. Errors as Zoom writes them: `{ code, message }` (124 invalid token,
  * 3301 no recording), a 429 with `Retry-After`; the token endpoint's `{ reason, error }`.
  */
 export interface FakeZoom {
@@ -21,6 +23,8 @@ export interface FakeZoom {
   requests: { method: string; path: string; authorization: string | undefined }[];
   /** A meeting's cloud recording with its transcript. */
   addRecording(recording: FakeRecording): void;
+  /** The most meetings one page of `GET /users/me/recordings` holds (Zoom's own cap is 300). */
+  listPageSize: number;
   /** The next request to a path starting with this gets a 429 with this Retry-After. */
   rateLimitNext(pathPrefix: string, retryAfterSeconds: number): void;
   /** Access tokens answer 124 from now on, as if they lapsed early. */
@@ -36,6 +40,10 @@ export interface FakeRecording {
   topic: string;
   startTime: string;
   vtt: string;
+  /** The token of its `share_url` (`https://zoom.us/rec/share/<token>`); one is made up when absent. */
+  shareToken?: string;
+  /** The token of its video file's `play_url`; one is made up when absent. */
+  playToken?: string;
 }
 
 export async function startFakeZoom(): Promise<FakeZoom> {
@@ -47,6 +55,7 @@ export async function startFakeZoom(): Promise<FakeZoom> {
   const refreshTokens = new Set<string>();
   const recordings = new Map<string, FakeRecording>();
   const rateLimits = new Map<string, number>();
+  const pageTokens = new Map<string, number>();
   const seen = new Set<string>([clientSecret]);
   const fake: FakeZoom = {
     url: '',
@@ -60,6 +69,7 @@ export async function startFakeZoom(): Promise<FakeZoom> {
       email: 'csm-team@cscx.example',
     },
     requests: [],
+    listPageSize: 300,
     addRecording: (r) => {
       recordings.set(r.uuid, r);
       recordings.set(String(r.id), r);
@@ -125,7 +135,8 @@ export async function startFakeZoom(): Promise<FakeZoom> {
       token_type: 'bearer',
       refresh_token: refreshToken,
       expires_in: 3599,
-      scope: 'cloud_recording:read:list_recording_files user:read:user',
+      scope:
+        'cloud_recording:read:list_recording_files cloud_recording:read:list_user_recordings user:read:user',
     };
   };
 
@@ -177,6 +188,12 @@ export async function startFakeZoom(): Promise<FakeZoom> {
     const raw = (request.params as { meetingId: string }).meetingId;
     const recording = recordings.get(raw) ?? recordings.get(decodeURIComponent(raw));
     if (!recording) return reply.code(404).send({ code: 3301, message: 'This recording does not exist.' });
+    return meetingRecordingsOf(recording);
+  });
+
+  /** A meeting's recording as both endpoints describe it. */
+  const meetingRecordingsOf = (recording: FakeRecording) => {
+    const playToken = recording.playToken ?? `Pl4y${recording.id}.mp4View`;
     return {
       uuid: recording.uuid,
       id: recording.id,
@@ -186,7 +203,9 @@ export async function startFakeZoom(): Promise<FakeZoom> {
       type: 2,
       start_time: recording.startTime,
       duration: 30,
+      total_size: 52_428_800,
       recording_count: 2,
+      share_url: `https://us06web.zoom.us/rec/share/${recording.shareToken ?? `Sh4re${recording.id}.Link`}`,
       recording_files: [
         {
           id: `${recording.id}-mp4`,
@@ -194,6 +213,7 @@ export async function startFakeZoom(): Promise<FakeZoom> {
           file_type: 'MP4',
           file_extension: 'MP4',
           download_url: `${fake.url}/rec/download/${recording.id}-mp4`,
+          play_url: `https://us06web.zoom.us/rec/play/${playToken}`,
           status: 'completed',
           recording_type: 'shared_screen_with_speaker_view',
         },
@@ -207,6 +227,37 @@ export async function startFakeZoom(): Promise<FakeZoom> {
           recording_type: 'audio_transcript',
         },
       ],
+    };
+  };
+
+  app.get('/v2/users/me/recordings', async (request, reply) => {
+    if (bearerRefused(request, reply)) return reply;
+    const query = request.query as Record<string, string | undefined>;
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    const { from = '', to = '' } = query;
+    const monthMs = 31 * 24 * 60 * 60 * 1000;
+    if (!day.test(from) || !day.test(to) || from > to || Date.parse(to) - Date.parse(from) > monthMs)
+      return reply.code(400).send({ code: 300, message: 'The date range must be within one month.' });
+    const pageSize = Math.min(Number(query.page_size ?? 30) || 30, 300, fake.listPageSize);
+    const offset = query.next_page_token ? pageTokens.get(query.next_page_token) : 0;
+    if (offset === undefined)
+      return reply.code(400).send({ code: 300, message: 'The next page token is invalid or expired.' });
+    const inRange = [...new Set(recordings.values())]
+      .filter((r) => r.startTime.slice(0, 10) >= from && r.startTime.slice(0, 10) <= to)
+      .sort((a, b) => b.startTime.localeCompare(a.startTime));
+    let nextPageToken = '';
+    if (offset + pageSize < inRange.length) {
+      nextPageToken = opaque('fakeZoomPage');
+      pageTokens.set(nextPageToken, offset + pageSize);
+    }
+    return {
+      from,
+      to,
+      page_count: Math.ceil(inRange.length / pageSize),
+      page_size: pageSize,
+      total_records: inRange.length,
+      next_page_token: nextPageToken,
+      meetings: inRange.slice(offset, offset + pageSize).map(meetingRecordingsOf),
     };
   });
 
