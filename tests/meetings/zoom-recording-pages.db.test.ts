@@ -158,3 +158,82 @@ describe('meetings.findZoomRecording', () => {
     expect(found).toEqual({ outcome: 'no_customer', record: null });
   });
 });
+
+describe('a recording page and a pasted transcript', () => {
+  async function csmWithCustomer(name: string) {
+    const org = await anOrg(db());
+    const csm = await aMember(db(), org, { role: 'csm' });
+    const customer = await aCustomer(db(), org, { name });
+    return { org, customer, client: suite.app.client(csm.token) };
+  }
+
+  it('remembers the play page a transcript was pasted on: reopening that page shows the record', async () => {
+    const { customer, client } = await csmWithCustomer('Umbrella');
+    const stored = await client.meetings.importTranscript.mutate({
+      text: await vtt(),
+      customerId: customer.id,
+      title: 'Umbrella onboarding',
+      occurredAt: '2026-06-09T14:00:00Z',
+      recordingId: 'PastedOnPl4y.Tok3n',
+    });
+
+    const shown = await client.meetings.callRecord.query({ recordingId: 'PastedOnPl4y.Tok3n' });
+
+    expect(shown.record?.id).toBe(stored.record.id);
+    expect((await client.meetings.callRecord.query({ recordingId: 'SomeOtherPage.Tok' })).record).toBeNull();
+  });
+
+  it('with no id matching, names the one record with the page’s topic on the page’s day (in its offset), and none when two are', async () => {
+    const { org, customer, client } = await csmWithCustomer('Hooli');
+    const stored = await client.meetings.importTranscript.mutate({
+      text: await vtt(),
+      customerId: customer.id,
+      title: 'Hooli — Quarterly business review',
+      occurredAt: '2026-06-02T23:30:00Z',
+    });
+    // The recording began at 17:10 in California, 00:10 UTC on 3 June: still the page's 2 June.
+    const page = { recordingId: 'NotKnownHere.Tok', topic: 'Hooli - quarterly Business Review' };
+
+    const sameDay = await client.meetings.callRecord.query({
+      ...page,
+      startTime: '2026-06-02T17:10:00-07:00',
+    });
+    expect(sameDay.record?.id).toBe(stored.record.id);
+    const nextDay = await client.meetings.callRecord.query({
+      ...page,
+      startTime: '2026-06-03T16:30:00-07:00',
+    });
+    expect(nextDay.record).toBeNull();
+
+    const other = await aCustomer(db(), org, { name: 'Hooli XYZ' });
+    await client.meetings.importTranscript.mutate({
+      text: `${await vtt()}\n\n99\n01:00:00.000 --> 01:00:02.000\nSam Carter: One more thing.\n`,
+      customerId: other.id,
+      title: 'Hooli — Quarterly business review',
+      occurredAt: '2026-06-02T20:00:00Z',
+    });
+    const two = await client.meetings.callRecord.query({ ...page, startTime: '2026-06-02T17:10:00-07:00' });
+    expect(two.record).toBeNull();
+  });
+
+  it('a transcript pasted on a page with no meeting number joins the customer’s one meeting of that title that day', async () => {
+    const { org, customer, client } = await csmWithCustomer('Vandelay');
+    const meeting = await anActivity(db(), org, customer.id, {
+      kind: 'meeting',
+      subject: 'Vandelay renewal call',
+      occurredAt: new Date('2026-05-05T14:00:00Z'),
+      source: 'google_calendar',
+      externalId: 'vandelay-renewal',
+    });
+
+    const stored = await client.meetings.importTranscript.mutate({
+      text: await vtt(),
+      customerId: customer.id,
+      title: 'Vandelay Renewal Call',
+      occurredAt: '2026-05-05T16:30:00+02:00',
+      recordingId: 'VandelayPl4y.Tok',
+    });
+
+    expect(stored.record).toMatchObject({ activityId: meeting.id, title: 'Vandelay renewal call' });
+  });
+});
