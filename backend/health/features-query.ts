@@ -113,33 +113,46 @@ function inScope(scope: CustomerScope, column: SQL): SQL {
   return sql`${column} = any(${arrayParam(scope, 'uuid')})`;
 }
 
+/** The measured series (daily or weekly figures): most of the signals, read only for their 60-day means. */
+const seriesKinds = sql.raw(`('usage.active_users', 'usage.logins', 'usage.feature_adoption')`);
+
 /**
- * One row per customer and signal kind, in index order (org, customer, kind, time): a handful of
- * plain aggregates each row passes through, and the latest values as arrays in time order (the
- * input is already in that order, so nothing is sorted). The pivot below picks each kind's figures.
+ * One row per customer and signal kind, from two range scans of the index (org, customer, kind,
+ * time): the measured series over 60 days with only the three figures the model reads of them, and
+ * the other kinds over 180 days with the rest — so each row of the bulk of the table passes through
+ * three aggregates rather than a dozen. Latest values are arrays in time order (the input is in that
+ * order already, so nothing is sorted). The pivot below picks each kind's figures.
  */
 function signalsByKind(orgId: string, scope: CustomerScope): SQL {
   const role = (name: string) => sql`detail ->> 'role' = ${name}`;
   const departure = sql`jsonb_build_object('id', id, 'name', detail ->> 'name', 'at', observed_at)`;
+  const ofScope = sql`s.org_id = ${orgId} and ${inScope(scope, sql`s.customer_id`)}`;
   return sql`
     select s.customer_id, s.kind,
       avg(value) filter (where observed_at > ${before(30)}) as mean30,
-      avg(value) filter (where observed_at <= ${before(30)} and observed_at > ${before(60)}) as mean_prev,
-      max(period) filter (where observed_at > ${before(60)})::text as period60,
-      sum(value) filter (where observed_at > ${before(90)}) as sum90,
-      count(*) filter (where observed_at > ${before(90)})::int as n90,
-      max(observed_at) filter (where observed_at > ${before(90)}) as latest90_at,
-      array_agg(value order by observed_at) filter (where kind in ('usage.seats', 'billing.status')
-        or (kind = 'survey.nps' and observed_at > ${before(90)})) as values_by_time,
-      array_agg(detail order by observed_at) filter (where kind = 'billing.status'
-        or (kind = 'call.competitor' and observed_at > ${before(90)})) as details_by_time,
-      array_agg(${departure} order by observed_at) filter (where kind = 'stakeholder.left' and ${role('champion')}) as champion_left,
-      array_agg(${departure} order by observed_at) filter (where kind = 'stakeholder.left' and ${role('executive_sponsor')}) as sponsor_left,
-      max(observed_at) filter (where kind = 'stakeholder.joined' and ${role('champion')}) as champion_joined_at,
-      max(observed_at) filter (where kind = 'stakeholder.joined' and ${role('executive_sponsor')}) as sponsor_joined_at
+      avg(value) filter (where observed_at <= ${before(30)}) as mean_prev,
+      max(period)::text as period60,
+      null::float8 as sum90, null::int as n90, null::timestamptz as latest90_at, null::float8[] as values_by_time,
+      null::jsonb[] as details_by_time, null::jsonb[] as champion_left, null::jsonb[] as sponsor_left,
+      null::timestamptz as champion_joined_at, null::timestamptz as sponsor_joined_at
     from health_signals s
-    where s.org_id = ${orgId} and ${inScope(scope, sql`s.customer_id`)}
-      and s.observed_at > ${before(180)} and s.observed_at <= ${at}
+    where ${ofScope} and s.kind in ${seriesKinds} and s.observed_at > ${before(60)} and s.observed_at <= ${at}
+    group by s.customer_id, s.kind
+    union all
+    select s.customer_id, s.kind, null, null, null,
+      sum(value) filter (where observed_at > ${before(90)}),
+      count(*) filter (where observed_at > ${before(90)})::int,
+      max(observed_at) filter (where observed_at > ${before(90)}),
+      array_agg(value order by observed_at) filter (where kind in ('usage.seats', 'billing.status')
+        or (kind = 'survey.nps' and observed_at > ${before(90)})),
+      array_agg(detail order by observed_at) filter (where kind = 'billing.status'
+        or (kind = 'call.competitor' and observed_at > ${before(90)})),
+      array_agg(${departure} order by observed_at) filter (where kind = 'stakeholder.left' and ${role('champion')}),
+      array_agg(${departure} order by observed_at) filter (where kind = 'stakeholder.left' and ${role('executive_sponsor')}),
+      max(observed_at) filter (where kind = 'stakeholder.joined' and ${role('champion')}),
+      max(observed_at) filter (where kind = 'stakeholder.joined' and ${role('executive_sponsor')})
+    from health_signals s
+    where ${ofScope} and s.kind not in ${seriesKinds} and s.observed_at > ${before(180)} and s.observed_at <= ${at}
     group by s.customer_id, s.kind`;
 }
 

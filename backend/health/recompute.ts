@@ -6,6 +6,7 @@ import { featuresFromRow } from './features-from-rows.ts';
 import { type CustomerScope, readFeatureRows } from './features-query.ts';
 import { scoreHealth } from './model/components.ts';
 import { ensureCurrentModel, type OrgHealthModel, scoringModel } from './models.ts';
+import { withScore } from './recent-scores.ts';
 import { type AlertToRaise, readPriorScores, type ScoreToWrite, writeScores } from './score-writes.ts';
 
 /** Opens one short org-scoped transaction (a job's `org.inOrg`, the CLI's, a test's). */
@@ -91,6 +92,7 @@ export async function recomputeBatch(
       delta30d: delta(result.score, prior?.score30 ?? null),
       delta90d: delta(result.score, prior?.score90 ?? null),
       alertConditions: conditions.map((c) => c.cause),
+      recent: withScore(prior?.recent, day, result.score),
     });
   }
   await writeScores(tx, { orgId, day, now, modelVersion: model.version, scores, alerts });

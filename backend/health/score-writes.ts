@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { AlertCause, HealthBand } from '../../shared/api/health.ts';
 import type { Db } from '../db/client.ts';
 import { arrayParam } from '../imports/sql-arrays.ts';
 import { type CustomerScope, inRange } from './features-query.ts';
 import type { StoredDriver } from './model/components.ts';
+import { peakOfWeekBefore, type RecentScores, recentDays, scoreDaysBefore } from './recent-scores.ts';
 import type { AlertFacts } from './schema.ts';
 
 /** What a recompute needs to know of the scores before it: deltas and alerts are made from these. */
@@ -16,31 +17,110 @@ export type PriorScore = {
   score7: number | null;
   score30: number | null;
   score90: number | null;
+  /** The window of recent scores as the current row keeps it (what this batch's write moves on). */
+  recent: RecentScores;
 };
 
-const scoreBefore = (orgId: string, day: string, back: number) => sql`(
+type PriorRow = {
+  customer_id: string;
+  current_score: number;
+  alert_conditions: AlertCause[] | null;
+  day: string;
+  recent_scores: (number | null)[];
+  earlier_day: string | null;
+  earlier_score: number | null;
+  backfill: {
+    peak7: number | null;
+    score7: number | null;
+    score30: number | null;
+    score90: number | null;
+  } | null;
+};
+
+const historyScoreBefore = (orgId: string, day: SQL, back: number) => sql`(
   select h.score from health_score_history h
-  where h.org_id = ${orgId} and h.customer_id = cur.customer_id and h.day <= ${day}::date - ${sql.raw(String(back))}
+  where h.org_id = ${orgId} and h.customer_id = cur.customer_id and h.day <= ${day} - ${sql.raw(String(back))}
   order by h.day desc limit 1)`;
 
-/** Customers without a current score have no history either: nothing is returned for them. */
-export function readPriorScores(tx: Db, orgId: string, customers: CustomerScope, day: string) {
+/**
+ * The history's answers, for the rows that do not keep their recent scores yet (written before
+ * they were kept) and for a backfill (a day before the current one, which the window does not
+ * describe): the same questions put to `health_score_history`.
+ */
+function fromHistory(orgId: string, day: SQL) {
+  const span = sql.raw(String(recentDays - 1));
+  const recent = sql`(select array_agg(h.score order by g.i) from generate_series(0, ${span}) g(i)
+    left join health_score_history h on h.org_id = ${orgId} and h.customer_id = cur.customer_id and h.day = cur.day - g.i)`;
+  const earlier = sql`(select jsonb_build_object('day', h.day, 'score', h.score) from health_score_history h
+    where h.org_id = ${orgId} and h.customer_id = cur.customer_id and h.day < cur.day - ${span}
+    order by h.day desc limit 1)`;
+  const backfill = sql`jsonb_build_object(
+    'peak7', greatest(
+      (select max(h.score) from health_score_history h where h.org_id = ${orgId} and h.customer_id = cur.customer_id
+        and h.day >= ${day} - 7 and h.day < ${day}),
+      cur.score),
+    'score7', ${historyScoreBefore(orgId, day, 7)},
+    'score30', ${historyScoreBefore(orgId, day, 30)},
+    'score90', ${historyScoreBefore(orgId, day, 90)})`;
+  return { recent, earlier, backfill };
+}
+
+/**
+ * The current score of each customer with its recent scores, from which the deltas' reference
+ * scores and the week's peak are read in code: one row per customer, no reading of the history
+ * (but for the two cases `fromHistory` covers). Customers without a current score have no history
+ * either: nothing is returned for them.
+ */
+export async function readPriorScores(
+  tx: Db,
+  orgId: string,
+  customers: CustomerScope,
+  day: string,
+): Promise<PriorScore[]> {
   const scope =
     'fromId' in customers
       ? inRange(customers, sql`cur.customer_id`)
       : sql`cur.customer_id = any(${arrayParam(customers, 'uuid')})`;
-  return tx.execute<PriorScore>(sql`
-    select cur.customer_id as customer_id, cur.score as current_score, cur.alert_conditions,
-      greatest(
-        (select max(h.score) from health_score_history h where h.org_id = ${orgId} and h.customer_id = cur.customer_id
-          and h.day >= ${day}::date - 7 and h.day < ${day}::date),
-        case when cur.day >= ${day}::date - 7 then cur.score end) as peak7,
-      ${scoreBefore(orgId, day, 7)} as score7,
-      ${scoreBefore(orgId, day, 30)} as score30,
-      ${scoreBefore(orgId, day, 90)} as score90
+  const scored = sql`${day}::date`;
+  const history = fromHistory(orgId, scored);
+  const rows = await tx.execute<PriorRow>(sql`
+    select cur.customer_id, cur.score as current_score, cur.alert_conditions, cur.day::text as day,
+      coalesce(cur.recent_scores, ${history.recent}) as recent_scores,
+      case when cur.recent_scores is null then ${history.earlier} ->> 'day' else cur.earlier_day::text end as earlier_day,
+      case when cur.recent_scores is null then (${history.earlier} ->> 'score')::float8 else cur.earlier_score end
+        as earlier_score,
+      case when cur.day > ${scored} then ${history.backfill} end as backfill
     from health_scores cur
     where cur.org_id = ${orgId} and ${scope}`);
+  return rows.map(priorOf(day));
 }
+
+const priorOf =
+  (day: string) =>
+  (row: PriorRow): PriorScore => {
+    const recent: RecentScores = {
+      day: row.day,
+      // postgres.js reads a float8[]'s NULL as NaN.
+      scores: row.recent_scores.map((score) => (Number.isFinite(score) ? score : null)),
+      earlier:
+        row.earlier_day !== null && row.earlier_score !== null
+          ? { day: row.earlier_day, score: row.earlier_score }
+          : null,
+    };
+    const reference = row.backfill ?? {
+      peak7: peakOfWeekBefore(recent, day),
+      score7: scoreDaysBefore(recent, day, 7),
+      score30: scoreDaysBefore(recent, day, 30),
+      score90: scoreDaysBefore(recent, day, 90),
+    };
+    return {
+      customer_id: row.customer_id,
+      current_score: row.current_score,
+      alert_conditions: row.alert_conditions,
+      ...reference,
+      recent,
+    };
+  };
 
 export interface ScoreToWrite {
   customerId: string;
@@ -54,6 +134,8 @@ export interface ScoreToWrite {
   delta30d: number | null;
   delta90d: number | null;
   alertConditions: AlertCause[];
+  /** The recent scores with this one in them; their `day` is the current row's once written. */
+  recent: RecentScores;
 }
 
 export interface AlertToRaise {
@@ -76,8 +158,8 @@ export interface ScoreBatch {
 }
 
 /**
- * The batch's day in the history (replacing an earlier run of the same day), the current scores, and
- * the new alerts (an open one of the same customer and cause already says it: nothing is added), in
+ * The batch's day in the history (replacing an earlier run of the same day), the current scores (or,
+ * for a backfill of an earlier day, their recent scores only), and the new alerts (an open one of the same customer and cause already says it: nothing is added), in
  * one statement from one jsonb parameter.
  */
 export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
@@ -95,6 +177,11 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
       delta_30d: s.delta30d,
       delta_90d: s.delta90d,
       alert_conditions: s.alertConditions,
+      recent_scores: s.recent.scores,
+      earlier_day: s.recent.earlier?.day ?? null,
+      earlier_score: s.recent.earlier?.score ?? null,
+      // A backfill (a day before the current one) adds to the history and the recent scores only.
+      backfill: s.recent.day !== day,
     })),
   );
   const alerts = JSON.stringify(
@@ -112,7 +199,7 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
     with input as (
       select * from jsonb_to_recordset(${rows}::jsonb) as x(customer_id uuid, score float8, band health_band,
         confidence float8, drivers jsonb, components float8[], delta_7d float8, delta_30d float8, delta_90d float8,
-        alert_conditions text[])
+        alert_conditions text[], recent_scores float8[], earlier_day date, earlier_score float8, backfill boolean)
     ),
     history as (
       insert into health_score_history as h (org_id, customer_id, day, score, band, confidence, model_version,
@@ -126,14 +213,20 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
     ),
     current as (
       insert into health_scores as c (org_id, customer_id, day, score, band, confidence, model_version, computed_at,
-        drivers, delta_7d, delta_30d, delta_90d, alert_conditions)
+        drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores, earlier_day, earlier_score)
       select ${orgId}, customer_id, ${day}::date, score, band, confidence, ${modelVersion}, ${now.toISOString()}::timestamptz,
-        drivers, delta_7d, delta_30d, delta_90d, alert_conditions
-      from input
+        drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores, earlier_day, earlier_score
+      from input where not backfill
       on conflict (org_id, customer_id) do update set day = excluded.day, score = excluded.score, band = excluded.band,
         confidence = excluded.confidence, model_version = excluded.model_version, computed_at = excluded.computed_at,
         drivers = excluded.drivers, delta_7d = excluded.delta_7d, delta_30d = excluded.delta_30d,
-        delta_90d = excluded.delta_90d, alert_conditions = excluded.alert_conditions
+        delta_90d = excluded.delta_90d, alert_conditions = excluded.alert_conditions,
+        recent_scores = excluded.recent_scores, earlier_day = excluded.earlier_day, earlier_score = excluded.earlier_score
+    ),
+    backfilled as (
+      update health_scores c set recent_scores = i.recent_scores, earlier_day = i.earlier_day,
+        earlier_score = i.earlier_score
+      from input i where i.backfill and c.org_id = ${orgId} and c.customer_id = i.customer_id
     ),
     raised as (
       insert into health_alerts (org_id, customer_id, cause, score, previous_score, band, drivers, facts, model_version)
