@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import { aCustomer, aMember, anActivity, anOrg } from '../support/builders.ts';
+import { errorOf } from '../support/errors.ts';
 import type { FakeRecording } from '../support/fakes/zoom-server.ts';
 import { suiteWithFakeZoom } from './zoom-suite.ts';
 
@@ -136,6 +137,21 @@ describe('meetings.findZoomRecording', () => {
 
     expect(found).toEqual({ outcome: 'not_connected', record: null });
     expect(suite.zoom.requests.length).toBe(before);
+  });
+
+  it('a rate limit from Zoom is said as TOO_MANY_REQUESTS with Zoom’s wait, never a 500', async () => {
+    const { org, admin } = await suite.orgWithZoom();
+    const { recording } = await recordedMeeting(org, '2026-07-21T10:00:00Z');
+    suite.zoom.rateLimitNext('/v2/users/me/recordings', 7);
+
+    const refused = await errorOf(
+      suite.app.client(admin.token).meetings.findZoomRecording.mutate({
+        recordingId: recording.playToken ?? '',
+        startTime: recording.startTime,
+      }),
+    );
+
+    expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringContaining('7 s') });
   });
 
   it('a recording no customer’s meeting carries is no_customer, left to the paste box', async () => {
