@@ -51,14 +51,35 @@ export const importTranscriptInput = z
   });
 export type ImportTranscriptInput = z.input<typeof importTranscriptInput>;
 
-/** Who a transcript's speaker is: a contact of the customer, or a name the CSM typed. */
+/**
+ * How a speaker was matched: `zoom_participant` (Zoom's participant of that name), `calendar_guest`
+ * (a guest of the Calendar event by display name), `guest_address` (a guest whose address reads as
+ * the name), `contact` / `member` (the customer's contact or the org's member of that name),
+ * `remembered` (a CSM's earlier fix), `manual` (fixed on this call), `none`.
+ */
+export const speakerMatches = [
+  'zoom_participant',
+  'calendar_guest',
+  'guest_address',
+  'contact',
+  'member',
+  'remembered',
+  'manual',
+  'none',
+] as const;
+
+/** Who a transcript's speaker is: the customer's contact, an attendee's address, or a name the CSM typed. */
 export const speakerMapping = z.object({
   speaker: z.string(),
   contactId: id.nullable(),
   name: z.string(),
   email: z.string().nullable(),
-  /** `contact`: matched by name; `remembered`: a CSM's earlier fix; `manual`: fixed on this call. */
-  how: z.enum(['contact', 'remembered', 'manual', 'none']),
+  how: z.enum(speakerMatches),
+  /**
+   * One of the org's own people (a member, an address at its domain): never a customer attendee.
+   * Absent on records stored before it was told apart.
+   */
+  internal: z.boolean().optional(),
 });
 export type SpeakerMapping = z.infer<typeof speakerMapping>;
 

@@ -102,10 +102,22 @@ describe('the Call tab on a Zoom meeting page', () => {
     await expect(panel.getByRole('region', { name: 'Signals' }).textContent()).resolves.toMatch(/Risk: /);
     await saveSidebarScreenshot(page, 'zoom-call-record');
 
+    // Each speaker says how it was matched: Marco by his contact's name, Priya by nothing yet.
+    const speakers = panel.getByRole('region', { name: 'Speakers' });
+    await expect(
+      speakers.getByRole('note', { name: 'How Marco Ruiz was matched' }).textContent(),
+    ).resolves.toBe('marco.ruiz@initech.test · contact of that name');
+    await expect(
+      speakers.getByRole('note', { name: 'How Priya Natarajan was matched' }).textContent(),
+    ).resolves.toBe('not matched');
+
     // Zoom's "Priya Natarajan" is the contact "Priya N.": fixed here, and remembered.
     await panel
       .getByRole('combobox', { name: 'Who is Priya Natarajan?' })
       .selectOption({ label: 'Priya N.' });
+    await expect
+      .poll(() => speakers.getByRole('note', { name: 'How Priya Natarajan was matched' }).textContent())
+      .toBe('Priya N. · priya.n@initech.test · fixed here');
     await expect
       .poll(async () => {
         const shown = await call<{ record: CallRecordView | null }>('meetings.callRecord', { id: record.id });

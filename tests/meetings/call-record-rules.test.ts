@@ -1,35 +1,141 @@
 import { describe, expect, it } from 'vitest';
 import { meetingPathId } from '../../backend/integrations/connections/zoom.ts';
 import { callSignalEvents } from '../../backend/meetings/call-records/call-signals.ts';
-import { mapSpeakers } from '../../backend/meetings/call-records/speakers.ts';
+import { mapSpeakers, type SpeakerEvidence } from '../../backend/meetings/call-records/speakers.ts';
 import { verifyZoomRequest, zoomSignature } from '../../backend/meetings/zoom/webhook-signature.ts';
 import type { MeetingAnalysis } from '../../shared/api/meetings.ts';
 
 const contacts = [
   { id: 'c-marco', name: 'Marco Ruiz', email: 'marco@globex.example' },
-  { id: 'c-priya', name: 'Priya Natarajan', email: 'priya@globex.example' },
+  { id: 'c-priya', name: 'Priya N.', email: 'priya@globex.example' },
   { id: 'c-priyanka', name: 'Priyanka Shah', email: 'priyanka@globex.example' },
 ];
+const members = [{ name: 'Jordan Lee', email: 'jordan@cscx.example' }];
+const nothing: SpeakerEvidence = {
+  attendees: [],
+  contacts,
+  members,
+  orgDomains: ['cscx.example'],
+  remembered: [],
+};
+const zoom = (name: string, email: string | null = null) => ({
+  name,
+  email,
+  source: 'zoom_participant' as const,
+});
+const guest = (email: string, name = '') => ({ name, email, source: 'calendar_guest' as const });
+const mapOne = (speaker: string, evidence: Partial<SpeakerEvidence> = {}) =>
+  mapSpeakers([speaker], { ...nothing, ...evidence })[0];
 
 describe('who a speaker is', () => {
   it('matches a contact by the whole name, whatever the case and spacing', () => {
-    expect(mapSpeakers(['  marco   RUIZ '], contacts, [])[0]).toMatchObject({
+    expect(mapOne('  marco   RUIZ ')).toMatchObject({
       contactId: 'c-marco',
       how: 'contact',
+      internal: false,
     });
   });
 
   it('takes a first name alone only when one contact has it', () => {
-    const [marco, nobody] = mapSpeakers(['Marco', 'Sam'], contacts, []);
+    const [marco, nobody] = mapSpeakers(['Marco', 'Sam'], nothing);
     expect(marco).toMatchObject({ contactId: 'c-marco' });
-    expect(nobody).toMatchObject({ contactId: null, name: 'Sam', how: 'none' });
+    expect(nobody).toMatchObject({ contactId: null, name: 'Sam', email: null, how: 'none' });
   });
 
-  it('puts a remembered fix before a name match', () => {
-    const [mapped] = mapSpeakers(['Marco Ruiz'], contacts, [
-      { speakerKey: 'marco ruiz', contactId: 'c-priya', name: 'Priya Natarajan' },
-    ]);
+  it('puts a remembered fix before the Zoom participant, the guest and the name', () => {
+    const mapped = mapOne('Marco Ruiz', {
+      attendees: [zoom('Marco Ruiz', 'marco@globex.example'), guest('marco@globex.example', 'Marco Ruiz')],
+      remembered: [{ speakerKey: 'marco ruiz', contactId: 'c-priya', name: 'Priya N.' }],
+    });
     expect(mapped).toMatchObject({ contactId: 'c-priya', email: 'priya@globex.example', how: 'remembered' });
+  });
+
+  it('links a Zoom participant to the contact with its address, whatever name the CRM has', () => {
+    const mapped = mapOne('Priya Natarajan', {
+      attendees: [zoom('Priya Natarajan', 'Priya@Globex.example')],
+    });
+    expect(mapped).toMatchObject({
+      contactId: 'c-priya',
+      name: 'Priya N.',
+      email: 'priya@globex.example',
+      how: 'zoom_participant',
+      internal: false,
+    });
+  });
+
+  it('keeps the address of an attendee who is not a contact yet', () => {
+    expect(mapOne('Lee Park', { attendees: [guest('lee.park@globex.example', 'Lee Park')] })).toMatchObject({
+      contactId: null,
+      name: 'Lee Park',
+      email: 'lee.park@globex.example',
+      how: 'calendar_guest',
+    });
+  });
+
+  it('goes on to the guest list when Zoom knows no address for the participant', () => {
+    const mapped = mapOne('Jakob Sharma', {
+      attendees: [zoom('Jakob Sharma'), guest('jakob.sharma@globex.example')],
+    });
+    expect(mapped).toMatchObject({ email: 'jakob.sharma@globex.example', how: 'guest_address' });
+  });
+
+  it.each([
+    'jakob.sharma',
+    'jakob_sharma',
+    'jakob-sharma',
+    'jakobsharma',
+    'jsharma',
+    'j.sharma',
+    'sharma.jakob',
+    'Jakob.Sharma+zoom',
+    'jakob.sharma2',
+  ])('reads the address %s@ as Jakob Sharma', (local) => {
+    const mapped = mapOne('Jakob Sharma', { attendees: [guest(`${local}@globex.example`)] });
+    expect(mapped).toMatchObject({ email: `${local.toLowerCase()}@globex.example`, how: 'guest_address' });
+  });
+
+  it('reads accents away, and takes no address that only shares a name', () => {
+    expect(mapOne('José Núñez', { attendees: [guest('jose.nunez@globex.example')] })).toMatchObject({
+      how: 'guest_address',
+    });
+    for (const local of ['jake', 'sharma', 'jakob', 'jakob.smith', 'ksharma'])
+      expect(mapOne('Jakob Sharma', { attendees: [guest(`${local}@globex.example`)] })).toMatchObject({
+        how: 'none',
+        email: null,
+      });
+  });
+
+  it('never guesses between two guests of the same first name, and tells them apart by the whole name', () => {
+    const attendees = [guest('sam.ortiz@globex.example', 'Sam Ortiz'), guest('sam.park@globex.example')];
+    expect(mapOne('Sam', { attendees })).toMatchObject({ how: 'none', email: null });
+    expect(mapOne('Sam Park', { attendees })).toMatchObject({ email: 'sam.park@globex.example' });
+    expect(mapOne('Sam Ortiz', { attendees })).toMatchObject({ email: 'sam.ortiz@globex.example' });
+  });
+
+  it('does not fall back to a weaker match when two Zoom participants share the name', () => {
+    const mapped = mapOne('Marco Ruiz', {
+      attendees: [zoom('Marco Ruiz', 'marco@globex.example'), zoom('Marco Ruiz', 'mruiz@other.example')],
+    });
+    expect(mapped).toMatchObject({ contactId: null, how: 'none' });
+  });
+
+  it('maps the org’s own people as internal, never as the customer’s contact of the same name', () => {
+    const namesake = [...contacts, { id: 'c-jordan', name: 'Jordan Lee', email: 'jlee@globex.example' }];
+    expect(mapOne('Jordan Lee')).toMatchObject({
+      contactId: null,
+      email: 'jordan@cscx.example',
+      how: 'member',
+      internal: true,
+    });
+    expect(
+      mapOne('Jordan Lee', { contacts: namesake, attendees: [zoom('Jordan Lee', 'jordan@cscx.example')] }),
+    ).toMatchObject({ contactId: null, how: 'zoom_participant', internal: true });
+    expect(mapOne('Dana Whitfield', { attendees: [guest('dana.whitfield@cscx.example')] })).toMatchObject({
+      contactId: null,
+      email: 'dana.whitfield@cscx.example',
+      internal: true,
+    });
+    expect(mapOne('Jordan Lee', { contacts: namesake })).toMatchObject({ how: 'none' });
   });
 });
 

@@ -60,15 +60,16 @@ export async function proposeCallTasks(
 }
 
 /**
- * The follow-up email to the customer's people on the call (speakers mapped to contacts with an
- * address), proposed as `email.send`: it waits in the Inbox for the CSM to approve or edit.
+ * The follow-up email to the customer's people on the call (speakers with an address: a contact's,
+ * or a Zoom participant's or guest's not yet a contact; never one of the org's own), proposed as
+ * `email.send`: it waits in the Inbox for the CSM to approve or edit.
  */
 export async function proposeCallFollowUp(
   deps: OrgDeps,
   input: z.infer<typeof proposeFollowUpInput>,
 ): Promise<{ actionIds: string[]; skipped: string[] }> {
   const record = await recordFor(deps, input.id);
-  const attendees = record.speakers.filter((s) => s.contactId && s.email);
+  const attendees = record.speakers.filter((s) => s.email && !s.internal);
   const to = [...new Set(attendees.map((s) => s.email as string))];
   if (to.length === 0)
     return {

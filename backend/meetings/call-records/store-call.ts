@@ -13,18 +13,17 @@ import { type CallRecordRow, callRecords } from '../schema.ts';
 import { callSignalEvents } from './call-signals.ts';
 import {
   callActivitySource,
-  contactsOf,
   findCustomer,
   findMeetingActivity,
   findMeetingByConference,
   type MeetingActivity,
   recordOfActivity,
   recordOfZoomMeeting,
-  rememberedSpeakers,
 } from './queries.ts';
 import { type RecordingLink, rememberRecordingLinks } from './recording-links.ts';
 import { type DayRange, meetingByTitleOnDay } from './same-day-title.ts';
-import { mapSpeakers, speakerKeyOf } from './speakers.ts';
+import { readSpeakerEvidence } from './speaker-evidence.ts';
+import { type CallAttendee, mapSpeakers } from './speakers.ts';
 import { callRecordViewOf } from './view.ts';
 
 /**
@@ -49,6 +48,8 @@ export interface StoreCallInput {
   source: CallSource;
   target: CallTarget;
   zoomMeetingUuid?: string;
+  /** Zoom's participant list of the meeting, when the call came from Zoom and Zoom gave one. */
+  participants?: CallAttendee[];
   /** The Zoom recording pages that show this call: kept, so each finds the record. */
   recordingLinks?: readonly RecordingLink[];
 }
@@ -139,9 +140,13 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
     (meeting ? await recordOfActivity(tx, orgId, meeting.id) : undefined) ??
     (input.zoomMeetingUuid ? await recordOfZoomMeeting(tx, orgId, input.zoomMeetingUuid) : undefined);
   const names = [...new Set(input.turns.map((t) => t.speaker))];
-  const [contacts, remembered, [org]] = await Promise.all([
-    contactsOf(tx, orgId, customerId),
-    rememberedSpeakers(tx, orgId, names.map(speakerKeyOf)),
+  const [evidence, [org]] = await Promise.all([
+    readSpeakerEvidence(tx, orgId, {
+      customerId,
+      meetingId: meeting?.id ?? null,
+      speakers: names,
+      participants: input.participants ?? [],
+    }),
     tx.select({ competitors: orgs.competitors }).from(orgs).where(eq(orgs.id, orgId)),
   ]);
   const fallback = 'title' in target ? target : { title: 'Call', occurredAt: new Date() };
@@ -152,7 +157,7 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
     meetingAt: meeting?.occurredAt ?? fallback.occurredAt,
     conferenceId: meeting?.conferenceId ?? ('conferenceId' in target ? (target.conferenceId ?? null) : null),
     existing,
-    speakers: keepManualFixes(mapSpeakers(names, contacts, remembered), existing?.speakers ?? []),
+    speakers: keepManualFixes(mapSpeakers(names, evidence), existing?.speakers ?? []),
     competitors: org?.competitors ?? [],
   };
 }

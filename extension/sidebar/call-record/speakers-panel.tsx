@@ -2,6 +2,7 @@ import type { CallRecordView } from '../../../shared/api/call-records.ts';
 import type { ZoomMeetingContext } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { SpeakerFix } from './speaker-fix.tsx';
+import { SpeakerMatch } from './speaker-match.tsx';
 
 function sentimentWord(score: number): string {
   if (score >= 0.25) return 'positive';
@@ -17,7 +18,7 @@ function talk(speaker: CallRecordView['analysis']['speakers'][number]): string {
   return `${share} · ${minutes}:${String(seconds).padStart(2, '0')}`;
 }
 
-/** Talk time as bars and sentiment per speaker, with whom each speaker was matched to. */
+/** Talk time as bars and sentiment per speaker, with whom each speaker was matched to and how. */
 interface SpeakersPanelProps {
   api: ApiClient;
   context: ZoomMeetingContext;
@@ -37,9 +38,7 @@ export function SpeakersPanel({ api, context, record, canEdit }: SpeakersPanelPr
             <li key={speaker.speaker} className="call-speaker">
               <div className="call-row">
                 <strong>{speaker.speaker}</strong>
-                {who?.contactId && who.name !== speaker.speaker && (
-                  <span className="muted">({who.name})</span>
-                )}
+                {who && <SpeakerMatch mapping={who} />}
                 {canEdit && who && <SpeakerFix api={api} context={context} record={record} mapping={who} />}
                 <span className={`call-sentiment call-sentiment-${sentimentWord(speaker.sentiment)}`}>
                   {sentimentWord(speaker.sentiment)} {speaker.sentiment.toFixed(2)}
