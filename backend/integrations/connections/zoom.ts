@@ -4,12 +4,14 @@ import { type Grant, type ProviderDescription, requireCredentials, type TokenSet
 /**
  * Granular scopes of a user-managed General app: the meeting's cloud recording files (the
  * transcript's download URL, and the download itself), the user's recent recordings (how a
- * recording page not imported yet is found) and who connected (the account id the webhooks are
- * routed by). Zoom takes the scopes from the app's configuration, not the URL.
+ * recording page not imported yet is found), a past meeting's participants (their names and
+ * addresses, whom the transcript's speakers are matched to) and who connected (the account id the
+ * webhooks are routed by). Zoom takes the scopes from the app's configuration, not the URL.
  */
 export const zoomScopes = [
   'cloud_recording:read:list_recording_files',
   'cloud_recording:read:list_user_recordings',
+  'meeting:read:list_past_participants',
   'user:read:user',
 ] as const;
 
@@ -46,6 +48,22 @@ export interface ZoomMeetingRecordings {
   share_url?: string;
   recording_files: ZoomRecordingFile[];
 }
+
+/** Someone who joined a past meeting; `user_email` is empty for a guest Zoom knows no address of. */
+export interface ZoomParticipant {
+  id?: string;
+  name: string;
+  user_email?: string;
+}
+
+/** One page of `GET /past_meetings/{meetingUUID}/participants`; `next_page_token` is empty on the last. */
+interface ZoomParticipantsPage {
+  next_page_token?: string;
+  participants: ZoomParticipant[];
+}
+
+/** A meeting's participant list is read this many pages of 300 at most. */
+const maxParticipantPages = 10;
 
 /** One page of `GET /users/{userId}/recordings`; `next_page_token` is empty on the last. */
 export interface ZoomUserRecordingsPage {
@@ -125,6 +143,25 @@ export class ZoomClient {
     return (
       await this.get(`${this.apiUrl}/users/me/recordings?${query}`)
     ).json() as Promise<ZoomUserRecordingsPage>;
+  }
+
+  /**
+   * Everyone who joined a past meeting instance (by its UUID, encoded as for its recordings), every
+   * page followed; one who joined twice is listed twice, as Zoom lists them.
+   */
+  async pastMeetingParticipants(meetingUuid: string): Promise<ZoomParticipant[]> {
+    const participants: ZoomParticipant[] = [];
+    let pageToken = '';
+    for (let page = 0; page < maxParticipantPages; page++) {
+      const query = new URLSearchParams({ page_size: '300' });
+      if (pageToken) query.set('next_page_token', pageToken);
+      const url = `${this.apiUrl}/past_meetings/${meetingPathId(meetingUuid)}/participants?${query}`;
+      const answer = (await (await this.get(url)).json()) as ZoomParticipantsPage;
+      participants.push(...(answer.participants ?? []));
+      pageToken = answer.next_page_token ?? '';
+      if (!pageToken) break;
+    }
+    return participants;
   }
 
   /** A recording file's content; the download URL takes the same bearer token and redirects. */

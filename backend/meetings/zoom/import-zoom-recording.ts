@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { actingMember } from '../../auth/acting-member.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { OrgRunner } from '../../db/tenancy.ts';
@@ -10,6 +11,7 @@ import { RetryLater } from '../../jobs/retry-later.ts';
 import { type StoredCall, storeCall } from '../call-records/store-call.ts';
 import { parseTranscript } from '../transcripts/parse-transcript.ts';
 import { zoomLinksOf } from './zoom-links.ts';
+import { zoomParticipantsOf } from './zoom-participants.ts';
 
 export interface ZoomRecordingRequest {
   /** The meeting instance's UUID (the webhook's) or the meeting number (a pull: its latest instance). */
@@ -23,7 +25,8 @@ export type ZoomImportOutcome = StoredCall | { outcome: 'no_transcript'; meeting
 /**
  * A meeting's cloud-recording transcript from Zoom, stored as its call: the recording's files
  * are listed and the TRANSCRIPT (VTT) downloaded through the org's Zoom connection (refreshed when
- * refused), with no transaction open; the call is then stored like any import, with the pages that
+ * refused), and the meeting's participants read, with no transaction open; the call is then
+ * stored like any import (its speakers matched to those participants), with the pages that
  * show the recording (its share and play links) kept so each finds the record. A rate limit comes
  * back as RetryLater with Zoom's Retry-After, for the job queue to wait that long.
  */
@@ -35,7 +38,7 @@ export async function importZoomRecording(
   let fetched: Awaited<ReturnType<typeof fetchTranscript>>;
   try {
     fetched = await withConnection(deps, { orgId: deps.orgId, provider: 'zoom' }, (zoom) =>
-      fetchTranscript(zoom, request.meeting),
+      fetchTranscript(zoom, request.meeting, deps.log),
     );
   } catch (error) {
     if (error instanceof ZoomApiError && error.status === 429)
@@ -54,6 +57,7 @@ export async function importZoomRecording(
       turns: parseTranscript(fetched.vtt, 'vtt'),
       source: 'zoom',
       zoomMeetingUuid: recording.uuid,
+      participants: fetched.participants,
       recordingLinks: zoomLinksOf(recording),
       target: {
         conferenceId: String(recording.id),
@@ -64,12 +68,14 @@ export async function importZoomRecording(
   );
 }
 
-async function fetchTranscript(zoom: ZoomClient, meeting: string) {
+async function fetchTranscript(zoom: ZoomClient, meeting: string, log: Logger) {
   const recording = await zoom.meetingRecordings(meeting);
   const file = recording.recording_files.find(
     (f) => f.file_type === 'TRANSCRIPT' && (f.status ?? 'completed') === 'completed',
   );
-  return { recording, vtt: file ? await zoom.downloadText(file.download_url) : null };
+  if (!file) return { recording, vtt: null, participants: [] };
+  const vtt = await zoom.downloadText(file.download_url);
+  return { recording, vtt, participants: await zoomParticipantsOf(zoom, recording.uuid, log) };
 }
 
 async function connectingMember(deps: AppDeps & OrgRunner): Promise<Principal> {

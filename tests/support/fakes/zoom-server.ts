@@ -9,8 +9,9 @@ import { authorisationProblem, formServer, opaque, type PendingCode, s256 } from
  * or instance UUID, double-encoded when Zoom says so) whose TRANSCRIPT file's `download_url` serves
  * the VTT to the same bearer, with the recording's `share_url` and each file's `play_url`;
  * `GET /users/me/recordings?from&to` (days, at most a month apart) newest first, paged with
- * `next_page_token`. Errors as Zoom writes them: `{ code, message }` (124 invalid token,
- * 3301 no recording), a 429 with `Retry-After`; the token endpoint's `{ reason, error }`.
+ * `next_page_token`; `GET /past_meetings/{uuid}/participants`, paged so too. Errors as Zoom writes
+ * them: `{ code, message }` (124 invalid token, 3301 no recording, 3001 no meeting, 4711 a scope the
+ * app lacks), a 429 with `Retry-After`; the token endpoint's `{ reason, error }`.
  */
 export interface FakeZoom {
   url: string;
@@ -29,6 +30,10 @@ export interface FakeZoom {
   rateLimitNext(pathPrefix: string, retryAfterSeconds: number): void;
   /** Access tokens answer 124 from now on, as if they lapsed early. */
   expireAccessTokens(): void;
+  /** From now on the app lacks this scope: the calls that need it answer 400, code 4711. */
+  withdrawScope(scope: string): void;
+  /** The most participants one page of `GET /past_meetings/{uuid}/participants` holds (Zoom's cap: 300). */
+  participantPageSize: number;
   secrets(): string[];
   close(): Promise<void>;
 }
@@ -44,6 +49,8 @@ export interface FakeRecording {
   shareToken?: string;
   /** The token of its video file's `play_url`; one is made up when absent. */
   playToken?: string;
+  /** Who joined, as `GET /past_meetings/{uuid}/participants` lists them; nobody when absent. */
+  participants?: { name: string; email?: string }[];
 }
 
 export async function startFakeZoom(): Promise<FakeZoom> {
@@ -57,6 +64,7 @@ export async function startFakeZoom(): Promise<FakeZoom> {
   const rateLimits = new Map<string, number>();
   const pageTokens = new Map<string, number>();
   const seen = new Set<string>([clientSecret]);
+  const withdrawn = new Set<string>();
   const fake: FakeZoom = {
     url: '',
     apiUrl: '',
@@ -70,6 +78,8 @@ export async function startFakeZoom(): Promise<FakeZoom> {
     },
     requests: [],
     listPageSize: 300,
+    participantPageSize: 300,
+    withdrawScope: (scope) => withdrawn.add(scope),
     addRecording: (r) => {
       recordings.set(r.uuid, r);
       recordings.set(String(r.id), r);
@@ -135,8 +145,14 @@ export async function startFakeZoom(): Promise<FakeZoom> {
       token_type: 'bearer',
       refresh_token: refreshToken,
       expires_in: 3599,
-      scope:
-        'cloud_recording:read:list_recording_files cloud_recording:read:list_user_recordings user:read:user',
+      scope: [
+        'cloud_recording:read:list_recording_files',
+        'cloud_recording:read:list_user_recordings',
+        'meeting:read:list_past_participants',
+        'user:read:user',
+      ]
+        .filter((scope) => !withdrawn.has(scope))
+        .join(' '),
     };
   };
 
@@ -258,6 +274,47 @@ export async function startFakeZoom(): Promise<FakeZoom> {
       total_records: inRange.length,
       next_page_token: nextPageToken,
       meetings: inRange.slice(offset, offset + pageSize).map(meetingRecordingsOf),
+    };
+  });
+
+  /** Zoom's past-meeting participants: one entry per join, paged like the other lists. */
+  app.get('/v2/past_meetings/:meetingId/participants', async (request, reply) => {
+    if (bearerRefused(request, reply)) return reply;
+    const scope = 'meeting:read:list_past_participants';
+    if (withdrawn.has(scope))
+      return reply
+        .code(400)
+        .send({ code: 4711, message: `Invalid access token, does not contain scopes:[${scope}].` });
+    const raw = (request.params as { meetingId: string }).meetingId;
+    const recording = recordings.get(raw) ?? recordings.get(decodeURIComponent(raw));
+    if (!recording) return reply.code(404).send({ code: 3001, message: `Meeting does not exist: ${raw}.` });
+    const query = request.query as Record<string, string | undefined>;
+    const pageSize = Math.min(Number(query.page_size ?? 30) || 30, 300, fake.participantPageSize);
+    const offset = query.next_page_token ? pageTokens.get(query.next_page_token) : 0;
+    if (offset === undefined)
+      return reply.code(400).send({ code: 300, message: 'The next page token is invalid or expired.' });
+    const everyone = (recording.participants ?? []).map((p, i) => ({
+      id: `part${recording.id}${i}`,
+      user_id: String(16778240 + i),
+      name: p.name,
+      user_email: p.email ?? '',
+      join_time: recording.startTime,
+      leave_time: recording.startTime,
+      duration: 1800,
+      failover: false,
+      status: 'in_meeting',
+    }));
+    let nextPageToken = '';
+    if (offset + pageSize < everyone.length) {
+      nextPageToken = opaque('fakeZoomPage');
+      pageTokens.set(nextPageToken, offset + pageSize);
+    }
+    return {
+      page_count: Math.ceil(everyone.length / pageSize),
+      page_size: pageSize,
+      total_records: everyone.length,
+      next_page_token: nextPageToken,
+      participants: everyone.slice(offset, offset + pageSize),
     };
   });
 
