@@ -193,7 +193,8 @@ const signalPivot = sql`
 /**
  * Everything the model reads for some customers as of a moment, in one statement: one grouped
  * pass over each source table (signals, the timeline, contacts, contracts), joined on the customer.
- * The windows are the ones `HealthFeatures` documents.
+ * The windows are the ones `HealthFeatures` documents. The renewal date is the end of the contract in
+ * force that day, else the customer's own renewal date (which says only what it is now).
  */
 export async function readFeatureRows(
   tx: Db,
@@ -205,6 +206,11 @@ export async function readFeatureRows(
   const open = sql`a.kind = 'ticket' and a.ticket_status in ('open', 'pending')`;
   const sentiment = sql`(a.analysis -> 'analysis' -> 'sentiment' ->> 'score')::float8`;
   const analysed = sql`a.kind = 'email' and a.analysis is not null`;
+  const day = sql`(${at} at time zone 'UTC')::date`;
+  // The contract in force on the day scored, by its dates: as of a past day (calibration reads the
+  // features 30 days before an outcome) a contract since renewed or cancelled was in force then,
+  // and its status now would tell the outcome. An active one past its end is a renewal overdue.
+  const inForce = sql`start_date <= ${day} and (end_date >= ${day} or status = 'active')`;
   const age = (column: ReturnType<typeof sql>) =>
     sql`floor(extract(epoch from (${at} - ${column})) / 86400)::int`;
   return tx.execute<FeatureRow>(sql`
@@ -252,22 +258,21 @@ export async function readFeatureRows(
     ),
     deal as (
       select customer_id,
-        min(end_date) filter (where status = 'active') as contract_end,
-        (array_agg(end_date - start_date order by end_date) filter (where status = 'active'))[1] as term_days,
-        (${at} at time zone 'UTC')::date - min(start_date) filter (where start_date <= (${at} at time zone 'UTC')::date)
-          as relationship_days
+        min(end_date) filter (where ${inForce}) as contract_end,
+        (array_agg(end_date - start_date order by end_date) filter (where ${inForce}))[1] as term_days,
+        ${day} - min(start_date) filter (where start_date <= ${day}) as relationship_days
       from contracts
       where org_id = ${orgId} and ${scope('customer_id')}
       group by customer_id
     ),
     renewal as (
-      select c.id as customer_id, coalesce(c.renewal_date, d.contract_end) as renewal_date,
+      select c.id as customer_id, coalesce(d.contract_end, c.renewal_date) as renewal_date,
         d.term_days, d.relationship_days
       from customers c left join deal d on d.customer_id = c.id
       where c.org_id = ${orgId} and ${scope('c.id')}
     )
     select sig.*, act.*, people.champions, people.sponsors,
-      (r.renewal_date - (${at} at time zone 'UTC')::date) as days_to_renewal, r.renewal_date::text as renewal_date,
+      (r.renewal_date - ${day}) as days_to_renewal, r.renewal_date::text as renewal_date,
       r.term_days, r.relationship_days, r.customer_id
     from renewal r
     left join sig on sig.customer_id = r.customer_id

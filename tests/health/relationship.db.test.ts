@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../backend/db/client.ts';
 import { contracts } from '../../backend/db/schema.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
+import { readOutcomeFeatures } from '../../backend/health/calibration/outcome-features.ts';
 import { withSentences } from '../../backend/health/model/sentences.ts';
 import { recomputeCustomers } from '../../backend/health/recompute.ts';
-import { healthModels, healthScores } from '../../backend/health/schema.ts';
+import { customerOutcomesTable, healthModels, healthScores } from '../../backend/health/schema.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import type { HealthWeights } from '../../shared/api/health.ts';
 import { aCustomer, anOrg } from '../support/builders.ts';
@@ -34,8 +35,12 @@ async function driversOf(customerId: string) {
 }
 
 /** A customer whose contracts ran back to back: `terms` as [start, end] days, oldest first. */
-async function aCustomerWithContracts(name: string, terms: [string, string, 'active' | 'expired'][]) {
-  const customer = await aCustomer(db, org, { name });
+async function aCustomerWithContracts(
+  name: string,
+  terms: [string, string, 'active' | 'expired' | 'cancelled'][],
+  renewalDate: string | null = null,
+) {
+  const customer = await aCustomer(db, org, { name, renewalDate });
   await inOrg(db, org.id, (tx) =>
     tx.insert(contracts).values(
       terms.map(([startDate, endDate, status], i) => ({
@@ -134,5 +139,64 @@ describe('relationship age, commitment and autopay from the database', () => {
     expect(row?.score).toEqual(expect.any(Number));
     expect(Number.isNaN(row?.score)).toBe(false);
     expect(row?.drivers.map((d) => d.component)).toEqual(['renewal']);
+  });
+
+  it('reads the renewal a month before an outcome from the contract in force then, not from what it is now', async () => {
+    const own = await anOrg(db);
+    const ownDb = { orgId: own.id, inOrg: <T>(work: (tx: Db) => Promise<T>) => inOrg(db, own.id, work) };
+    const customerIn = async (
+      name: string,
+      terms: [string, string, 'active' | 'expired' | 'cancelled'][],
+      renewalDate: string,
+    ) => {
+      const customer = await aCustomer(db, own, { name, renewalDate });
+      await inOrg(db, own.id, (tx) =>
+        tx.insert(contracts).values(
+          terms.map(([startDate, endDate, status], i) => ({
+            orgId: own.id,
+            customerId: customer.id,
+            name: `${name} term ${i + 1}`,
+            status,
+            startDate,
+            endDate,
+          })),
+        ),
+      );
+      return customer;
+    };
+    // Renewed on 1 Sep for two more years: today the account shows the 2028 date and an active contract.
+    const renewed = await customerIn(
+      'Renewed',
+      [
+        ['2025-09-01', '2026-08-31', 'expired'],
+        ['2026-09-01', '2028-08-31', 'active'],
+      ],
+      '2028-08-31',
+    );
+    // Left on 1 Sep: its contract is cancelled now, and was in force a month before.
+    const churned = await customerIn('Churned', [['2025-09-01', '2026-08-31', 'cancelled']], '2026-08-31');
+    await inOrg(db, own.id, (tx) =>
+      tx.insert(customerOutcomesTable).values([
+        {
+          orgId: own.id,
+          customerId: renewed.id,
+          outcome: 'renewed' as const,
+          at: '2026-09-01',
+          source: 'test',
+        },
+        {
+          orgId: own.id,
+          customerId: churned.id,
+          outcome: 'churned' as const,
+          at: '2026-09-01',
+          source: 'test',
+        },
+      ]),
+    );
+    const { features } = await readOutcomeFeatures(ownDb);
+    const renewals = features.map((f) => f.renewal);
+    // Both as they stood on 2 Aug: the contract ending 31 Aug, 29 days out, a 12-month term.
+    expect(renewals.map((r) => r?.daysToRenewal)).toEqual([29, 29]);
+    expect(new Set(renewals.map((r) => r?.renewalDate))).toEqual(new Set(['2026-08-31']));
   });
 });
