@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inOrg } from '../../backend/db/tenancy.ts';
 import type { OrgRef } from '../../backend/org/lookup.ts';
 import { aCustomer, aMember, anActivity, anOrg } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
@@ -97,6 +99,26 @@ describe('meetings.findZoomRecording', () => {
     // Found again (another CSM's sidebar), the same transcript is not stored twice.
     const again = await client.meetings.findZoomRecording.mutate({ recordingId: recording.playToken ?? '' });
     expect(again).toMatchObject({ outcome: 'unchanged', record: { id: found.record?.id } });
+  });
+
+  it('a call imported before its pages were kept gets them when one of its pages is opened, its record unchanged', async () => {
+    const { org, admin } = await suite.orgWithZoom();
+    const { recording } = await recordedMeeting(org, '2026-09-15T09:00:00Z');
+    const client = suite.app.client(admin.token);
+    const pulled = await client.meetings.fetchZoomTranscript.mutate({ meeting: String(recording.id) });
+    await inOrg(db(), org.id, (tx) =>
+      tx.execute(sql`delete from zoom_recording_links where org_id = ${org.id}`),
+    );
+    expect((await client.meetings.callRecord.query({ recordingId: recording.shareToken })).record).toBeNull();
+
+    const found = await client.meetings.findZoomRecording.mutate({
+      recordingId: recording.shareToken ?? '',
+      startTime: recording.startTime,
+    });
+
+    expect(found).toMatchObject({ outcome: 'unchanged', record: { id: pulled.record?.id } });
+    const shown = await client.meetings.callRecord.query({ recordingId: recording.playToken });
+    expect(shown.record?.id).toBe(pulled.record?.id);
   });
 
   it('with no start time on the page, looks back month by month until the recording is listed', async () => {
