@@ -1,7 +1,8 @@
 import type { MeetingAnalysis } from '../../../../shared/api/meetings.ts';
 import type { LocalTaskInputs } from '../../local-tasks.ts';
+import { findOpenQuestions } from './meeting-open-questions.ts';
 import { findOutcomes } from './meeting-outcomes.ts';
-import { findOpenQuestions, findSignals } from './meeting-signals.ts';
+import { findSignals } from './meeting-signals.ts';
 import { speakerFigures } from './meeting-speakers.ts';
 import { summaryByWordFrequency } from './meeting-summary.ts';
 import { type TurnView, viewTurns } from './meeting-turns.ts';

@@ -1,42 +1,18 @@
 import type { MeetingAnalysis } from '../../../../shared/api/meetings.ts';
 import { resolveDue } from './due-dates.ts';
+import { findDecisions } from './meeting-decisions.ts';
+import {
+  isQuestion,
+  requestOfOther,
+  selfTask,
+  type TaskCue,
+  taskCueOf,
+  taskVerbOf,
+} from './meeting-task-cues.ts';
+import { objectPhraseOf, taskObject, withReferent } from './meeting-task-objects.ts';
 import type { TurnSentence, TurnView } from './meeting-turns.ts';
 import type { LocalNlp } from './nlp.ts';
 
-const apostrophe = `['’]`;
-
-/** "we decided", "we agreed", "let's go with", "we'll go for", "the decision is", "settled on". */
-const decisionCues = new RegExp(
-  [
-    String.raw`\b(we|they|everyone|the team|you|i)\s+(have\s+|had\s+|all\s+)?(decided|agreed|settled|concluded|chose|picked|opted)\b`,
-    String.raw`\b(we${apostrophe}re|we are|we${apostrophe}ll|we will|let${apostrophe}s|lets)\s+(just\s+)?(go|going)\s+(with|for|ahead)\b`,
-    String.raw`\b(the|our|final)\s+decision\s+(is|was)\b`,
-    String.raw`\b(it${apostrophe}s|that${apostrophe}s|is)\s+(decided|agreed|settled|final)\b`,
-    String.raw`\bagreed\s+(on|to|that)\b`,
-    String.raw`\bwe\s+(all\s+)?agree\b`,
-    String.raw`\bso\s+(we${apostrophe}ll|we will|we${apostrophe}re going to)\s+(keep|use|have|stick|do|make)\b`,
-    String.raw`\b(let${apostrophe}s|lets)\s+(agree|keep|stick|use|make it|do it)\b`,
-  ].join('|'),
-  'i',
-);
-
-const taskVerbs =
-  'send|share|check|follow|look|get|put|set|write|draft|prepare|schedule|book|call|email|review|find|confirm|update|work|make|do|talk|ask|draw|bring|sort|take|loop|circle|investigate|dig|create|build|add|fix|organi[sz]e|arrange|research|design|present|finish|mail';
-/** A speaker taking a task: "I'll send", "I will look into", "I'm going to", "let me check". */
-const selfTask = new RegExp(
-  String.raw`\b(i${apostrophe}ll|i will|i${apostrophe}m going to|i am going to|i can|let me)\s+(?!not\b|never\b|be\b|say\b|tell you\b|just say\b|guess\b|think\b)(\w+\s+){0,2}?(${taskVerbs})\b`,
-  'i',
-);
-/** A named person given a task: "Lena will send", "Marco is going to check". Case matters: a name is capitalised. */
-const namedTask = new RegExp(
-  String.raw`\b[A-Z][a-z]+( [A-Z][a-z]+)?(${apostrophe}ll| will| is going to)\s+(\w+\s+){0,2}?(${taskVerbs})\b`,
-);
-/** Someone asked to do something: "can you share", "could you send", "please send", "you need to". */
-const requestOfOther =
-  /\b(can|could|would|will) you\s+(please\s+)?(send|share|check|follow|look|get|put|set|write|draft|prepare|schedule|book|call|email|review|find|confirm|update|work|make|do|talk|ask|bring|take|loop|investigate|create|build|add|fix|arrange|research|design|present|finish)\b|\bplease\s+(send|share|check|review|confirm|update|prepare|schedule)\b|\byou(\s+guys)?\s+(need|have|should|will have|are going|'re going)\s+to\s+(?!be\b)\w+/i;
-/** A task stated for the group or the record: "action item", "next step is", "we need to", "someone should". */
-const sharedTask =
-  /\b(action item|next steps?( is| are|:)|to-?do|follow[- ]up on)\b|\bwe\s+(need|have|should|must|will have)\s+to\s+(send|prepare|schedule|decide|check|look|talk|get|find|review|update|finish|work|draw|present)\b/i;
 const agreement = /^\s*(sure|yes|yeah|ok(ay)?|will do|of course|absolutely|no problem|on it|sounds good)\b/i;
 const renewalWords = /\bbefore (the |our |your )?(renewal|contract (end|renewal)|it renews)\b/i;
 
@@ -44,6 +20,7 @@ export interface Outcomes {
   decisions: MeetingAnalysis['decisions'];
   actionItems: MeetingAnalysis['actionItems'];
 }
+type ActionItem = Outcomes['actionItems'][number];
 
 export interface OutcomeContext {
   meetingDate: string;
@@ -52,33 +29,83 @@ export interface OutcomeContext {
   people: string[];
 }
 
-export function isDecision(sentence: TurnSentence): boolean {
-  return !isQuestion(sentence) && decisionCues.test(sentence.sentence.text);
-}
-
-export function isActionStatement(sentence: TurnSentence): boolean {
-  const text = sentence.sentence.text;
-  return (
-    (!isQuestion(sentence) && (selfTask.test(text) || namedTask.test(text) || sharedTask.test(text))) ||
-    requestOfOther.test(text)
-  );
-}
-
 export function findOutcomes(nlp: LocalNlp, views: TurnView[], context: OutcomeContext): Outcomes {
-  const decisions: Outcomes['decisions'] = [];
-  const actionItems: Outcomes['actionItems'] = [];
+  const decisions = findDecisions(views).map((d) => ({ text: clip(d.text), turn: d.turn }));
+  const tasks: FoundTask[] = [];
   for (const view of views)
     for (const sentence of view.sentences) {
-      if (isDecision(sentence)) decisions.push({ text: clip(sentence.sentence.text), turn: view.index });
-      if (!isActionStatement(sentence)) continue;
-      actionItems.push({
-        text: clip(sentence.sentence.text),
-        owner: ownerOf(sentence, views, context.people),
-        due: dueOf(nlp, sentence.sentence.text, context),
-        turn: view.index,
-      });
+      const cue = taskCueOf(sentence);
+      if (cue) addTask(tasks, nlp, views, { sentence, cue }, context);
     }
-  return { decisions: decisions.slice(0, 100), actionItems: actionItems.slice(0, 100) };
+  return {
+    decisions: dropRepeats(decisions).slice(0, 100),
+    actionItems: tasks.map((t) => t.item).slice(0, 100),
+  };
+}
+
+/** An action item with the sentence and cue it was read from. */
+interface FoundTask {
+  item: ActionItem;
+  sentence: TurnSentence;
+  cue: TaskCue;
+}
+
+/**
+ * An action item says what is to be done. A task whose object is only "it" or "that" takes its
+ * meaning from what was said just before: taking on the request made in the turn before, it is that
+ * request (one item, owned by whoever took it, due when they said); else the pronoun is glossed with
+ * the thing that sentence named. A task that names nothing ("let me check", "I'll follow up") and
+ * takes on no request is not one.
+ */
+function addTask(
+  tasks: FoundTask[],
+  nlp: LocalNlp,
+  views: TurnView[],
+  { sentence, cue }: Omit<FoundTask, 'item'>,
+  context: OutcomeContext,
+): void {
+  const object = cue.listed ? ({ kind: 'named' } as const) : taskObject(sentence, cue.verbEnd);
+  const due = dueOf(nlp, sentence.sentence.text, context);
+  const request = cue.self ? requestTakenUp(tasks, views, sentence) : undefined;
+  if (
+    request &&
+    (object.kind !== 'named' || taskVerbOf(request.sentence, request.cue) === taskVerbOf(sentence, cue))
+  ) {
+    const own = object.kind === 'named' ? { text: clip(sentence.sentence.text), turn: sentence.turn } : {};
+    request.item = { ...request.item, ...own, owner: sentence.speaker, due: due ?? request.item.due };
+    return;
+  }
+  if (object.kind === 'none') return;
+  let text = sentence.sentence.text;
+  if (object.kind === 'pronoun') {
+    const before = sentenceBefore(views, sentence);
+    const referent = before && objectPhraseOf(before, context.people);
+    if (!referent) return;
+    text = withReferent(sentence, object.token, referent);
+  }
+  const owner = ownerOf(sentence, views, context.people);
+  tasks.push({ item: { text: clip(text), owner, due, turn: sentence.turn }, sentence, cue });
+}
+
+/** The request made by someone else in the turn just before, to this speaker or to nobody named. */
+function requestTakenUp(
+  tasks: FoundTask[],
+  views: TurnView[],
+  sentence: TurnSentence,
+): FoundTask | undefined {
+  const previous = views[sentence.turn - 1];
+  if (!previous || previous.speaker === sentence.speaker) return undefined;
+  const request = tasks.findLast((t) => t.sentence.turn === previous.index && t.cue.request);
+  if (!request || (request.item.owner !== null && request.item.owner !== sentence.speaker)) return undefined;
+  return request;
+}
+
+/** The sentence said just before this one: earlier in the same turn, else the previous turn's last. */
+function sentenceBefore(views: TurnView[], sentence: TurnSentence): TurnSentence | undefined {
+  const own = views[sentence.turn]!.sentences;
+  const at = own.indexOf(sentence);
+  if (at > 0) return own[at - 1];
+  return views[sentence.turn - 1]?.sentences.at(-1);
 }
 
 /**
@@ -113,8 +140,15 @@ function dueOf(nlp: LocalNlp, text: string, context: OutcomeContext): string | n
   return resolveDue(nlp, text, context.meetingDate);
 }
 
-function isQuestion(sentence: TurnSentence): boolean {
-  return /\?["')\]]*$/.test(sentence.sentence.text);
+/** A sentence that both proposes and is the one before a call for objections is one decision. */
+function dropRepeats(decisions: Outcomes['decisions']): Outcomes['decisions'] {
+  const seen = new Set<string>();
+  return decisions.filter((d) => {
+    const key = `${d.turn}\u0000${d.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function escapeForPattern(text: string): string {

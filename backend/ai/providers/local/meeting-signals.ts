@@ -52,7 +52,8 @@ export function findSignals(views: TurnView[], competitors: string[]): Signal[] 
   for (const view of views)
     for (const sentence of view.sentences) {
       const text = sentence.sentence.text;
-      for (const [label, cue] of riskCues) if (cue.test(text)) signals.push(signal('risk', label, sentence));
+      for (const [label, cue] of riskCues)
+        if (saysRisk(sentence, cue)) signals.push(signal('risk', label, sentence));
       for (const [label, cue] of expansionCues)
         if (cue.test(text)) signals.push(signal('expansion', label, sentence));
       for (const [name, pattern] of competitorPatterns)
@@ -61,29 +62,62 @@ export function findSignals(views: TurnView[], competitors: string[]): Signal[] 
   return signals.slice(0, 200);
 }
 
-function signal(kind: Signal['kind'], label: string, sentence: TurnSentence): Signal {
-  return { kind, label, quote: clip(sentence.sentence.text), turn: sentence.turn };
-}
-
-/** "I don't know", "let me check", "not sure": a question answered this way is still open. */
-const unanswered =
-  /^\s*(i (don['’]?t|do not) know|not sure|no idea|good question|let me (check|find out|get back)|i['’]?ll (have to )?(check|find out|get back)|we['’]?ll (have to )?see|tbd|hmm)\b/i;
-/** Tag questions and back-channel ("right?", "okay?", "you know?") ask nothing. */
-const rhetorical = /^(right|okay|ok|yeah|you know|isn['’]?t it|no|huh|sorry|what)\?$/i;
+/** Heads that keep a compound about the risk itself: a "churn risk" is a risk, an "escalation report" a report. */
+const riskHeads = new Set([
+  'risk',
+  'risks',
+  'threat',
+  'danger',
+  'concern',
+  'concerns',
+  'issue',
+  'issues',
+  'problem',
+  'problems',
+]);
+/** "No escalations", "zero churn", "without any escalation", "fewer escalations": the risk is denied or shrinking. */
+const denied = /\b(no|zero|without( any)?|fewer|less|not a single|not one)\s+$/i;
 
 /**
- * Questions the call left open: a question of at least five words that is the last thing said, or
- * whose next turn by someone else is itself a question or admits not knowing.
+ * Whether a risk cue in the sentence says the risk is there. A risk noun that modifies the noun after
+ * it names a kind of that thing ("the escalation report", "our churn analysis"), not the event; a
+ * noun under a negating or diminishing determiner says it is absent. Any other match counts.
  */
-export function findOpenQuestions(views: TurnView[]): MeetingAnalysis['openQuestions'] {
-  const open: MeetingAnalysis['openQuestions'] = [];
-  for (const view of views) {
-    const last = view.sentences[view.sentences.length - 1];
-    if (!last || !/\?["')\]]*$/.test(last.sentence.text) || last.words < 5) continue;
-    if (rhetorical.test(last.sentence.text.trim())) continue;
-    const reply = views.slice(view.index + 1).find((v) => v.speaker !== view.speaker);
-    if (!reply || unanswered.test(reply.turn.text) || /\?\s*$/.test(reply.turn.text.trim()))
-      open.push({ text: clip(last.sentence.text), turn: view.index });
+function saysRisk(sentence: TurnSentence, cue: RegExp): boolean {
+  const text = sentence.sentence.text;
+  const all = new RegExp(cue.source, `${cue.flags.replace('g', '')}g`);
+  for (const match of text.matchAll(all)) {
+    if (denied.test(text.slice(0, match.index))) continue;
+    if (!isCompoundModifier(sentence, match.index + match[0].length)) return true;
   }
-  return open.slice(0, 100);
+  return false;
+}
+
+function isCompoundModifier(sentence: TurnSentence, end: number): boolean {
+  const tokens = sentence.sentence.tokens;
+  const at = sentence.sentence.start + end;
+  const last = tokens.findLast((t) => t.start < at);
+  const next = tokens.find((t) => t.start >= at);
+  return (
+    last?.pos === 'NOUN' &&
+    (next?.pos === 'NOUN' || next?.pos === 'PROPN') &&
+    !riskHeads.has(next.normal) &&
+    !temporalHeads.has(next.normal)
+  );
+}
+
+/** "Two escalations yesterday": a time after the noun is not its head. */
+const temporalHeads = new Set([
+  'today',
+  'yesterday',
+  'tomorrow',
+  'tonight',
+  'week',
+  'month',
+  'quarter',
+  'year',
+]);
+
+function signal(kind: Signal['kind'], label: string, sentence: TurnSentence): Signal {
+  return { kind, label, quote: clip(sentence.sentence.text), turn: sentence.turn };
 }
