@@ -124,6 +124,28 @@ describe('a call from Zoom, its speakers and the meeting’s participants', () =
     });
   });
 
+  it('knows a guest who never spoke as the owner of a task handed to them', async () => {
+    const { org, admin } = await suite.orgWithZoom();
+    const { meeting } = await recordedMeeting(org, () => []);
+    await inOrg(db(), org.id, (tx) =>
+      tx.insert(meetingGuests).values({
+        orgId: org.id,
+        activityId: meeting.id,
+        email: 'lee.park@globex.example',
+        name: 'Lee Park',
+        response: 'accepted',
+      }),
+    );
+    const stored = await suite.app.client(admin.token).meetings.importTranscript.mutate({
+      activityId: meeting.id,
+      format: 'plain',
+      text: 'Dana Whitfield: Lee, can you send the list of admins by Friday?\nMarco Ruiz: Sure, that works for us.',
+    });
+    expect(stored.record.analysis.actionItems).toEqual([
+      expect.objectContaining({ owner: 'Lee Park', text: expect.stringMatching(/list of admins/) }),
+    ]);
+  });
+
   it('stores the call when the Zoom app lacks the participants scope, speakers matched by name', async () => {
     const { org, admin } = await suite.orgWithZoom();
     // Zoom lists Priya with her contact's address; unread, she is matched by name, which fails.

@@ -77,6 +77,13 @@ export function mapSpeakers(speakers: readonly string[], evidence: SpeakerEviden
   });
 }
 
+/** Who was on the call by name, for the analysis to know its task owners by (200 names at most). */
+export function attendeeNamesOf(speakers: SpeakerMapping[], attendees: readonly CallAttendee[]): string[] {
+  const matched = speakers.filter((s) => s.how !== 'none').map((s) => s.name);
+  const present = attendees.map((a) => a.name.trim()).filter(Boolean);
+  return [...new Set([...matched, ...present])].slice(0, 200);
+}
+
 function candidateTiers(key: string, evidence: SpeakerEvidence): Candidate[][] {
   const of = (source: CallAttendee['source']) => evidence.attendees.filter((a) => a.source === source);
   const zoom = of('zoom_participant').map((a) => ({
