@@ -35,9 +35,14 @@ export interface MeetingsEvalReport {
     /** Of those, queries for which a decision or action item cites a turn inside the query's spans. */
     cited: number;
     recall: number;
-    /** Decisions and action items per meeting, and the share of a meeting's turns they cite: the chance a blind citer would have. */
+    /** Decisions and action items per meeting, and the share of a meeting's turns they cite. */
     itemsPerMeeting: number;
     turnsCitedShare: number;
+    /**
+     * The recall a blind citer would expect, citing as many turns of each meeting, drawn at random:
+     * with spans of a hundred turns, citing more of anything finds more, and this is that share.
+     */
+    blindRecall: number;
   };
 }
 
@@ -48,7 +53,7 @@ export async function evaluateMeetings(dataset: string): Promise<MeetingsEvalRep
   const meetings = readQmsumFolder(dataset);
   const nlp = await loadLocalNlp();
   const scores: Record<SummaryMethod, SummaryFigures[]> = { local: [], lead: [], textRank: [] };
-  const evidence = { queries: 0, cited: 0, items: 0, turnsCitedShare: 0 };
+  const evidence = { queries: 0, cited: 0, items: 0, turnsCitedShare: 0, blindCited: 0 };
   for (const meeting of meetings) {
     const views = viewTurns(nlp, meeting.transcript);
     const analysis = analyseMeeting(nlp, { transcript: meeting.transcript, meetingDate, competitors: [] });
@@ -63,6 +68,7 @@ export async function evaluateMeetings(dataset: string): Promise<MeetingsEvalRep
     evidence.cited += found;
     evidence.items += analysis.decisions.length + analysis.actionItems.length;
     evidence.turnsCitedShare += turns.size / views.length;
+    evidence.blindCited += blindCitedQueries(meeting, turns.size);
   }
   return {
     meetings: meetings.length,
@@ -78,6 +84,7 @@ export async function evaluateMeetings(dataset: string): Promise<MeetingsEvalRep
       recall: evidence.queries ? evidence.cited / evidence.queries : 0,
       itemsPerMeeting: evidence.items / meetings.length,
       turnsCitedShare: evidence.turnsCitedShare / meetings.length,
+      blindRecall: evidence.queries ? evidence.blindCited / evidence.queries : 0,
     },
   };
 }
@@ -86,6 +93,24 @@ function citedQueries(meeting: QmsumMeeting, turns: Set<number>): number {
   return meeting.outcomeQueries.filter((q) =>
     q.spans.some(([from, to]) => [...turns].some((turn) => turn >= from && turn <= to)),
   ).length;
+}
+
+/**
+ * How many of the meeting's queries `cited` turns drawn at random (without repeats) would be expected
+ * to hit: per query 1 − C(N−S, k) / C(N, k), S the turns inside its spans, N the meeting's turns.
+ */
+function blindCitedQueries(meeting: QmsumMeeting, cited: number): number {
+  const turns = meeting.transcript.length;
+  let expected = 0;
+  for (const query of meeting.outcomeQueries) {
+    const inside = new Set<number>();
+    for (const [from, to] of query.spans)
+      for (let turn = Math.max(0, from); turn <= Math.min(to, turns - 1); turn++) inside.add(turn);
+    let missAll = 1;
+    for (let i = 0; i < cited; i++) missAll *= Math.max(0, turns - inside.size - i) / (turns - i);
+    expected += 1 - missAll;
+  }
+  return expected;
 }
 
 function textOf(sentences: TurnSentence[]): string {
@@ -140,7 +165,8 @@ export function formatMeetingsEvalTable(report: MeetingsEvalReport): string {
     `evidence recall: ${evidence.cited} of ${evidence.queries} decision and action queries ` +
       `(${(evidence.recall * 100).toFixed(1)} %) have a decision or action item citing a turn inside their span`,
     `  ${evidence.itemsPerMeeting.toFixed(1)} decisions and action items per meeting, citing ` +
-      `${(evidence.turnsCitedShare * 100).toFixed(1)} % of its turns`,
+      `${(evidence.turnsCitedShare * 100).toFixed(1)} % of its turns; as many turns cited at random ` +
+      `would be expected to find ${(evidence.blindRecall * 100).toFixed(1)} %`,
     '',
   ].join('\n');
 }

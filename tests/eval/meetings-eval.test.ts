@@ -68,6 +68,9 @@ describe('cscx eval meetings', { timeout: 120_000 }, () => {
     const report = JSON.parse(stdout);
     expect(report.meetings).toBe(3);
     expect(report.evidence.queries).toBe(3);
+    // The chance a blind citer has, citing as many turns at random: above nothing, below certainty.
+    expect(report.evidence.blindRecall).toBeGreaterThan(0);
+    expect(report.evidence.blindRecall).toBeLessThan(1);
     for (const method of ['local', 'lead', 'textRank']) {
       const figures = report.methods[method];
       expect(figures.rouge1).toBeGreaterThan(10);
