@@ -178,13 +178,16 @@ export const fetchZoomTranscriptOutput = z.object({
 export const findZoomRecordingInput = z.object({
   recordingId: zoomRecordingId,
   startTime: isoDateTime.optional(),
+  /** The customer the page shows (its topic, its people): the call's when no customer's meeting carries its number. */
+  customerId: id.optional(),
 });
 
 export const findZoomRecordingOutput = z.object({
   /**
    * `not_connected`: the org has no Zoom connection; `not_found`: none of its recent recordings has
    * this page; `no_transcript`: Zoom has the recording but no transcript of it (yet); `no_customer`:
-   * no customer's meeting is this call. Each leaves the page to a pasted transcript.
+   * no customer's meeting is this call and the page named no customer. Each leaves the page to a
+   * pasted transcript.
    */
   outcome: z.enum([
     'created',

@@ -197,6 +197,68 @@ describe('meetings.findZoomRecording', () => {
   });
 });
 
+describe('meetings.findZoomRecording for a call no customer’s meeting carries', () => {
+  async function loneRecording(id: number, startTime: string) {
+    const recording: FakeRecording = {
+      uuid: `LoneUuid${id}==`,
+      id,
+      topic: 'Wayne Enterprises kickoff',
+      startTime,
+      vtt: await vtt(),
+      shareToken: `LoneShare${id}.Tok`,
+    };
+    suite.zoom.addRecording(recording);
+    return recording;
+  }
+
+  it('joins the customer the page shows: their meeting of that title that day, else a new call on their timeline', async () => {
+    const { org, admin } = await suite.orgWithZoom();
+    const client = suite.app.client(admin.token);
+    const wayne = await aCustomer(db(), org, { name: 'Wayne Enterprises' });
+    const kickoff = await anActivity(db(), org, wayne.id, {
+      kind: 'meeting',
+      subject: 'Wayne Enterprises Kickoff',
+      occurredAt: new Date('2026-07-14T16:00:00Z'),
+      source: 'google_calendar',
+      externalId: 'wayne-kickoff',
+    });
+    const onTheDay = await loneRecording(85599990011, '2026-07-14T16:03:00Z');
+    const later = await loneRecording(85599990012, '2026-07-28T16:03:00Z');
+
+    const joined = await client.meetings.findZoomRecording.mutate({
+      recordingId: onTheDay.shareToken ?? '',
+      startTime: '2026-07-14T09:03:00-07:00',
+      customerId: wayne.id,
+    });
+    const added = await client.meetings.findZoomRecording.mutate({
+      recordingId: later.shareToken ?? '',
+      customerId: wayne.id,
+      startTime: later.startTime,
+    });
+
+    expect(joined).toMatchObject({
+      outcome: 'created',
+      record: { activityId: kickoff.id, customerId: wayne.id },
+    });
+    expect(added).toMatchObject({ outcome: 'created', record: { customerId: wayne.id, title: later.topic } });
+    expect(added.record?.activityId).not.toBe(kickoff.id);
+  });
+
+  it('names no customer from another org: no_customer, nothing stored', async () => {
+    const { admin } = await suite.orgWithZoom();
+    const elsewhere = await aCustomer(db(), await anOrg(db()), { name: 'Wayne Enterprises' });
+    const recording = await loneRecording(85599990013, '2026-07-15T16:00:00Z');
+
+    const found = await suite.app.client(admin.token).meetings.findZoomRecording.mutate({
+      recordingId: recording.shareToken ?? '',
+      startTime: recording.startTime,
+      customerId: elsewhere.id,
+    });
+
+    expect(found).toEqual({ outcome: 'no_customer', record: null });
+  });
+});
+
 describe('a recording page and a pasted transcript', () => {
   async function csmWithCustomer(name: string) {
     const org = await anOrg(db());

@@ -23,7 +23,7 @@ import {
 import { type RecordingLink, rememberRecordingLinks } from './recording-links.ts';
 import { type DayRange, meetingByTitleOnDay } from './same-day-title.ts';
 import { readSpeakerEvidence } from './speaker-evidence.ts';
-import { attendeeNamesOf, type CallAttendee, mapSpeakers } from './speakers.ts';
+import { type CallAttendee, mapSpeakers } from './speakers.ts';
 import { callRecordViewOf } from './view.ts';
 
 /**
@@ -41,7 +41,17 @@ export type CallTarget =
       /** The page's day: with no conference match, the customer's one meeting of this title that day. */
       titleDay?: DayRange;
     }
-  | { conferenceId: string; title: string; occurredAt: Date; timeGiven?: boolean };
+  | {
+      conferenceId: string;
+      title: string;
+      occurredAt: Date;
+      timeGiven?: boolean;
+      /**
+       * The customer the page shows, when no customer's meeting carries the number: their one
+       * meeting of this title that day, else a new call on their timeline.
+       */
+      orCustomer?: { customerId: string; titleDay?: DayRange };
+    };
 
 export interface StoreCallInput {
   turns: TranscriptTurn[];
@@ -74,8 +84,6 @@ interface CallPlan {
   speakers: SpeakerMapping[];
   /** The org's competitor list (settings → Organisation): the names the analysis listens for. */
   competitors: string[];
-  /** Who was there and may own a task: the matched speakers, Zoom's participants, the event's guests. */
-  attendees: string[];
 }
 
 /**
@@ -106,7 +114,7 @@ export async function storeCall(deps: StreamingDeps, input: StoreCallInput): Pro
     meetingDate: plan.meetingAt.toISOString(),
     ...(plan.customer.renewalDate ? { renewalDate: `${plan.customer.renewalDate}T00:00:00Z` } : {}),
     competitors: plan.competitors,
-    attendees: plan.attendees,
+    attendees: plan.speakers.filter((s) => s.contactId).map((s) => s.name),
   });
   return deps.inOrg((tx) => writeCall(tx, deps, { input, plan, hash, analysed }));
 }
@@ -127,9 +135,12 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
       target.timeGiven === false ? untimedLookBackMs : undefined,
     );
   }
-  if (!meeting && 'customerId' in target && target.titleDay)
-    meeting = await meetingByTitleOnDay(tx, orgId, target.customerId, target.title, target.titleDay);
-  const customerId = meeting?.customerId ?? ('customerId' in target ? target.customerId : undefined);
+  const pageCustomer = pageCustomerOf(target);
+  if (!meeting && pageCustomer?.titleDay) {
+    const { customerId, title, titleDay } = pageCustomer;
+    meeting = await meetingByTitleOnDay(tx, orgId, customerId, title, titleDay);
+  }
+  const customerId = meeting?.customerId ?? pageCustomer?.customerId;
   if (!customerId) {
     throw new DomainError(
       'NOT_FOUND',
@@ -151,7 +162,6 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
     }),
     tx.select({ competitors: orgs.competitors }).from(orgs).where(eq(orgs.id, orgId)),
   ]);
-  const speakers = keepManualFixes(mapSpeakers(names, evidence), existing?.speakers ?? []);
   const fallback = 'title' in target ? target : { title: 'Call', occurredAt: new Date() };
   return {
     customer,
@@ -160,10 +170,17 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
     meetingAt: meeting?.occurredAt ?? fallback.occurredAt,
     conferenceId: meeting?.conferenceId ?? ('conferenceId' in target ? (target.conferenceId ?? null) : null),
     existing,
-    speakers,
+    speakers: keepManualFixes(mapSpeakers(names, evidence), existing?.speakers ?? []),
     competitors: org?.competitors ?? [],
-    attendees: attendeeNamesOf(speakers, evidence.attendees),
   };
+}
+
+/** The customer a paste names, or the one a Zoom page shows: the call's when no meeting carries its number. */
+function pageCustomerOf(target: CallTarget) {
+  if ('customerId' in target)
+    return { customerId: target.customerId, title: target.title, titleDay: target.titleDay };
+  if ('orCustomer' in target && target.orCustomer) return { ...target.orCustomer, title: target.title };
+  return undefined;
 }
 
 /** A speaker fixed by hand on this very call stays fixed when its transcript is replaced. */

@@ -26,7 +26,8 @@ const maxPagesPerWindow = 10;
  * `meetings.findZoomRecording`: a recording page no record knows yet. The page's id is looked for
  * among the connected account's recordings (the days around the page's start time, else the last
  * three months, newest first), with no transaction open; the meeting found is imported as the
- * webhook would, keeping its share and play links, so the page shows its record from then on.
+ * webhook would, keeping its share and play links, so the page shows its record from then on. When
+ * no customer's meeting carries its number, the call is the customer the page shows (`customerId`).
  */
 export async function findZoomRecording(
   deps: StreamingDeps,
@@ -44,12 +45,19 @@ export async function findZoomRecording(
   );
   if (!found) return { outcome: 'not_found', record: null };
   try {
+    const orCustomer = input.customerId
+      ? { customerId: input.customerId, titleDay: dayOf(input.startTime ?? found.start_time) ?? undefined }
+      : undefined;
     const stored = await rateLimitsAsDomainErrors(() =>
-      importZoomRecording(deps, { meeting: found.uuid, principal: deps.principal }),
+      importZoomRecording(deps, {
+        meeting: found.uuid,
+        principal: deps.principal,
+        ...(orCustomer ? { orCustomer } : {}),
+      }),
     );
     return { outcome: stored.outcome, record: 'record' in stored ? stored.record : null };
   } catch (error) {
-    // No customer's meeting is this call: the page offers the paste box, which names the customer.
+    // No customer's meeting is this call, and the page named none (or none of this org's).
     if (error instanceof DomainError && error.code === 'NOT_FOUND')
       return { outcome: 'no_customer', record: null };
     throw error;

@@ -8,6 +8,7 @@ import { findConnection } from '../../integrations/connections/queries.ts';
 import { withConnection } from '../../integrations/connections/with-connection.ts';
 import { ZoomApiError, type ZoomClient } from '../../integrations/connections/zoom.ts';
 import { RetryLater } from '../../jobs/retry-later.ts';
+import type { DayRange } from '../call-records/same-day-title.ts';
 import { type StoredCall, storeCall } from '../call-records/store-call.ts';
 import { parseTranscript } from '../transcripts/parse-transcript.ts';
 import { zoomLinksOf } from './zoom-links.ts';
@@ -18,6 +19,8 @@ export interface ZoomRecordingRequest {
   meeting: string;
   /** Whose model calls these are; the member who connected Zoom when absent. */
   principal?: Principal;
+  /** The customer the Zoom page shows: the call's, when no customer's meeting carries its number. */
+  orCustomer?: { customerId: string; titleDay?: DayRange };
 }
 
 export type ZoomImportOutcome = StoredCall | { outcome: 'no_transcript'; meetingUuid: string };
@@ -63,6 +66,7 @@ export async function importZoomRecording(
         conferenceId: String(recording.id),
         title: recording.topic,
         occurredAt: new Date(recording.start_time),
+        ...(request.orCustomer ? { orCustomer: request.orCustomer } : {}),
       },
     },
   );

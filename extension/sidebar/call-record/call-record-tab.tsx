@@ -34,14 +34,17 @@ export function CallRecordTab({ api, context, backendUrl, canEdit, onUnauthorize
     enabled: lookup !== null,
   });
   const noRecord = record.data?.record === null;
-  const searchable = isSearchableRecordingPage(context, canEdit);
-  const zoomSearch = useZoomRecordingSearch(api, context, searchable && noRecord);
-  const zoomSearchDone = !searchable || zoomSearch.data !== undefined || zoomSearch.error !== null;
   const customer = useQuery({
     queryKey: ['customer.lookup', context],
     queryFn: () => lookupCustomer(api, context),
-    enabled: (noRecord && zoomSearchDone) || lookup === null,
+    enabled: noRecord || lookup === null,
   });
+  const searchable = isSearchableRecordingPage(context, canEdit);
+  const zoomSearch = useZoomRecordingSearch(api, context, {
+    customerId: customer.data?.customer?.id,
+    enabled: searchable && noRecord && customer.data !== undefined,
+  });
+  const zoomSearchDone = !searchable || zoomSearch.data !== undefined || zoomSearch.error !== null;
   // Zoom's refusal (a rate limit, a lapsed connection) is said beside the paste box, not instead of it.
   const error = record.error ?? customer.error;
   const failure = error ? classifyApiError(error) : null;
@@ -60,8 +63,8 @@ export function CallRecordTab({ api, context, backendUrl, canEdit, onUnauthorize
   if (lookup && record.data === undefined) return <PanelSkeleton label="Loading the call record" />;
   if (record.data?.record)
     return <CallRecordView api={api} record={record.data.record} context={context} canEdit={canEdit} />;
-  if (!zoomSearchDone) return <PanelSkeleton label="Looking for this recording in Zoom" />;
   if (customer.data === undefined) return <PanelSkeleton label="Finding the customer" />;
+  if (!zoomSearchDone) return <PanelSkeleton label="Looking for this recording in Zoom" />;
   const found = customer.data.customer;
   if (!found)
     return (

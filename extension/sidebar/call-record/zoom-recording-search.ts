@@ -10,18 +10,24 @@ export function isSearchableRecordingPage(context: ZoomMeetingContext, canEdit: 
 
 /**
  * With no record for a recording page, the server looks the page up in the connected Zoom
- * account's recordings and imports its transcript; a record found becomes the page's call record,
- * so the tab (and edits to it) read it where they read any other. Asked once per page.
+ * account's recordings and imports its transcript (for the customer the page shows, when no
+ * customer's meeting carries its number); a record found becomes the page's call record, so the
+ * tab (and edits to it) read it where they read any other. Asked once per page.
  */
-export function useZoomRecordingSearch(api: ApiClient, context: ZoomMeetingContext, enabled: boolean) {
+export function useZoomRecordingSearch(
+  api: ApiClient,
+  context: ZoomMeetingContext,
+  { customerId, enabled }: { customerId: string | undefined; enabled: boolean },
+) {
   const queryClient = useQueryClient();
   const startTime = pageStartTime(context);
   return useQuery({
-    queryKey: ['meetings.findZoomRecording', context.recordingId, startTime],
+    queryKey: ['meetings.findZoomRecording', context.recordingId, startTime, customerId],
     queryFn: async () => {
       const found = await api.meetings.findZoomRecording.mutate({
         recordingId: context.recordingId ?? '',
         ...(startTime ? { startTime } : {}),
+        ...(customerId ? { customerId } : {}),
       });
       if (found.record) queryClient.setQueryData(callRecordKey(context), { record: found.record });
       return found;
