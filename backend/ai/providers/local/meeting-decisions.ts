@@ -1,6 +1,6 @@
 /// <reference path="./meeting-modules.d.ts" />
 import stem from 'wink-eng-lite-web-model/dist/porter-stemmer.js';
-import { fluentText } from './meeting-disfluency.ts';
+import { type FluentText, fluentText } from './meeting-disfluency.ts';
 import { taskObject } from './meeting-task-objects.ts';
 import type { TurnSentence, TurnView } from './meeting-turns.ts';
 
@@ -109,12 +109,13 @@ function decisionIn(
   views: TurnView[],
 ): Decision | null {
   const said = { text: sentence.sentence.text, turn: sentence.turn };
-  const choice = statedChoice(sentence);
+  const fluent = fluentText(said.text);
+  const choice = statedChoice(sentence, fluent);
   if (choice)
     return choice.kind !== 'named' && before
       ? { ...said, text: `${before.sentence.text} ${said.text}` }
       : said;
-  if (isAcceptedProposal(sentence, views)) return said;
+  if (isAcceptedProposal(sentence, fluent.text, views)) return said;
   const asked = opensTurn ? echoedChoice(sentence, views) : null;
   if (asked) return { ...said, text: `${asked.sentence.text} ${said.text}` };
   if (before && consensusCheck.test(said.text) && unopposed(sentence, views))
@@ -123,9 +124,8 @@ function decisionIn(
 }
 
 /** The object of the choice a sentence states, or null when it states none. */
-function statedChoice(sentence: TurnSentence): ReturnType<typeof taskObject> | null {
+function statedChoice(sentence: TurnSentence, fluent: FluentText): ReturnType<typeof taskObject> | null {
   if (isAsked(sentence)) return null;
-  const fluent = fluentText(sentence.sentence.text);
   const match = choiceCue.exec(fluent.text) ?? reportedDecision.exec(fluent.text);
   if (match) {
     if (conditional.test(fluent.text.slice(0, match.index))) return null;
@@ -135,8 +135,7 @@ function statedChoice(sentence: TurnSentence): ReturnType<typeof taskObject> | n
   return fronted && isFrontedThing(sentence, fronted[1]!) ? { kind: 'named' } : null;
 }
 
-function isAcceptedProposal(sentence: TurnSentence, views: TurnView[]): boolean {
-  const text = fluentText(sentence.sentence.text).text;
+function isAcceptedProposal(sentence: TurnSentence, text: string, views: TurnView[]): boolean {
   const match = isAsked(sentence) ? null : proposal.exec(text);
   if (!match || conditional.test(text.slice(0, match.index))) return false;
   const replies = repliesTo(sentence, views);

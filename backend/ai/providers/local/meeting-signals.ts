@@ -52,8 +52,8 @@ export function findSignals(views: TurnView[], competitors: string[]): Signal[] 
   for (const view of views)
     for (const sentence of view.sentences) {
       const text = sentence.sentence.text;
-      for (const [label, cue] of riskCues)
-        if (saysRisk(sentence, cue)) signals.push(signal('risk', label, sentence));
+      for (const [label, cue, every] of riskCuesWithEvery)
+        if (cue.test(text) && saysRisk(sentence, every)) signals.push(signal('risk', label, sentence));
       for (const [label, cue] of expansionCues)
         if (cue.test(text)) signals.push(signal('expansion', label, sentence));
       for (const [name, pattern] of competitorPatterns)
@@ -62,19 +62,15 @@ export function findSignals(views: TurnView[], competitors: string[]): Signal[] 
   return signals.slice(0, 200);
 }
 
+/** Each risk cue beside its form that finds every occurrence, as `saysRisk` weighs each. */
+const riskCuesWithEvery = riskCues.map(
+  ([label, cue]) => [label, cue, new RegExp(cue.source, `${cue.flags}g`)] as const,
+);
+
 /** Heads that keep a compound about the risk itself: a "churn risk" is a risk, an "escalation report" a report. */
-const riskHeads = new Set([
-  'risk',
-  'risks',
-  'threat',
-  'danger',
-  'concern',
-  'concerns',
-  'issue',
-  'issues',
-  'problem',
-  'problems',
-]);
+const riskHeads = new Set(
+  'risk risks threat danger concern concerns issue issues problem problems'.split(' '),
+);
 /** "No escalations", "zero churn", "without any escalation", "fewer escalations": the risk is denied or shrinking. */
 const denied = /\b(no|zero|without( any)?|fewer|less|not a single|not one)\s+$/i;
 
@@ -85,8 +81,7 @@ const denied = /\b(no|zero|without( any)?|fewer|less|not a single|not one)\s+$/i
  */
 function saysRisk(sentence: TurnSentence, cue: RegExp): boolean {
   const text = sentence.sentence.text;
-  const all = new RegExp(cue.source, `${cue.flags.replace('g', '')}g`);
-  for (const match of text.matchAll(all)) {
+  for (const match of text.matchAll(cue)) {
     if (denied.test(text.slice(0, match.index))) continue;
     if (!isCompoundModifier(sentence, match.index + match[0].length)) return true;
   }
