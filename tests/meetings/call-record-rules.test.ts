@@ -112,6 +112,13 @@ describe('who a speaker is', () => {
     expect(mapOne('Sam Ortiz', { attendees })).toMatchObject({ email: 'sam.ortiz@globex.example' });
   });
 
+  it('takes a participant who rejoined without an address for the same person', () => {
+    const mapped = mapOne('Priya Natarajan', {
+      attendees: [zoom('Priya Natarajan'), zoom('Priya Natarajan', 'priya@globex.example')],
+    });
+    expect(mapped).toMatchObject({ contactId: 'c-priya', how: 'zoom_participant' });
+  });
+
   it('does not fall back to a weaker match when two Zoom participants share the name', () => {
     const mapped = mapOne('Marco Ruiz', {
       attendees: [zoom('Marco Ruiz', 'marco@globex.example'), zoom('Marco Ruiz', 'mruiz@other.example')],

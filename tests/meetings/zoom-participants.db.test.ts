@@ -59,8 +59,9 @@ describe('a call from Zoom, its speakers and the meeting’s participants', () =
     const { id, priya } = await recordedMeeting(org, (n) => [
       { name: 'Dana Whitfield', email: admin.email },
       { name: 'Marco Ruiz', email: `marco.ruiz@other-${n}.example` },
-      { name: 'Marco Ruiz' },
+      { name: 'Marco Ruiz', email: `mruiz@another-${n}.example` },
       { name: 'Priya Natarajan', email: `PRIYA.${n}@globex.example` },
+      { name: 'Priya Natarajan' },
       { name: 'Priya Natarajan', email: `priya.${n}@globex.example` },
     ]);
     // Participants come a page at a time here: every page is read.
@@ -84,7 +85,7 @@ describe('a call from Zoom, its speakers and the meeting’s participants', () =
       how: 'zoom_participant',
       internal: true,
     });
-    // Two Marco Ruizes (one with an address no contact has, one without): neither is guessed.
+    // Two Marco Ruizes with addresses no contact has: neither is guessed, nor the contact of that name.
     expect(speakerNamed(speakers, 'Marco Ruiz')).toMatchObject({ contactId: null, how: 'none' });
     const pages = suite.zoom.requests.filter(
       (r) => r.path.includes('/past_meetings/') && r.path.endsWith('/participants'),

@@ -86,7 +86,10 @@ export function attendeeNamesOf(speakers: SpeakerMapping[], attendees: readonly 
 
 function candidateTiers(key: string, evidence: SpeakerEvidence): Candidate[][] {
   const of = (source: CallAttendee['source']) => evidence.attendees.filter((a) => a.source === source);
-  const zoom = of('zoom_participant').map((a) => ({
+  // Someone who rejoined without signing in is listed again with no address: the same person.
+  const withAddress = new Set(of('zoom_participant').flatMap((a) => (a.email ? [nameKey(a.name)] : [])));
+  const participants = of('zoom_participant').filter((a) => a.email || !withAddress.has(nameKey(a.name)));
+  const zoom = participants.map((a) => ({
     identity: a.email?.toLowerCase() ?? `name:${nameKey(a.name)}`,
     fit: displayNameFit(key, a.name),
     how: 'zoom_participant' as const,
