@@ -113,6 +113,29 @@ describe('the Call tab on a Zoom recording page', () => {
     await page.close();
   });
 
+  it('a play page Zoom does not list offers the paste box; the transcript pasted there is the page’s record when it is opened again', async () => {
+    const first = await callTabOf(fixturePages.zoomRecordingUnknown.url);
+    const paste = first.panel.getByRole('region', { name: 'Add the transcript' });
+    await paste.waitFor({ timeout: 20_000 });
+    await paste
+      .getByLabel('Transcript', { exact: true })
+      .fill(readFileSync(path.join(fixturesDir, 'transcripts/support-sync.srt'), 'utf8'));
+    await paste.getByRole('button', { name: 'Analyse and keep' }).click();
+    const title = 'Globex Industrial <> CSCX — Quarterly business review';
+    await first.panel.getByRole('heading', { name: title }).waitFor({ timeout: 20_000 });
+    await first.page.close();
+
+    const again = await callTabOf(fixturePages.zoomRecordingUnknown.url);
+    await again.panel.getByRole('heading', { name: title }).waitFor({ timeout: 20_000 });
+    await expect(again.panel.getByRole('region', { name: 'Add the transcript' }).count()).resolves.toBe(0);
+    // Found by the page's token itself, not only by its topic that day.
+    const byToken = await call<{ record: CallRecordView | null }>('meetings.callRecord', {
+      recordingId: new URL(fixturePages.zoomRecordingUnknown.url).pathname.split('/').pop(),
+    });
+    expect(byToken.record).toMatchObject({ title, source: 'paste' });
+    await again.page.close();
+  });
+
   it('a share page no record knows is found in the connected Zoom account, imported, and shown', async () => {
     const { page, panel } = await callTabOf(fixturePages.zoomRecordingPageData.url);
     await panel.getByRole('heading', { name: 'Initech renewal call' }).waitFor({ timeout: 30_000 });

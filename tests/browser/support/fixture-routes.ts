@@ -54,6 +54,11 @@ export const fixturePages = {
     url: 'https://us06web.zoom.us/rec/share/Qm9uZXNPZlRoZVJlY29yZGluZw',
     file: 'zoom/recording-page-data.html',
   },
+  /** The Globex play page under a token no record and no Zoom recording has. */
+  zoomRecordingUnknown: {
+    url: 'https://us06web.zoom.us/rec/play/Zz9NotImported.Yet4Tok',
+    file: 'zoom/recording-globex.html',
+  },
 } as const;
 
 /** Serves the fixtures at their real addresses; any other request to those hosts is a 404, never the network. */
