@@ -163,6 +163,16 @@ describe('decisions', () => {
     expect(await decided('Sam: Is that the latest build?', 'Robin: I think it is.')).toEqual([]);
   });
 
+  it('hears the outcome drawn with a concluding "so" or a closing "then"', async () => {
+    expect(await decided('Robin: So we are going for the rubber case.')).toEqual([
+      [0, 'So we are going for the rubber case.'],
+    ]);
+    expect(await decided("Sam: Okay, we'll stick to the annual plan then.")).toEqual([
+      [0, "Okay, we'll stick to the annual plan then."],
+    ]);
+    expect(await decided("Sam: We'll see then.")).toEqual([]);
+  });
+
   it('does not take a condition for a choice', async () => {
     expect(await decided("Sam: If we're going to go with the annual plan, legal needs a week.")).toEqual([]);
   });

@@ -26,13 +26,16 @@ const reportedDecision = new RegExp(
 /**
  * The group binding itself to an option ("we'll go for the rubber case", "we won't go with that
  * one", "let's go with five"), or drawing the outcome with a concluding "so" ("so we keep the curve",
- * "…, so we'll have a little square").
+ * "…, so we'll have a little square", "so we're going for plastic") or a closing "then" ("we'll
+ * stick to the fruit theme then").
  */
 const choiceCue = new RegExp(
   [
     String.raw`\b${future}\s+(definitely\s+|just\s+|probably\s+)?${choosing}`,
     String.raw`\b(let${apostrophe}s|lets)\s+(just\s+)?(${choosing}|go with|go for|agree on|keep|stick|use|make it|do it)`,
     String.raw`(^|[,;]\s*)((okay|ok|alright|right|well)[,.]?\s+)?so[,]?\s+(${future}\s+(definitely\s+|just\s+)?(have|make|include|put|take|keep|use|stick|leave|${choosing})|we\s+(definitely\s+|just\s+)?(keep|use|stick|leave|${choosing}))`,
+    String.raw`(^|[,;]\s*)((okay|ok|alright|right|well)[,.]?\s+)?so[,]?\s+(we${apostrophe}re|we are)\s+(definitely\s+|just\s+)?(not\s+)?(having|using|doing|keeping|making|putting|including|going with|going for|sticking)\b`,
+    String.raw`\b${future}\s+(just\s+|definitely\s+)?(have|use|do|keep|take|make|put|include|stick|leave|go)\b(\s+[^\s?]+){0,8}\s+then[.!]?$`,
   ].join('|'),
   'i',
 );
