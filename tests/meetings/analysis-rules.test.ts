@@ -171,6 +171,7 @@ describe('decisions', () => {
       [0, "Okay, we'll stick to the annual plan then."],
     ]);
     expect(await decided("Sam: We'll see then.")).toEqual([]);
+    expect(await decided("Robin: So let's go for the three presentations.")).toEqual([]);
   });
 
   it('does not take a condition for a choice', async () => {

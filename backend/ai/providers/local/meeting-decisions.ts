@@ -71,6 +71,10 @@ const askingOrder = /^(\w+[,]?\s+)?(are|do|did|shall|should|have|is|will|can|cou
 /** "If we're going for the retro look, …": a condition, not a choice. */
 const conditional = /\b(if|whether|unless|in case)\s+(\w+\s+){0,2}$/i;
 
+/** "Let's go for the three presentations": the meeting's running order, not a choice it makes. */
+const procedural =
+  /^\s*(the |a |our |your )?(\w+ )?(presentations?|agenda|introductions?|round|break|lunch|next (item|point|one|slide)|minutes)\b/i;
+
 /** How many turns by others after a proposal an acceptance or an objection still answers it. */
 const answerWindow = 2;
 
@@ -132,6 +136,7 @@ function statedChoice(sentence: TurnSentence, fluent: FluentText): ReturnType<ty
   const match = choiceCue.exec(fluent.text) ?? reportedDecision.exec(fluent.text);
   if (match) {
     if (conditional.test(fluent.text.slice(0, match.index))) return null;
+    if (procedural.test(fluent.text.slice(match.index + match[0].length))) return null;
     return taskObject(sentence, fluent.spokenOffset(match.index + match[0].length));
   }
   const fronted = verdict.exec(sentence.sentence.text.trim());
