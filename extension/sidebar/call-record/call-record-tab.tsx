@@ -81,6 +81,14 @@ export function CallRecordTab({ api, context, backendUrl, canEdit, onUnauthorize
           <p>{errorMessage(zoomSearch.error)}</p>
         </Notice>
       )}
+      {zoomSearch.data?.outcome === 'no_transcript' && (
+        <Notice title="No transcript in Zoom yet" tone="calm">
+          <p className="muted">
+            Zoom has this recording but not its transcript yet. Open this page again once Zoom has made it, or
+            paste a transcript below.
+          </p>
+        </Notice>
+      )}
       <TranscriptImport api={api} context={context} customerId={found.id} customerName={found.name} />
     </>
   ) : (

@@ -43,6 +43,22 @@ describe('the Call tab on a recording page no record knows', () => {
     });
   });
 
+  it('says Zoom has the recording but no transcript yet, above the paste box', async () => {
+    renderSidebar({
+      host: 'zoom',
+      context: playPage,
+      procedures: {
+        'customers.context': () => aMatch(globex),
+        'meetings.callRecord': () => ({ record: null }),
+        'meetings.findZoomRecording': () => ({ outcome: 'no_transcript', record: null }),
+      },
+    });
+    await openCallTab();
+
+    expect(await screen.findByRole('region', { name: 'No transcript in Zoom yet' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Add the transcript' })).toBeTruthy();
+  });
+
   it('a viewer, who cannot import, is not sent looking in Zoom', async () => {
     const { backend } = renderSidebar({
       host: 'zoom',
