@@ -50,6 +50,13 @@ describe('who a speaker is', () => {
     expect(mapped).toMatchObject({ contactId: 'c-priya', email: 'priya@globex.example', how: 'remembered' });
   });
 
+  it('leaves aside a remembered fix naming another customer’s contact', () => {
+    const mapped = mapOne('Marco Ruiz', {
+      remembered: [{ speakerKey: 'marco ruiz', contactId: 'c-of-initech', name: 'Marco Ruiz' }],
+    });
+    expect(mapped).toMatchObject({ contactId: 'c-marco', how: 'contact' });
+  });
+
   it('links a Zoom participant to the contact with its address, whatever name the CRM has', () => {
     const mapped = mapOne('Priya Natarajan', {
       attendees: [zoom('Priya Natarajan', 'Priya@Globex.example')],

@@ -65,7 +65,9 @@ export function mapSpeakers(speakers: readonly string[], evidence: SpeakerEviden
   const fixes = new Map(evidence.remembered.map((r) => [r.speakerKey, r]));
   return speakers.map((speaker) => {
     const fix = fixes.get(speakerKeyOf(speaker));
-    if (fix) return rememberedMapping(speaker, fix, evidence);
+    // Fixes are the org's; one naming another customer's contact says nothing about this call.
+    const applies = fix && (!fix.contactId || evidence.contacts.some((c) => c.id === fix.contactId));
+    if (fix && applies) return rememberedMapping(speaker, fix, evidence);
     const key = nameKey(speaker);
     for (const tier of candidateTiers(key, evidence)) {
       const found = onlyBest(tier);

@@ -23,7 +23,7 @@ import {
 import { type RecordingLink, rememberRecordingLinks } from './recording-links.ts';
 import { type DayRange, meetingByTitleOnDay } from './same-day-title.ts';
 import { readSpeakerEvidence } from './speaker-evidence.ts';
-import { type CallAttendee, mapSpeakers } from './speakers.ts';
+import { attendeeNamesOf, type CallAttendee, mapSpeakers } from './speakers.ts';
 import { callRecordViewOf } from './view.ts';
 
 /**
@@ -84,6 +84,8 @@ interface CallPlan {
   speakers: SpeakerMapping[];
   /** The org's competitor list (settings → Organisation): the names the analysis listens for. */
   competitors: string[];
+  /** Who was there and may own a task: the matched speakers, Zoom's participants, the event's guests. */
+  attendees: string[];
 }
 
 /**
@@ -114,7 +116,7 @@ export async function storeCall(deps: StreamingDeps, input: StoreCallInput): Pro
     meetingDate: plan.meetingAt.toISOString(),
     ...(plan.customer.renewalDate ? { renewalDate: `${plan.customer.renewalDate}T00:00:00Z` } : {}),
     competitors: plan.competitors,
-    attendees: plan.speakers.filter((s) => s.contactId).map((s) => s.name),
+    attendees: plan.attendees,
   });
   return deps.inOrg((tx) => writeCall(tx, deps, { input, plan, hash, analysed }));
 }
@@ -162,6 +164,7 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
     }),
     tx.select({ competitors: orgs.competitors }).from(orgs).where(eq(orgs.id, orgId)),
   ]);
+  const speakers = keepManualFixes(mapSpeakers(names, evidence), existing?.speakers ?? []);
   const fallback = 'title' in target ? target : { title: 'Call', occurredAt: new Date() };
   return {
     customer,
@@ -170,8 +173,9 @@ async function planCall(tx: Db, orgId: string, input: StoreCallInput): Promise<C
     meetingAt: meeting?.occurredAt ?? fallback.occurredAt,
     conferenceId: meeting?.conferenceId ?? ('conferenceId' in target ? (target.conferenceId ?? null) : null),
     existing,
-    speakers: keepManualFixes(mapSpeakers(names, evidence), existing?.speakers ?? []),
+    speakers,
     competitors: org?.competitors ?? [],
+    attendees: attendeeNamesOf(speakers, evidence.attendees),
   };
 }
 
