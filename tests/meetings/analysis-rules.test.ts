@@ -226,6 +226,12 @@ describe('open questions: asked of the other side and not answered in the next t
     ]);
   });
 
+  it('takes a bare "okay" as the answer to a yes-no question', async () => {
+    expect(
+      await openQuestions('Robin: Can you send the signed order form by Friday?', 'Jordan: Okay.'),
+    ).toEqual([]);
+  });
+
   it('keeps the question nobody answered before the call ended', async () => {
     expect(
       await openQuestions('Sam: Thanks for the update.', 'Robin: Who owns the migration on your side?'),

@@ -4,9 +4,9 @@ import type { TurnView } from './meeting-turns.ts';
 
 /** Tag questions and back-channel ("right?", "okay?", "you know?") ask nothing. */
 const rhetorical = /^(right|okay|ok|yeah|you know|isn['’]?t it|no|huh|sorry|what)\?$/i;
-/** What opens a reply without answering yet: "um", "well", "good question", "hmm". */
+/** What opens a reply without answering yet: "um", "well", "good question" ("okay" and "right" answer a yes-no question). */
 const preamble =
-  /^\s*((um+|uh+|hmm+|mm+|well|so|okay|ok|oh|ah|right|good question|that['’]?s a good question|great question)[,.!…]*(\s+|$))+/i;
+  /^\s*((um+|uh+|hmm+|mm+|well|oh|ah|good question|that['’]?s a good question|great question)[,.!…]*(\s+|$))+/i;
 /** Not knowing: "I don't know", "not sure", "no idea", "we'll have to see", "TBD". */
 const notKnowing =
   /^(i (don['’]?t|do not) know|(i['’]?m |we['’]?re )?not sure|no idea|hard to say|we['’]?ll (have to )?see|tbd|i (can['’]?t|cannot) say)\b/i;

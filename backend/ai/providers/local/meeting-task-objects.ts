@@ -19,18 +19,7 @@ const thingPronouns = new Set(['it', 'that', 'this', 'them', 'those', 'these', '
 const clauseBreaks = new Set([',', ';', ':', 'so', 'because', 'if', 'when', 'while', 'but', 'and', 'then']);
 const contentTags = new Set(['NOUN', 'PROPN', 'NUM']);
 /** Nouns of amount or kind ("a lot", "that sort of thing"): no pronoun stands for them. */
-const vagueNouns = new Set([
-  'lot',
-  'lots',
-  'bit',
-  'kind',
-  'sort',
-  'thing',
-  'things',
-  'stuff',
-  'way',
-  'something',
-]);
+const vagueNouns = new Set('lot lots bit kind sort thing things stuff way something'.split(' '));
 
 /** The object of the task verb that ends at `verbEnd` (an offset in the sentence's text). */
 export function taskObject(sentence: TurnSentence, verbEnd: number): TaskObject {
