@@ -109,11 +109,15 @@ beforeAll(async () => {
   await seedSignalRows(globexAdmin.token, globexCustomer.id);
   await seedActionRows(globexAdmin.token, globexCsm.token, globexCustomer.id);
   await seedHealthRows(globexAdmin.token, globexCustomer.id);
-  await seedMeetingRows(globexCsm.token, globexCustomer.id, alice.id);
+  await seedMeetingRows(globex.id, globexCsm.token, globexCustomer.id, alice.id);
 });
 
-/** A call record with a speaker fixed by hand (remembered for the org) and a kept prep brief, as a CSM makes them. */
-async function seedMeetingRows(csmToken: string, customerId: string, contactId: string) {
+/**
+ * A call record with a speaker fixed by hand (remembered for the org) and a kept prep brief, as a CSM
+ * makes them; the Zoom page that shows the call and its meeting's guests, as an import and the Calendar
+ * sync keep them (the real flows need the Zoom and Calendar fakes: tests/meetings, tests/calendar-sync).
+ */
+async function seedMeetingRows(orgId: string, csmToken: string, customerId: string, contactId: string) {
   const csm = app.client(csmToken, { batch: false });
   const { record } = await csm.meetings.importTranscript.mutate({
     customerId,
@@ -121,6 +125,15 @@ async function seedMeetingRows(csmToken: string, customerId: string, contactId: 
     text: 'Ally: We need SSO before the renewal.\nSam: I will send the SSO guide by Friday.',
   });
   await csm.meetings.mapSpeaker.mutate({ id: record.id, speaker: 'Ally', contactId });
+  await inOrg(testDb.database.db, orgId, async (tx) => {
+    await tx.execute(
+      sql`insert into zoom_recording_links (org_id, call_record_id, token, kind) values (${orgId}, ${record.id}, 'globex-play-token', 'play')`,
+    );
+    await tx.execute(
+      sql`insert into meeting_guests (org_id, activity_id, email, name, response)
+        select org_id, activity_id, 'alice@umbrella.example', 'Alice Moreau', 'accepted' from call_records where id = ${record.id}`,
+    );
+  });
   await csm.meetings.brief.query({
     eventId: 'globexrenewal1',
     title: 'Umbrella renewal',
