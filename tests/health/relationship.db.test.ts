@@ -38,13 +38,13 @@ async function driversOf(customerId: string) {
 async function aCustomerWithContracts(
   name: string,
   terms: [string, string, 'active' | 'expired' | 'cancelled'][],
-  renewalDate: string | null = null,
+  { of = org, renewalDate = null }: { of?: OrgRef; renewalDate?: string | null } = {},
 ) {
-  const customer = await aCustomer(db, org, { name, renewalDate });
-  await inOrg(db, org.id, (tx) =>
+  const customer = await aCustomer(db, of, { name, renewalDate });
+  await inOrg(db, of.id, (tx) =>
     tx.insert(contracts).values(
       terms.map(([startDate, endDate, status], i) => ({
-        orgId: org.id,
+        orgId: of.id,
         customerId: customer.id,
         name: `${name} term ${i + 1}`,
         status,
@@ -144,37 +144,20 @@ describe('relationship age, commitment and autopay from the database', () => {
   it('reads the renewal a month before an outcome from the contract in force then, not from what it is now', async () => {
     const own = await anOrg(db);
     const ownDb = { orgId: own.id, inOrg: <T>(work: (tx: Db) => Promise<T>) => inOrg(db, own.id, work) };
-    const customerIn = async (
-      name: string,
-      terms: [string, string, 'active' | 'expired' | 'cancelled'][],
-      renewalDate: string,
-    ) => {
-      const customer = await aCustomer(db, own, { name, renewalDate });
-      await inOrg(db, own.id, (tx) =>
-        tx.insert(contracts).values(
-          terms.map(([startDate, endDate, status], i) => ({
-            orgId: own.id,
-            customerId: customer.id,
-            name: `${name} term ${i + 1}`,
-            status,
-            startDate,
-            endDate,
-          })),
-        ),
-      );
-      return customer;
-    };
     // Renewed on 1 Sep for two more years: today the account shows the 2028 date and an active contract.
-    const renewed = await customerIn(
+    const renewed = await aCustomerWithContracts(
       'Renewed',
       [
         ['2025-09-01', '2026-08-31', 'expired'],
         ['2026-09-01', '2028-08-31', 'active'],
       ],
-      '2028-08-31',
+      { of: own, renewalDate: '2028-08-31' },
     );
     // Left on 1 Sep: its contract is cancelled now, and was in force a month before.
-    const churned = await customerIn('Churned', [['2025-09-01', '2026-08-31', 'cancelled']], '2026-08-31');
+    const churned = await aCustomerWithContracts('Churned', [['2025-09-01', '2026-08-31', 'cancelled']], {
+      of: own,
+      renewalDate: '2026-08-31',
+    });
     await inOrg(db, own.id, (tx) =>
       tx.insert(customerOutcomesTable).values([
         {
