@@ -158,7 +158,7 @@ export interface ScoreBatch {
 }
 
 /**
- * The batch's day in the history (replacing an earlier run of the same day), the current scores (or,
+ * The batch's day in the history (replacing an earlier run of the same day when it differs), the current scores (or,
  * for a backfill of an earlier day, their recent scores only), and the new alerts (an open one of the same customer and cause already says it: nothing is added), in
  * one statement from one jsonb parameter.
  */
@@ -210,6 +210,10 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
       on conflict (org_id, customer_id, day) do update set score = excluded.score, band = excluded.band,
         confidence = excluded.confidence, model_version = excluded.model_version, computed_at = excluded.computed_at,
         components = excluded.components
+      -- A rerun of the day that changes nothing writes nothing: the embedded database never vacuums,
+      -- and each rewrite would leave a dead row version behind.
+      where (h.score, h.band, h.confidence, h.model_version, h.components)
+        is distinct from (excluded.score, excluded.band, excluded.confidence, excluded.model_version, excluded.components)
     ),
     current as (
       insert into health_scores as c (org_id, customer_id, day, score, band, confidence, model_version, computed_at,

@@ -126,4 +126,28 @@ describe('deltas from the scores the current row keeps', () => {
       deltaFromHistory(history, daysBefore(first, -31).toISOString().slice(0, 10), next?.score ?? 0, 7),
     );
   });
+
+  it('leaves the day’s history row as it was when a rerun of the day changes nothing, and replaces it when it does', async () => {
+    const customer = await aSwingingAccount('Rerun Co');
+    const at = daysBefore(first, -3);
+    const historyRow = () =>
+      inOrg(db, org.id, async (tx) => {
+        const [row] = await tx.execute<{ version: string; computed_at: string; score: number }>(
+          sql`select xmin::text as version, computed_at::text, score from health_score_history
+            where org_id = ${org.id} and customer_id = ${customer.id}`,
+        );
+        return row;
+      });
+    await recompute(customer.id, at);
+    const before = await historyRow();
+    await recompute(customer.id, new Date(at.getTime() + 3_600_000));
+    expect(await historyRow()).toEqual(before);
+    await someSignals(db, org, customer.id, [
+      { kind: 'usage.active_users', value: 1, period: 'week', observedAt: daysBefore(at, 1) },
+    ]);
+    await recompute(customer.id, new Date(at.getTime() + 7_200_000));
+    const after = await historyRow();
+    expect(after?.score).not.toBe(before?.score);
+    expect(after?.version).not.toBe(before?.version);
+  });
 });
