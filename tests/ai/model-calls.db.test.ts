@@ -9,7 +9,7 @@ import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
 import type { RecordedRequest } from '../support/fakes/fake-http.ts';
 
-const orgAnthropicKey = 'sk-ant-api03-org-secret-4f9a';
+const orgAnthropicKey = 'sk-ant-fake-org-secret-4f9a';
 const envGeminiKey = 'AIza-env-secret-77c1';
 const timeoutMs = 4_000;
 

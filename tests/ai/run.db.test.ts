@@ -10,7 +10,7 @@ import type { OrgRef } from '../../backend/org/lookup.ts';
 import { suiteWithAiFakes } from '../support/ai-suite.ts';
 import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
 
-const anthropicKey = 'sk-ant-api03-run-test-91d2';
+const anthropicKey = 'sk-ant-fake-run-test-91d2';
 const geminiKey = 'AIza-run-test-3b0e';
 
 const suite = suiteWithAiFakes({

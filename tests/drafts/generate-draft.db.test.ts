@@ -8,7 +8,7 @@ import { suiteWithAiFakes } from '../support/ai-suite.ts';
 import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
 
-const anthropicKey = 'sk-ant-api03-drafts-9d2e';
+const anthropicKey = 'sk-ant-fake-drafts-9d2e';
 const geminiKey = 'AIza-drafts-31bb';
 
 const suite = suiteWithAiFakes({

@@ -30,7 +30,7 @@ const cases: (InjectionCase | OwnInjectionCase)[] = [
   ...ownInjectionCases,
 ];
 
-const anthropicKey = 'sk-ant-api03-injection-51c0';
+const anthropicKey = 'sk-ant-fake-injection-51c0';
 const geminiKey = 'AIza-injection-77e2';
 
 let anthropic: FakeAnthropic;

@@ -10,7 +10,7 @@ import { type FakeAnthropic, startFakeAnthropic } from '../support/fakes/anthrop
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-const anthropicKey = 'sk-ant-api03-style-77aa';
+const anthropicKey = 'sk-ant-fake-style-77aa';
 
 let anthropic: FakeAnthropic;
 let testDb: TestDatabase;

@@ -9,18 +9,18 @@ const box = createSecretBox(Buffer.alloc(32, 1));
 
 describe('secrets at rest', () => {
   it('seals a key so the stored text does not contain it, and opens it again', () => {
-    const sealed = box.seal('sk-ant-api03-very-secret', 'org:a:ai:anthropic');
+    const sealed = box.seal('sk-ant-fake-very-secret', 'org:a:ai:anthropic');
     expect(sealed).not.toContain('very-secret');
-    expect(box.open(sealed, 'org:a:ai:anthropic')).toBe('sk-ant-api03-very-secret');
+    expect(box.open(sealed, 'org:a:ai:anthropic')).toBe('sk-ant-fake-very-secret');
     expect(box.seal('same', 'p')).not.toBe(box.seal('same', 'p'));
   });
 
   it('refuses a sealed value moved to another org or column, tampered with, or opened with another key', () => {
-    const sealed = box.seal('sk-ant-api03-very-secret', 'org:a:ai:anthropic');
+    const sealed = box.seal('sk-ant-fake-very-secret', 'org:a:ai:anthropic');
     expect(() => box.open(sealed, 'org:b:ai:anthropic')).toThrow();
     expect(() => box.open(sealed, 'org:a:ai:gemini')).toThrow();
     const parts = sealed.split(':');
-    parts[3] = Buffer.from('sk-ant-api03-very-secreT').toString('base64url');
+    parts[3] = Buffer.from('sk-ant-fake-very-secreT').toString('base64url');
     expect(() => box.open(parts.join(':'), 'org:a:ai:anthropic')).toThrow();
     expect(() => createSecretBox(Buffer.alloc(32, 2)).open(sealed, 'org:a:ai:anthropic')).toThrow();
   });
