@@ -1,7 +1,8 @@
 import { and, eq, gte, lt, or, sql } from 'drizzle-orm';
+import { actingMember } from '../auth/acting-member.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
-import { activities, customers, orgs, users } from '../db/schema.ts';
+import { activities, customers } from '../db/schema.ts';
 import { type JobHandler, orgOfJob, type Schedule } from '../jobs/handlers.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { calendarSource } from '../meetings/service.ts';
@@ -87,22 +88,13 @@ const prepareBriefJob: JobHandler = async (deps, job) => {
 };
 
 /** The owner of the event's customer as the brief's principal: a job has no token of its own. */
-async function ownerPrincipal(tx: Db, orgId: string, eventKey: string): Promise<Principal | null> {
+async function ownerPrincipal(tx: Db, orgId: string, eventKey: string): Promise<Principal | undefined> {
   const [row] = await tx
-    .select({
-      userId: users.id,
-      role: users.role,
-      email: users.email,
-      timeZone: users.timeZone,
-      orgDomains: orgs.domains,
-    })
+    .select({ ownerId: customers.ownerId })
     .from(customers)
-    .innerJoin(users, and(eq(users.orgId, customers.orgId), eq(users.id, customers.ownerId)))
-    .innerJoin(orgs, eq(orgs.id, customers.orgId))
     .where(
       and(
         eq(customers.orgId, orgId),
-        sql`${users.removedAt} is null`,
         or(
           sql`${customers.id} = (select customer_id from ${meetingBriefs} where org_id = ${orgId} and event_key = ${eventKey})`,
           sql`${customers.id} = (select customer_id from ${activities} where org_id = ${orgId} and source = ${calendarSource} and external_id = ${eventKey})`,
@@ -110,8 +102,7 @@ async function ownerPrincipal(tx: Db, orgId: string, eventKey: string): Promise<
       ),
     )
     .limit(1);
-  if (!row) return null;
-  return { ...row, orgId, mustChangePassword: false, tokenId: '', tokenKind: 'session' };
+  return row?.ownerId ? actingMember(tx, orgId, row.ownerId) : undefined;
 }
 
 export const briefJobHandlers: Record<string, JobHandler> = {
