@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localModelId, localProvider } from '../../backend/ai/providers/local/index.ts';
-import { type MeetingAnalysis, meetingAnalysis, type TranscriptTurn } from '../../shared/api/meetings.ts';
+import type { MeetingAnalysis, TranscriptTurn } from '../../shared/api/meetings.ts';
+import { analyseLocally } from './local-analysis.ts';
 
 /** A Wednesday: "today" is the 25th, "by the end of the month" the 30th, five in the afternoon. */
 const meetingDate = '2026-11-25T10:00:00+01:00';
@@ -14,22 +14,8 @@ function call(...lines: string[]): TranscriptTurn[] {
   });
 }
 
-async function analyse(transcript: TranscriptTurn[]): Promise<MeetingAnalysis> {
-  const { object } = await localProvider.generateObject<MeetingAnalysis>({
-    model: localModelId,
-    system: '',
-    blocks: [],
-    maxOutputTokens: 4000,
-    signal: new AbortController().signal,
-    schema: meetingAnalysis,
-    schemaName: 'meeting_analysis',
-    schemaDescription: '',
-    task: {
-      kind: 'meeting.analysis',
-      input: { transcript, meetingDate, renewalDate, competitors: [] },
-    },
-  });
-  return object;
+function analyse(transcript: TranscriptTurn[]): Promise<MeetingAnalysis> {
+  return analyseLocally({ transcript, meetingDate, renewalDate, competitors: [] });
 }
 
 const risks = async (...lines: string[]) =>

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localModelId, localProvider } from '../../backend/ai/providers/local/index.ts';
 import { parseTranscript } from '../../backend/meetings/transcripts/parse-transcript.ts';
-import { type MeetingAnalysis, meetingAnalysis, type TranscriptTurn } from '../../shared/api/meetings.ts';
+import type { MeetingAnalysis, TranscriptTurn } from '../../shared/api/meetings.ts';
+import { analyseLocally } from './local-analysis.ts';
 
 const renewalCall = parseTranscript(
   readFileSync(new URL('../fixtures/transcripts/zoom-renewal-call.vtt', import.meta.url), 'utf8'),
@@ -11,22 +11,17 @@ const renewalCall = parseTranscript(
 const meetingDate = '2026-11-25T10:00:00+01:00';
 const renewalDate = '2027-01-31T00:00:00+00:00';
 
-async function analyse(transcript: TranscriptTurn[], extra: { attendees?: string[] } = {}) {
-  const { object } = await localProvider.generateObject<MeetingAnalysis>({
-    model: localModelId,
-    system: '',
-    blocks: [],
-    maxOutputTokens: 4000,
-    signal: new AbortController().signal,
-    schema: meetingAnalysis,
-    schemaName: 'meeting_analysis',
-    schemaDescription: '',
-    task: {
-      kind: 'meeting.analysis',
-      input: { transcript, meetingDate, renewalDate, competitors: ['Gainsight', 'Zendesk'], ...extra },
-    },
+function analyse(
+  transcript: TranscriptTurn[],
+  extra: { attendees?: string[] } = {},
+): Promise<MeetingAnalysis> {
+  return analyseLocally({
+    transcript,
+    meetingDate,
+    renewalDate,
+    competitors: ['Gainsight', 'Zendesk'],
+    ...extra,
   });
-  return object;
 }
 
 describe('the local meeting analysis', () => {
