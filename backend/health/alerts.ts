@@ -51,13 +51,17 @@ function toAlertOutput(row: HealthAlertRow, customerName: string): HealthAlert {
   };
 }
 
-export async function readAlerts(
-  tx: Db,
-  orgId: string,
-  filter: { status?: 'open' | 'acknowledged' | undefined; customerId?: string | undefined; limit: number },
-): Promise<HealthAlert[]> {
+export interface AlertFilter {
+  status?: 'open' | 'acknowledged' | undefined;
+  customerId?: string | undefined;
+  ownerId?: string | undefined;
+  limit: number;
+}
+
+export async function readAlerts(tx: Db, orgId: string, filter: AlertFilter): Promise<HealthAlert[]> {
   const conditions: SQL[] = [eq(healthAlerts.orgId, orgId)];
   if (filter.customerId) conditions.push(eq(healthAlerts.customerId, filter.customerId));
+  if (filter.ownerId) conditions.push(eq(customers.ownerId, filter.ownerId));
   if (filter.status === 'open') conditions.push(isNull(healthAlerts.acknowledgedAt));
   if (filter.status === 'acknowledged') conditions.push(isNotNull(healthAlerts.acknowledgedAt));
   const rows = await tx
@@ -73,10 +77,7 @@ export async function readAlerts(
   return rows.map((r) => toAlertOutput(r.alert, r.customerName));
 }
 
-export function listAlerts(
-  deps: OrgDeps,
-  input: { status?: 'open' | 'acknowledged' | undefined; customerId?: string | undefined; limit: number },
-): Promise<HealthAlert[]> {
+export function listAlerts(deps: OrgDeps, input: AlertFilter): Promise<HealthAlert[]> {
   return readAlerts(deps.db, deps.principal.orgId, input);
 }
 

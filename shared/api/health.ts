@@ -198,8 +198,11 @@ export const healthBookOutput = page(bookEntry);
 export const healthAlertsInput = z.object({
   status: z.enum(alertStatuses).optional(),
   customerId: id.optional(),
+  /** Only the alerts of customers this member owns (the Inbox's "mine"). */
+  ownerId: id.optional(),
   limit: z.number().int().min(1).max(200).default(100),
 });
+export type HealthAlertsInput = z.input<typeof healthAlertsInput>;
 export const healthAlertsOutput = z.object({ items: z.array(healthAlert) });
 
 export const acknowledgeAlertInput = z.object({ alertId: id });

@@ -206,6 +206,51 @@ describe('alerts', () => {
     expect(open.items.every((a) => a.status === 'open')).toBe(true);
   });
 
+  it("lists the alerts of a member's own customers, however many newer ones the rest of the org has", async () => {
+    const org = await anOrg(db());
+    const me = await aMember(db(), org, { role: 'csm' });
+    const colleague = await aMember(db(), org, { role: 'csm' });
+    const mine = await aCustomer(db(), org, { name: 'Mine Ltd', ownerId: me.id });
+    const theirs = await aCustomer(db(), org, { name: 'Theirs Ltd', ownerId: colleague.id });
+    const alertOn = (
+      customerId: string,
+      cause: string,
+      at: Date,
+    ) => sql`(${org.id}, ${customerId}, ${cause}::health_alert_cause,
+      40, 'at_risk', '[]'::jsonb, 1, ${at.toISOString()}::timestamptz)`;
+    const longAgo = new Date('2026-01-01T00:00:00Z');
+    // The colleague's book: 150 customers, each with an alert newer than mine.
+    const others = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        aCustomer(db(), org, { name: `Other ${i}`, ownerId: colleague.id }),
+      ),
+    );
+    await inOrg(db(), org.id, (tx) =>
+      tx.execute(sql`insert into health_alerts (org_id, customer_id, cause, score, band, drivers, model_version, created_at)
+        values ${sql.join(
+          [
+            alertOn(mine.id, 'at_risk', longAgo),
+            alertOn(theirs.id, 'at_risk', longAgo),
+            ...others.map((c) => alertOn(c.id, 'drop', new Date())),
+          ],
+          sql`, `,
+        )}`),
+    );
+    const client = suite.app.client(me.token);
+
+    const orgWide = await client.health.alerts.query({ status: 'open' });
+    expect(orgWide.items.some((a) => a.customerId === mine.id)).toBe(false);
+    const own = await client.health.alerts.query({ status: 'open', ownerId: me.id });
+    expect(own.items.map((a) => a.customerName)).toEqual(['Mine Ltd']);
+    const colleagues = await client.health.alerts.query({
+      status: 'open',
+      ownerId: colleague.id,
+      limit: 200,
+    });
+    expect(colleagues.items).toHaveLength(151);
+    expect((await errorOf(client.health.alerts.query({ ownerId: 'me' }))).code).toBe('BAD_REQUEST');
+  });
+
   it('lets a viewer read alerts but not acknowledge them', async () => {
     const [any] = (await suite.app.client(viewer.token).health.alerts.query({})).items;
     const attempt = suite.app

@@ -3,12 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ListActionsInput, ListedAction } from '../../../shared/api/actions.ts';
 import type { MemberOutput } from '../../../shared/api/auth.ts';
-import type { CustomerSummary } from '../../../shared/api/customers.ts';
 import type { HealthAlert } from '../../../shared/api/health.ts';
 import { FakeProcedureError } from '../support/fake-backend.ts';
 import { anAlert } from '../support/health-builders.ts';
 import { me, renderSidebar } from '../support/render-sidebar.tsx';
-import { aCustomerSummary } from '../support/sidebar-builders.ts';
 
 const colleague = '00000000-0000-4000-8000-00000000cccc';
 const acmeId = '00000000-0000-4000-8000-0000000000a1';
@@ -79,8 +77,6 @@ interface InboxLists {
   customers?: ListedAction[];
   history?: ListedAction[];
   alerts?: HealthAlert[];
-  /** The customers the signed-in CSM owns. */
-  owned?: CustomerSummary[];
 }
 
 function inboxWith(lists: InboxLists, user = me) {
@@ -101,7 +97,6 @@ function inboxWith(lists: InboxLists, user = me) {
       'actions.edit': () => ({ ...anAction(), status: 'edited' }),
       'actions.reject': () => ({ ...anAction(), status: 'rejected' }),
       'actions.bulkApprove': (input) => ({ approved: (input as { ids: string[] }).ids, skipped: [] }),
-      'customers.list': () => ({ items: lists.owned ?? [], nextCursor: null }),
       'health.alerts': () => ({ items: lists.alerts ?? [] }),
       'health.acknowledgeAlert': (input) => ({
         ...anAlert(),
@@ -252,17 +247,26 @@ describe('the Inbox tab', () => {
     expect(slack.textContent).toContain('Acme renewal moved to *Friday*');
   });
 
-  it('shows the open health alerts of my own customers only, and acknowledges one', async () => {
+  it('asks for the open health alerts of my own customers, shows them and acknowledges one', async () => {
     const mine = anAlert({ customerId: acmeId, customerName: 'Acme Robotics' });
-    const theirs = anAlert({ customerId: colleague, customerName: 'Globex' });
-    const sidebar = inboxWith({ alerts: [mine, theirs], owned: [aCustomerSummary({ id: acmeId })] });
+    const sidebar = inboxWith({ alerts: [mine] });
     const alerts = await screen.findByRole('region', { name: 'Health alerts' });
+    expect(callsTo(sidebar, 'health.alerts')).toEqual([{ status: 'open', ownerId: me.user.id, limit: 200 }]);
     expect(within(alerts).getByText('Score fell 14 points in 7 days (72 → 58)')).toBeTruthy();
-    expect(within(alerts).queryByText(/Globex/)).toBeNull();
+    expect(within(alerts).getByText('1')).toBeTruthy();
     await userEvent.click(
       within(alerts).getByRole('button', { name: 'Acknowledge Acme Robotics: Score dropped' }),
     );
     await waitFor(() => expect(callsTo(sidebar, 'health.acknowledgeAlert')).toEqual([{ alertId: mine.id }]));
+  });
+
+  it('says a full page of alerts is more than it lists', async () => {
+    const page = Array.from({ length: 200 }, (_, i) =>
+      anAlert({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, customerId: acmeId }),
+    );
+    inboxWith({ alerts: page });
+    const alerts = await screen.findByRole('region', { name: 'Health alerts' });
+    expect(within(alerts).getByRole('heading', { name: 'Health alerts 200+' })).toBeTruthy();
   });
 
   it('lets a viewer read the queue without deciding or ticking anything', async () => {
