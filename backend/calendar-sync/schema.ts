@@ -35,6 +35,13 @@ export const guestResponses = ['needsAction', 'declined', 'tentative', 'accepted
 export type GuestResponse = (typeof guestResponses)[number];
 
 /**
+ * Where a meeting's guest list came from: the Calendar sync (Google's API, with answers and the
+ * organiser) or the event as the sidebar's Calendar page showed it (what the page lists).
+ */
+export const guestSources = ['calendar_sync', 'calendar_page'] as const;
+export type GuestSource = (typeof guestSources)[number];
+
+/**
  * Who a synced Calendar meeting invited, one row per address (rooms left out), replaced each time
  * the sync sees the event change: what a brief lists before anyone opens the event, and whom a
  * call's speakers are matched to.
@@ -52,6 +59,7 @@ export const meetingGuests = pgTable(
     name: text('name').notNull().default(''),
     response: text('response').$type<GuestResponse>().notNull(),
     organiser: boolean('organiser').notNull().default(false),
+    source: text('source').$type<GuestSource>().notNull().default('calendar_sync'),
   },
   (t) => [
     uniqueIndex('meeting_guests_key').on(t.orgId, t.activityId, t.email),

@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_guests" ADD COLUMN "source" text DEFAULT 'calendar_sync' NOT NULL;
