@@ -6,7 +6,7 @@ import { type Config, packageRoot } from './config.ts';
 import { commandWaitMs, openDatabase } from './db/client.ts';
 import { type AcquiredLock, lockDataDir } from './db/data-dir-lock.ts';
 import { embeddedPaths } from './db/embedded.ts';
-import { migrateDatabase } from './db/migrate.ts';
+import { applyMigrations, whileSettingUp } from './db/migrate.ts';
 import { removeServerFile, writeServerFile } from './db/server-file.ts';
 import { DomainError } from './domain-error.ts';
 import { buildChromeExtension } from './extension-build/build-chrome.ts';
@@ -34,8 +34,11 @@ export async function serve(config: Config): Promise<void> {
   }
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lock });
-  await migrateDatabase(database);
-  const firstAdmin = await ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
+  // Two instances starting on an empty Postgres would both find no user and make the first admin.
+  const firstAdmin = await whileSettingUp(database, async (sql) => {
+    await applyMigrations(sql);
+    return ensureFirstAdmin(database.db, config.dataDir, systemClock.now());
+  });
   const deps = server.attach({ database, clock: systemClock, config, secretKey });
   const jobs = jobWorkerFor(database, deps, jobRegistry);
   jobs.start();

@@ -32,7 +32,8 @@ describe.runIf(testTarget() === 'postgres')('two cscx serve processes on one Pos
     const { db } = testDb.database;
     await db.execute(sql`create table test_job_runs (job_id uuid not null, pid integer not null)`);
     await db.execute(sql`grant insert on test_job_runs to cscx_app`);
-    for (let i = 0; i < 2; i++) {
+    // Both at once, on an empty database: they must agree on who migrates and makes the first admin.
+    const started = Array.from({ length: 2 }, async () => {
       const dataDir = makeDataDir();
       dataDirs.push(dataDir);
       const wrapper = [
@@ -44,15 +45,23 @@ describe.runIf(testTarget() === 'postgres')('two cscx serve processes on one Pos
       ];
       const server = await startServe(dataDir, { CSCX_SECRET_KEY: '11'.repeat(32) }, wrapper);
       servers.push(server);
-      // One after the other: two first starts on an empty database would both create the first admin.
       await waitForHealth(server);
-    }
+    });
+    await Promise.all(started);
   }, 120_000);
 
   afterAll(async () => {
     await killAllServers();
     for (const dir of dataDirs) removeDataDir(dir);
     await testDb?.drop();
+  });
+
+  it('started together on an empty database, make one first admin between them', async () => {
+    const users = await testDb.database.sql<{ email: string; role: string }[]>`
+      select u.email, u.role::text as role from users u join orgs o on o.id = u.org_id where o.name = 'My team'`;
+    expect(users).toEqual([{ email: 'admin@cscx.localhost', role: 'admin' }]);
+    const printed = servers.filter((server) => server.stdout().includes('first admin:'));
+    expect(printed).toHaveLength(1);
   });
 
   it('run each of 200 jobs exactly once between them, and stop cleanly on SIGTERM', async () => {
