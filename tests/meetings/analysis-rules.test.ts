@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingAnalysis, TranscriptTurn } from '../../shared/api/meetings.ts';
-import { analyseLocally } from './local-analysis.ts';
+import { analyseLocally, call } from './local-analysis.ts';
 
 /** A Wednesday: "today" is the 25th, "by the end of the month" the 30th, five in the afternoon. */
 const meetingDate = '2026-11-25T10:00:00+01:00';
 const renewalDate = '2027-01-31T00:00:00+00:00';
-
-/** A call from "Name: text" lines, as a CSM would paste one. */
-function call(...lines: string[]): TranscriptTurn[] {
-  return lines.map((line) => {
-    const [speaker, ...text] = line.split(': ');
-    return { speaker: speaker!, text: text.join(': ') };
-  });
-}
 
 function analyse(transcript: TranscriptTurn[]): Promise<MeetingAnalysis> {
   return analyseLocally({ transcript, meetingDate, renewalDate, competitors: [] });

@@ -4,6 +4,7 @@ import {
   type analyseTranscriptInput,
   type MeetingAnalysis,
   meetingAnalysis,
+  type TranscriptTurn,
 } from '../../shared/api/meetings.ts';
 
 /** What the local provider is handed: the input as the AI layer has parsed it (defaults filled). */
@@ -23,4 +24,12 @@ export async function analyseLocally(input: AnalysisInput): Promise<MeetingAnaly
     task: { kind: 'meeting.analysis', input },
   });
   return object;
+}
+
+/** A call from "Name: text" lines, as a CSM would paste one. */
+export function call(...lines: string[]): TranscriptTurn[] {
+  return lines.map((line) => {
+    const [speaker, ...text] = line.split(': ');
+    return { speaker: speaker!, text: text.join(': ') };
+  });
 }

@@ -1,3 +1,5 @@
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import { namesOnlyAWeekday, weekdayDay } from './due-weekdays.ts';
 import type { LocalNlp } from './nlp.ts';
 
 /** A deadline said without a time ("by Friday") means the end of that business day. */
@@ -5,49 +7,87 @@ const endOfBusinessHour = 17;
 const partOfDay = /\b(morning|noon|afternoon|evening|tonight|night|midnight)\b/i;
 /** chrono reads these as dates; in email they are not deadlines. */
 const notDates = /^(24\/7|\d{1,2}\/7|the week|the day|now)$/i;
+/** What chrono does not know: "EOD", "COB", "end of day", "close of business". */
+const endOfDay = /\b(eod|e\.o\.d\b|cob|end of (the )?(business )?day|close of business)/i;
+const endOfWeek = /\b(end of (the |this )?week|eow)\b/i;
 const dayMs = 86_400_000;
+const hourMs = 3_600_000;
 
 /**
- * The deadline a sentence names, resolved against `reference` (the message's date, ISO with offset)
- * and expressed in that offset; null when it names none. Dates resolve forward: "by Friday" written
- * on a Wednesday is this Friday.
+ * The deadline a sentence names, resolved against `reference` (the message's or call's date, ISO
+ * with offset — never the server's clock) and expressed in that offset; null when it names none.
+ * Dates resolve forward: "by Friday" written on a Wednesday is this Friday (weekdays: see
+ * `weekdayDay`). Of several dates, the first on or after the reference's day is the deadline ("the
+ * notes from yesterday by Friday"); a sentence naming only past days keeps the first of them, so an
+ * overdue ask ("this was due yesterday") still reads as pressing.
  */
 export function resolveDue(nlp: LocalNlp, sentence: string, reference: string): string | null {
   const offset = utcOffsetMinutes(reference);
   const instant = new Date(reference);
-  const named = namedDeadline(sentence, instant, offset);
-  if (named) return formatInOffset(named, offset);
-  const result = nlp.chrono
+  if (endOfWeek.test(sentence)) return formatInOffset(comingFriday(instant, offset), offset);
+  const saysEndOfDay = endOfDay.test(sentence);
+  const dates = nlp.chrono
     .parse(sentence, { instant, timezone: offset }, { forwardDate: true })
-    .find(
+    .filter(
       (r) => !notDates.test(r.text.trim()) && !/^\s*ago\b/i.test(sentence.slice(r.index + r.text.length)),
-    );
-  if (!result) return null;
-  const component = result.end ?? result.start;
-  let date = component.date();
-  if (!component.isCertain('hour') && !partOfDay.test(result.text))
-    date = atHour(date, offset, endOfBusinessHour);
-  else if (
-    component.isCertain('hour') &&
-    !component.isCertain('meridiem') &&
-    (component.get('hour') ?? 12) < 8
-  )
-    date = new Date(date.getTime() + 12 * 3_600_000); // "at 2" in business mail is 2 pm
-  return formatInOffset(date, offset);
+    )
+    .map((r) => dateOf(r, saysEndOfDay, instant, offset));
+  const today = dayNumber(instant, offset);
+  const date =
+    dates.find((d) => dayNumber(d, offset) >= today) ??
+    dates[0] ??
+    (saysEndOfDay ? atHour(instant, offset, endOfBusinessHour) : null);
+  return date && formatInOffset(date, offset);
 }
 
-/** What chrono does not know: "EOD", "COB", "end of day" (with "tomorrow"), "end of the week". */
-function namedDeadline(sentence: string, instant: Date, offset: number): Date | null {
-  if (/\b(eod|e\.o\.d\b|cob|end of (the )?(business )?day|close of business)/i.test(sentence)) {
-    const days = /\btomorrow\b/i.test(sentence) ? 1 : 0;
-    return atHour(new Date(instant.getTime() + days * dayMs), offset, endOfBusinessHour);
-  }
-  if (/\b(end of (the |this )?week|eow)\b/i.test(sentence)) {
-    const weekday = new Date(instant.getTime() + offset * 60_000).getUTCDay();
-    const untilFriday = (5 - weekday + 7) % 7;
-    return atHour(new Date(instant.getTime() + untilFriday * dayMs), offset, endOfBusinessHour);
-  }
-  return null;
+/** The instant one chrono result means, at the time of day the sentence gives or implies. */
+function dateOf(result: ParsedResult, saysEndOfDay: boolean, reference: Date, offset: number): Date {
+  const component = result.end ?? result.start;
+  const date = timeOfDay(component, result.text, saysEndOfDay, { reference, offset });
+  if (!namesOnlyAWeekday(component)) return date;
+  const timeNamed = saysEndOfDay || component.isCertain('hour') || partOfDay.test(result.text);
+  const weekday = component.get('weekday') ?? 0;
+  return weekdayDay({ date, weekday, text: result.text, timeNamed }, reference, offset);
+}
+
+function timeOfDay(
+  component: ParsedComponents,
+  text: string,
+  saysEndOfDay: boolean,
+  { reference, offset }: { reference: Date; offset: number },
+): Date {
+  const date = component.date();
+  if (saysEndOfDay || (!component.isCertain('hour') && !partOfDay.test(text)))
+    return atHour(date, offset, endOfBusinessHour);
+  if (component.isCertain('hour') && !component.isCertain('meridiem') && (component.get('hour') ?? 12) < 8)
+    return afternoonOf(component, date, reference);
+  return date;
+}
+
+/**
+ * "At 2" in business talk is 2 pm. chrono forward-dated a bare time by its morning reading, so "at 2"
+ * said at 10 came out tomorrow; at 2 pm it is still ahead today.
+ */
+function afternoonOf(component: ParsedComponents, date: Date, reference: Date): Date {
+  const afternoon = new Date(date.getTime() + 12 * hourMs);
+  const onlyTime =
+    !component.isCertain('day') && !component.isCertain('weekday') && !component.isCertain('month');
+  const sameTimeToday = new Date(afternoon.getTime() - dayMs);
+  return onlyTime && afternoon.getTime() - reference.getTime() > dayMs && sameTimeToday > reference
+    ? sameTimeToday
+    : afternoon;
+}
+
+/** "End of the week": the Friday of the reference's week, or the coming one at a weekend. */
+function comingFriday(instant: Date, offset: number): Date {
+  const weekday = new Date(instant.getTime() + offset * 60_000).getUTCDay();
+  const untilFriday = (5 - weekday + 7) % 7;
+  return atHour(new Date(instant.getTime() + untilFriday * dayMs), offset, endOfBusinessHour);
+}
+
+/** The calendar day `date` falls on in `offset`, as a count of days. */
+function dayNumber(date: Date, offset: number): number {
+  return Math.floor((date.getTime() + offset * 60_000) / dayMs);
 }
 
 /** The same calendar day in `offset`, at `hour`:00 there. */

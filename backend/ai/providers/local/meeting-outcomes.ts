@@ -135,9 +135,12 @@ function personNamedIn(text: string, people: string[], speaker: string): string 
   return null;
 }
 
+/** When the task is due, read against the call's own date; a day before the call is no deadline. */
 function dueOf(nlp: LocalNlp, text: string, context: OutcomeContext): string | null {
   if (context.renewalDate && renewalWords.test(text)) return context.renewalDate;
-  return resolveDue(nlp, text, context.meetingDate);
+  const due = resolveDue(nlp, text, context.meetingDate);
+  // Both are in the call's offset, so their first ten characters are calendar days there.
+  return due && due.slice(0, 10) >= context.meetingDate.slice(0, 10) ? due : null;
 }
 
 /** A sentence that both proposes and is the one before a call for objections is one decision. */
