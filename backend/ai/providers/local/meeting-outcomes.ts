@@ -1,6 +1,7 @@
 import type { MeetingAnalysis } from '../../../../shared/api/meetings.ts';
 import { resolveDue } from './due-dates.ts';
 import { findDecisions } from './meeting-decisions.ts';
+import { asksForCommitment } from './meeting-instructions.ts';
 import {
   isQuestion,
   requestOfOther,
@@ -66,6 +67,7 @@ function addTask(
 ): void {
   const object = cue.listed ? ({ kind: 'named' } as const) : taskObject(sentence, cue.verbEnd);
   const due = dueOf(nlp, sentence.sentence.text, context);
+  if (cue.duty && !asksForCommitment(sentence, cue, taskVerbOf(sentence, cue), { object, due })) return;
   const request = cue.self ? requestTakenUp(tasks, views, sentence) : undefined;
   if (
     request &&

@@ -13,9 +13,17 @@ export const selfTask = new RegExp(
 const namedTask = new RegExp(
   String.raw`\b[A-Z][a-z]+( [A-Z][a-z]+)?(${apostrophe}ll| will| is going to)\s+(\w+\s+){0,2}?(${taskVerbs})\b`,
 );
-/** Someone asked to do something: "can you share", "could you send", "please send", "you need to". */
-export const requestOfOther =
-  /\b(can|could|would|will) you\s+(please\s+)?(send|share|check|follow|look|get|put|set|write|draft|prepare|schedule|book|call|email|review|find|confirm|update|work|make|do|talk|ask|bring|take|loop|investigate|create|build|add|fix|arrange|research|design|present|finish)\b|\bplease\s+(send|share|check|review|confirm|update|prepare|schedule)\b|\byou(\s+guys)?\s+(need|have|should|will have|are going|'re going)\s+to\s+(?!be\b)\w+/i;
+/** Someone asked outright to do something: "can you share", "could you send", "please send". */
+const askOfOther =
+  /\b(can|could|would|will) you\s+(please\s+)?(send|share|check|follow|look|get|put|set|write|draft|prepare|schedule|book|call|email|review|find|confirm|update|work|make|do|talk|ask|bring|take|loop|investigate|create|build|add|fix|arrange|research|design|present|finish)\b|\bplease\s+(send|share|check|review|confirm|update|prepare|schedule)\b/i;
+/**
+ * A duty put on the other side: "you need to", "you have to". Said as often to explain how a thing is
+ * done ("you have to press the export button") as to ask for one; `meeting-instructions.ts` tells them
+ * apart. Asked as a question ("do you have to …?") it asks whether, and is no task.
+ */
+const dutyOfOther = /\byou(\s+guys)?\s+(need|have|should|will have|are going|'re going)\s+to\s+(?!be\b)\w+/i;
+/** Either kind of request: the owner is whoever it is put to. */
+export const requestOfOther = new RegExp(`${askOfOther.source}|${dutyOfOther.source}`, 'i');
 /** A task stated for the group or the record: "action item", "next step is", "we need to", "someone should". */
 const sharedTask =
   /\b(action item|next steps?( is| are|:)|to-?do|follow[- ]up on)\b|\bwe\s+(need|have|should|must|will have)\s+to\s+(send|prepare|schedule|decide|check|look|talk|get|find|review|update|finish|work|draw|present)\b/i;
@@ -29,13 +37,17 @@ export interface TaskCue {
   listed: boolean;
   /** "I'll …", "let me …": the speaker takes it. */
   self: boolean;
-  /** "Can you …", "please …": the speaker asks someone else. */
+  /** "Can you …", "please …", "you need to …": the speaker asks someone else. */
   request: boolean;
+  /** "You need to …", "you have to …": a duty, which may only explain how a thing is done. */
+  duty: boolean;
 }
 
 export function taskCueOf(sentence: TurnSentence): TaskCue | null {
   const text = sentence.sentence.text;
-  const cues = isQuestion(sentence) ? [requestOfOther] : [selfTask, namedTask, sharedTask, requestOfOther];
+  const cues = isQuestion(sentence)
+    ? [askOfOther]
+    : [selfTask, namedTask, sharedTask, askOfOther, dutyOfOther];
   for (const cue of cues) {
     const match = cue.exec(text);
     if (match)
@@ -43,7 +55,8 @@ export function taskCueOf(sentence: TurnSentence): TaskCue | null {
         verbEnd: match.index + match[0].length,
         listed: listedTask.test(match[0]),
         self: cue === selfTask,
-        request: cue === requestOfOther,
+        request: cue === askOfOther || cue === dutyOfOther,
+        duty: cue === dutyOfOther,
       };
   }
   return null;
