@@ -1,4 +1,5 @@
 import type { MeetingAnalysis } from '../../../../shared/api/meetings.ts';
+import { expansionLabels } from './meeting-expansion.ts';
 import { clip, escapeForPattern } from './meeting-outcomes.ts';
 import type { TurnSentence, TurnView } from './meeting-turns.ts';
 
@@ -28,22 +29,6 @@ const riskCues: [string, RegExp][] = [
   ],
 ];
 
-/** What reads as room to grow: more people, teams, seats or uses. */
-const expansionCues: [string, RegExp][] = [
-  [
-    'new team',
-    /\b(new|another|more|other) (teams?|departments?|business units?|regions?|offices?)\b.{0,40}\b(want|interested|onboard|roll ?out|join|access|use|adopt)\w*\b|\b(onboard|roll(ing)? (it )?out to|expand(ing)? to) (the |a |our )?(\w+ )?(team|department|region|office)s?\b/i,
-  ],
-  [
-    'more seats',
-    /\b(\d+|twenty|thirty|fifty|hundred|more|additional|extra) (new )?(seats|licen[cs]es|users)\b/i,
-  ],
-  [
-    'new use case',
-    /\b(new use cases?|another use case|use it for|wider rollout|expand (the )?(pilot|rollout|usage)|upgrade (to|our plan))\b/i,
-  ],
-];
-
 export function findSignals(views: TurnView[], competitors: string[]): Signal[] {
   const signals: Signal[] = [];
   const competitorPatterns = competitors.map(
@@ -54,8 +39,7 @@ export function findSignals(views: TurnView[], competitors: string[]): Signal[] 
       const text = sentence.sentence.text;
       for (const [label, cue, every] of riskCuesWithEvery)
         if (cue.test(text) && saysRisk(sentence, every)) signals.push(signal('risk', label, sentence));
-      for (const [label, cue] of expansionCues)
-        if (cue.test(text)) signals.push(signal('expansion', label, sentence));
+      for (const label of expansionLabels(text)) signals.push(signal('expansion', label, sentence));
       for (const [name, pattern] of competitorPatterns)
         if (pattern.test(text)) signals.push(signal('competitor', name, sentence));
     }
