@@ -3,9 +3,9 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { inOrg } from '../db/tenancy.ts';
 import { DomainError } from '../domain-error.ts';
-import { recomputeOrg } from '../health/recompute.ts';
 import { progressBar } from '../imports/progress-bar.ts';
 import { findOrCreateOrg, findOrgForCli } from '../org/lookup.ts';
+import { scoreDemoBook } from './score-history.ts';
 import { defaultActivitiesPerCustomer, defaultDemoCustomers, seedDemo } from './seed.ts';
 import type { SeedCounts } from './write.ts';
 
@@ -50,17 +50,21 @@ export async function seedDemoFromCli(database: Database, args: SeedDemoArgs, co
   const calls = await seedDemoCalls(db, config, org.id);
   for (const call of calls)
     console.log(`call record: "${call.record.title}" of ${call.record.customerName} (${call.outcome})`);
-  await scoreDemoBook(database, org.id);
+  await scoreDemo(database, org.id, result.added.customers > 0 || result.added.signals > 0);
 }
 
-/** The book's health scores now, so the Health tab, the book and the inbox badges show them at once. */
-async function scoreDemoBook(database: Database, orgId: string): Promise<void> {
-  const bar = progressBar(process.stderr, 'scoring');
-  const outcome = await recomputeOrg({
+/**
+ * The book's health scores, so the Health tab, the book and the inbox badges show them at once; a
+ * book just seeded also gets the scores of its last 90 days (the sparkline and the deltas).
+ */
+async function scoreDemo(database: Database, orgId: string, withHistory: boolean): Promise<void> {
+  const bar = progressBar(process.stderr, withHistory ? 'scoring 90 days' : 'scoring');
+  const outcome = await scoreDemoBook({
     orgId,
     now: systemClock.now(),
     inOrg: (work) => inOrg(database.db, orgId, work),
-    onProgress: ({ done, total }) => bar.update(done, total),
+    withHistory,
+    onProgress: (done, total) => bar.update(done, total),
   });
   bar.finish();
   console.log(`health scores: ${fmt(outcome.scored)} customers scored, ${fmt(outcome.alerts)} new alerts`);

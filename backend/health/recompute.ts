@@ -61,9 +61,16 @@ const delta = (now: number, before: number | null) =>
  */
 export async function recomputeBatch(
   tx: Db,
-  input: { orgId: string; customers: CustomerScope; now: Date; model: OrgHealthModel },
+  input: {
+    orgId: string;
+    customers: CustomerScope;
+    now: Date;
+    model: OrgHealthModel;
+    /** False for a replay of past days: no alert raised, no condition kept as holding. */
+    raiseAlerts?: boolean;
+  },
 ): Promise<ReadBatchOutcome> {
-  const { orgId, customers, now, model } = input;
+  const { orgId, customers, now, model, raiseAlerts = true } = input;
   if ('length' in customers && customers.length === 0) return { scored: 0, alerts: 0, customers: 0 };
   const day = utcDay(now);
   const [featureRows, priorRows] = [
@@ -78,7 +85,7 @@ export async function recomputeBatch(
     const result = scoreHealth(features, model);
     if (!result) continue;
     const prior = priors.get(row.customer_id);
-    const conditions = alertConditions(result, features, prior, model.dropAlertPoints);
+    const conditions = raiseAlerts ? alertConditions(result, features, prior, model.dropAlertPoints) : [];
     alerts.push(...alertsToRaise(result, conditions, prior, row.customer_id));
     const byComponent = new Map(result.drivers.map((d) => [d.component, d.score]));
     scores.push({
@@ -140,6 +147,11 @@ export async function recomputeOrg(
     batchSize?: number;
     /** What a batch aims to last (default `recomputeBatchTargetMs`). */
     targetBatchMs?: number;
+    /**
+     * False for a replay of past days (the demo's history): no alerts, and no condition kept as
+     * holding, so the run of today raises what holds today.
+     */
+    raiseAlerts?: boolean;
   },
 ): Promise<BatchOutcome & { customers: number }> {
   const { model, starts, total } = await deps.inOrg(async (tx) => ({
@@ -153,7 +165,13 @@ export async function recomputeOrg(
     const customers = { fromId: starts[i] as string, beforeId: starts[next] ?? null };
     const started = performance.now();
     const batch = await deps.inOrg((tx) =>
-      recomputeBatch(tx, { orgId: deps.orgId, customers, now: deps.now, model }),
+      recomputeBatch(tx, {
+        orgId: deps.orgId,
+        customers,
+        now: deps.now,
+        model,
+        ...(deps.raiseAlerts === undefined ? {} : { raiseAlerts: deps.raiseAlerts }),
+      }),
     );
     outcome.customers += batch.customers;
     outcome.scored += batch.scored;
