@@ -30,13 +30,14 @@ describe('expansion: another part of the customer taking the product up', () => 
     ]);
   });
 
-  it('hears nothing in a new colleague, a reorganisation, or the team already using it', async () => {
+  it('hears nothing in a new colleague, a reorganisation, the team already using it, or access to a document', async () => {
     expect(
       await expansion(
         'Sam: A new team member joined our side last week, she will be your contact.',
         'Robin: Honestly, the new team structure is confusing.',
         'Sam: My team wants to use it every day now.',
         'Robin: Other teams use a different tool.',
+        'Sam: The finance team asked for access to the invoices.',
       ),
     ).toEqual([]);
   });

@@ -12,8 +12,11 @@
 const unit = `(teams?|departments?|divisions?|offices?|regions?|business units?|subsidiar(y|ies)|sites?|branch(es)?|locations?|entit(y|ies)|countries)`;
 /** "Team member", "team structure", "office hours": the unit word modifying another noun is not the unit. */
 const notACompound = String.raw`(?![- ](members?|mates?|leads?|leaders?|managers?|structure|meetings?|names?|size|lunch|building|events?|channels?|calls?|hours|space|party)\b)`;
+const product = '(it|this|the (platform|product|tool|system|app))';
+/** Access to the product, not to something in it: "asked for access", not "access to the invoices". */
+const access = `(access(?! to\\b)|access to ${product})`;
 /** Taking the product up: "onboard", "roll it out", "get access", "use it", "start on the platform". */
-const adopting = String.raw`(onboard\w*|on board|adopt\w*|roll\w* (it |this )?out|sign\w* up|get(ting)? access|access|join\w*|us(e|ing) (it|this|the (platform|product|tool|system|app))|start\w* (on|with|using)|try\w* (it|this))`;
+const adopting = String.raw`(onboard\w*|on board|adopt\w*|roll\w* (it |this )?out|sign\w* up|get(ting)? ${access}|${access}|join\w*|us(e|ing) ${product}|start\w* (on|with|using)|try\w* (it|this))`;
 const wanting = String.raw`(want\w*|interested|would like|['’]d like|ask\w*( for)?|plan\w*|going to|keen|eager|excited|need\w*)`;
 /** Words before a unit that make it the one already there, not another: "my team", "the whole team". */
 const sameUnit = `(the|a|an|my|our|your|their|his|her|this|that|whole|entire|same|own|current|existing|core)`;
