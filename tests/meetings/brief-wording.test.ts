@@ -25,11 +25,11 @@ describe('the local provider’s talking points and agenda for a brief', () => {
   it('puts what happened first, then what we owe, what is open and the renewal, each citing its fact', () => {
     expect(brief().talkingPoints).toEqual([
       {
-        text: 'Acknowledge it and agree a next step. Open urgent ticket: SSO login fails (since 14 Nov 2026)',
+        text: 'Open urgent ticket: SSO login fails (since 14 Nov 2026) — acknowledge it and agree a next step',
         refs: [3],
       },
-      { text: 'Close the loop. We said: “We will send the fix plan by Friday”', refs: [4] },
-      { text: 'Check progress. Open task: Send the QBR deck, due 20 Nov 2026 (overdue)', refs: [5] },
+      { text: 'We said: “We will send the fix plan by Friday” — close the loop', refs: [4] },
+      { text: 'Open task: Send the QBR deck, due 20 Nov 2026 (overdue) — check progress', refs: [5] },
       { text: 'Renewal is 40 days out: agree the decision steps and who signs', refs: [2] },
     ]);
   });
@@ -50,7 +50,7 @@ describe('the local provider’s talking points and agenda for a brief', () => {
   it('raises the score when nothing more concrete is wrong, skips a far renewal, and gives their priorities the time left', () => {
     const { talkingPoints, agenda } = brief({ facts: [facts[0] as Facts[number]], daysToRenewal: 300 });
     expect(talkingPoints).toEqual([
-      { text: 'Ask what would move the score. Health 58 (at risk)', refs: [1] },
+      { text: 'Health 58 (at risk) — ask what would move the score', refs: [1] },
     ]);
     expect(agenda.map((a) => [a.text, a.minutes])).toEqual([
       ['Goals for “QBR”', 5],

@@ -19,21 +19,22 @@ export function wordMeetingBrief(input: BriefTask): BriefWording {
   const owed = [...of('commitment'), ...of('ask')];
   const open = of('open_item');
   const points: BriefWording['talkingPoints'] = [
-    ...concrete
-      .slice(0, 2)
-      .map((f) => ({ text: `Acknowledge it and agree a next step. ${f.text}`, refs: [f.ref] })),
-    ...owed.slice(0, 2).map((f) => ({ text: `Close the loop. ${f.text}`, refs: [f.ref] })),
-    ...open.slice(0, 2).map((f) => ({ text: `Check progress. ${f.text}`, refs: [f.ref] })),
+    ...concrete.slice(0, 2).map((f) => pointOn(f, 'acknowledge it and agree a next step')),
+    ...owed.slice(0, 2).map((f) => pointOn(f, 'close the loop')),
+    ...open.slice(0, 2).map((f) => pointOn(f, 'check progress')),
   ];
   const renewal = renewalPoint(input, risks);
   if (renewal) points.push(renewal);
   const score = risks.find((f) => f.text.startsWith('Health '));
-  if (score && points.length < 3)
-    points.push({ text: `Ask what would move the score. ${score.text}`, refs: [score.ref] });
+  if (score && points.length < 3) points.push(pointOn(score, 'ask what would move the score'));
   const strengths = of('account').slice(0, 1);
-  if (points.length === 0 && strengths[0])
-    points.push({ text: `Build on what works. ${strengths[0].text}`, refs: [strengths[0].ref] });
+  if (points.length === 0 && strengths[0]) points.push(pointOn(strengths[0], 'build on what works'));
   return { talkingPoints: points.slice(0, maxPoints), agenda: agendaOf(input, { risks, owed, open }) };
+}
+
+/** The fact first, as the CSM reads down the list, then what to do about it. */
+function pointOn(fact: Fact, move: string): BriefWording['talkingPoints'][number] {
+  return { text: `${fact.text} — ${move}`, refs: [fact.ref] };
 }
 
 function renewalPoint(input: BriefTask, risks: Fact[]): BriefWording['talkingPoints'][number] | null {
