@@ -34,6 +34,16 @@ describe('an explanation of how a thing is done is no action item', () => {
     ).toEqual([]);
   });
 
+  it('takes sharing a screen for a step on the call, and sending a deck after it for a task', async () => {
+    expect(
+      await actionItems(
+        'Jordan: Let me share my screen.',
+        "Jordan: I'll share my screen so you can see the dashboard.",
+        "Jordan: I'll send you the deck after the call.",
+      ),
+    ).toEqual([{ text: "I'll send you the deck after the call.", owner: 'Jordan', due: null }]);
+  });
+
   it('does not take "do you have to …?" for a request', async () => {
     expect(await actionItems('Jordan: Do you have to send the form to legal first?')).toEqual([]);
   });

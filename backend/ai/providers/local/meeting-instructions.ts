@@ -60,3 +60,11 @@ export function asksForCommitment(
   if (forUs.test(text.slice(cue.verbEnd))) return true;
   return deliverableVerbs.has(verb) && object.kind !== 'none';
 }
+
+/** What is shared only live on a call: "let me share my screen", "I'll share my screen so you can see". */
+const callMedium = /\b(shar|show|present)\w*\s+(my|the|our|your)\s+(screens?|desktop|window|camera|video)\b/i;
+
+/** Whether a task is a step taken on the call itself, done as it is said, not a follow-up. */
+export function isStepOnTheCall(sentence: TurnSentence): boolean {
+  return callMedium.test(sentence.sentence.text);
+}

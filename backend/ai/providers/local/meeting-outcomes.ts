@@ -1,7 +1,7 @@
 import type { MeetingAnalysis } from '../../../../shared/api/meetings.ts';
 import { resolveDue } from './due-dates.ts';
 import { findDecisions } from './meeting-decisions.ts';
-import { asksForCommitment } from './meeting-instructions.ts';
+import { asksForCommitment, isStepOnTheCall } from './meeting-instructions.ts';
 import {
   isQuestion,
   requestOfOther,
@@ -68,6 +68,7 @@ function addTask(
   const object = cue.listed ? ({ kind: 'named' } as const) : taskObject(sentence, cue.verbEnd);
   const due = dueOf(nlp, sentence.sentence.text, context);
   if (cue.duty && !asksForCommitment(sentence, cue, taskVerbOf(sentence, cue), { object, due })) return;
+  if (isStepOnTheCall(sentence)) return;
   const request = cue.self ? requestTakenUp(tasks, views, sentence) : undefined;
   if (
     request &&
