@@ -14,9 +14,11 @@ const interfaceVerbs = new Set(
 /**
  * Verbs of producing or handing over something the other side is waiting for: "you need to send us
  * the signed order form", "you have to prepare the rollout plan". Their object is the deliverable.
+ * "Make" is left out: mostly it changes a thing ("you have to make it smaller") or is light ("make a
+ * decision", "make sure"), not a thing handed over.
  */
 const deliverableVerbs = new Set(
-  'send share sign countersign submit return provide forward email mail upload deliver prepare draft write book schedule confirm complete fill approve review finish invite introduce create build design present make'.split(
+  'send share sign countersign submit return provide forward email mail upload deliver prepare draft write book schedule confirm complete fill approve review finish invite introduce create build design present'.split(
     ' ',
   ),
 );
