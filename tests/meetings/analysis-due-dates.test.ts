@@ -83,6 +83,15 @@ describe('other weekday forms', () => {
     );
   });
 
+  it('reads "by the end of the day" as a deadline and "at the end of the day" as "in the end"', async () => {
+    expect(await dueOf('I will send you the recap by the end of the day.', wednesday)).toBe(
+      '2026-11-25T17:00:00+01:00',
+    );
+    expect(
+      await dueOf('At the end of the day, I will send you whatever pricing finance approves.', wednesday),
+    ).toBeNull();
+  });
+
   it('reads "at 2" said at 10 as this afternoon', async () => {
     expect(await dueOf('I will call your finance team at 2.', wednesday)).toBe('2026-11-25T14:00:00+01:00');
   });

@@ -7,8 +7,13 @@ const endOfBusinessHour = 17;
 const partOfDay = /\b(morning|noon|afternoon|evening|tonight|night|midnight)\b/i;
 /** chrono reads these as dates; in email they are not deadlines. */
 const notDates = /^(24\/7|\d{1,2}\/7|the week|the day|now)$/i;
-/** What chrono does not know: "EOD", "COB", "end of day", "close of business". */
-const endOfDay = /\b(eod|e\.o\.d\b|cob|end of (the )?(business )?day|close of business)/i;
+/**
+ * What chrono does not know: "EOD", "COB", "end of day", "close of business", "by the end of the day".
+ * "The end of the day" counts only after a preposition of time: "at the end of the day" means "in the
+ * end".
+ */
+const endOfDay =
+  /\b(eod|e\.o\.d\b|cob|close of business|end of (business )?day)|\b(by|before|until|till|for) (the )?end of the (business )?day/i;
 const endOfWeek = /\b(end of (the |this )?week|eow)\b/i;
 const dayMs = 86_400_000;
 const hourMs = 3_600_000;
