@@ -2,8 +2,8 @@ import type { calendar_v3 } from '@googleapis/calendar';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { activities } from '../db/schema.ts';
-import { calendarSource } from '../meetings/service.ts';
-import { type GuestResponse, guestResponses, meetingGuests } from './schema.ts';
+import { calendarSource } from '../meetings/calendar-source.ts';
+import { type GuestResponse, type GuestSource, guestResponses, meetingGuests } from './schema.ts';
 
 export interface MeetingGuest {
   email: string;
@@ -47,8 +47,22 @@ export function guestsOf(event: calendar_v3.Schema$Event): MeetingGuest[] {
 }
 
 /**
+ * The guests the Calendar page lists, each once by address (the page leaves rooms out). The page
+ * shows no answers: a guest is `needsAction` (not known), the organiser going, as `guestsOf` has it.
+ */
+export function pageGuestsOf(attendees: readonly { email: string; name: string; organiser: boolean }[]) {
+  const byEmail = new Map<string, MeetingGuest>();
+  for (const { email, name, organiser } of attendees) {
+    if (byEmail.has(email)) continue;
+    byEmail.set(email, { email, name, organiser, response: organiser ? 'accepted' : 'needsAction' });
+  }
+  return [...byEmail.values()];
+}
+
+/**
  * The guests of each synced event, put on the meeting it was recorded as in place of the ones
- * before. An event no meeting stands for (recording turned off) keeps nothing.
+ * before, a list the Calendar page gave included: Google's list is the whole one, with answers. An
+ * event no meeting stands for (recording turned off) keeps nothing.
  */
 export async function replaceMeetingGuests(
   tx: Db,
@@ -66,23 +80,60 @@ export async function replaceMeetingGuests(
         inArray(activities.externalId, [...guestsByEvent.keys()]),
       ),
     );
-  if (meetings.length === 0) return;
-  await tx.delete(meetingGuests).where(
-    and(
-      eq(meetingGuests.orgId, orgId),
-      inArray(
-        meetingGuests.activityId,
-        meetings.map((m) => m.id),
-      ),
-    ),
-  );
-  const rows = meetings.flatMap((m) =>
-    (guestsByEvent.get(m.eventId ?? '') ?? []).map((g) => ({ ...g, orgId, activityId: m.id })),
+  const guestsByMeeting = new Map(meetings.map((m) => [m.id, guestsByEvent.get(m.eventId ?? '') ?? []]));
+  await writeGuests(tx, orgId, guestsByMeeting, 'calendar_sync');
+}
+
+/**
+ * The guests the sidebar's Calendar page lists for a meeting, kept unless the sync gave the meeting
+ * its guests: the sync's list wins, as Google's API lists every guest with their answer and the
+ * organiser, where the page may show a shortened list and no answers (a later sync replaces the
+ * page's list in turn). A page list that differs from the one it gave before replaces it. True when
+ * anything was written.
+ */
+export async function putPageGuests(
+  tx: Db,
+  orgId: string,
+  activityId: string,
+  guests: readonly MeetingGuest[],
+): Promise<boolean> {
+  const stored = await tx
+    .select({
+      email: meetingGuests.email,
+      name: meetingGuests.name,
+      organiser: meetingGuests.organiser,
+      source: meetingGuests.source,
+    })
+    .from(meetingGuests)
+    .where(and(eq(meetingGuests.orgId, orgId), eq(meetingGuests.activityId, activityId)));
+  if (stored.some((g) => g.source === 'calendar_sync')) return false;
+  const listed = (list: readonly Omit<MeetingGuest, 'response'>[]) =>
+    JSON.stringify(list.map((g) => [g.email, g.name, g.organiser]).sort());
+  if (listed(stored) === listed(guests)) return false;
+  await writeGuests(tx, orgId, new Map([[activityId, guests]]), 'calendar_page');
+  return true;
+}
+
+/** Each meeting's guests in place of the ones it had, whichever source gave those. */
+async function writeGuests(
+  tx: Db,
+  orgId: string,
+  guestsByMeeting: ReadonlyMap<string, readonly MeetingGuest[]>,
+  source: GuestSource,
+): Promise<void> {
+  if (guestsByMeeting.size === 0) return;
+  await tx
+    .delete(meetingGuests)
+    .where(
+      and(eq(meetingGuests.orgId, orgId), inArray(meetingGuests.activityId, [...guestsByMeeting.keys()])),
+    );
+  const rows = [...guestsByMeeting].flatMap(([activityId, guests]) =>
+    guests.map((g) => ({ ...g, orgId, activityId, source })),
   );
   if (rows.length > 0) await tx.insert(meetingGuests).values(rows);
 }
 
-/** A meeting's guests as the sync last saw them, organiser first. */
+/** A meeting's guests as the sync or the Calendar page last gave them, organiser first. */
 export function readMeetingGuests(tx: Db, orgId: string, activityId: string): Promise<MeetingGuest[]> {
   return tx
     .select({

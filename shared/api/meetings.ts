@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { id, isoDateTime } from './common.ts';
+import { email, id, isoDateTime } from './common.ts';
+
+/** The most guests one event sends: the page's list beyond it is left to a Calendar sync. */
+export const maxCalendarMeetingGuests = 200;
+
+/** A person the Calendar page lists on the event, as it shows them (rooms, resources and groups left out). */
+export const calendarMeetingGuest = z.object({
+  email,
+  name: z.string().trim().max(300).default(''),
+  organizer: z.boolean().default(false),
+});
+export type CalendarMeetingGuest = z.input<typeof calendarMeetingGuest>;
 
 /**
  * A Calendar event the sidebar showed a customer for: recorded as a meeting on that customer's
@@ -13,6 +24,11 @@ export const recordCalendarMeetingInput = z.object({
   start: isoDateTime,
   /** The event's video meeting (Zoom's meeting number, Meet's code): how its Zoom page finds the customer. */
   conferenceId: z.string().trim().min(1).max(100).nullable(),
+  /**
+   * Who the page lists as invited: kept as the meeting's guests, for its call's speakers and follow-up.
+   * Absent from an extension that predates it (and from the sync, which keeps Google's list itself).
+   */
+  attendees: z.array(calendarMeetingGuest).max(maxCalendarMeetingGuests).optional(),
 });
 
 export const recordCalendarMeetingOutput = z.object({
