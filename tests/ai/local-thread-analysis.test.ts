@@ -180,6 +180,36 @@ describe('the local provider analysing a thread', () => {
     expect(pleased.sentiment.score).toBeGreaterThan(0.3);
   });
 
+  it('hears a customer who still cannot work as negative, though they ask for a credit', async () => {
+    const angry = await analyze(
+      thread([
+        message(csm, 'Thanks for flagging the export problem. I will send you an update by Monday.'),
+        message(
+          customer,
+          'It is now Tuesday and we still cannot export any data. This is the third outage this month and my team is losing patience. Can you tell me when it will be fixed? Also, can we get a credit on this month’s invoice?',
+        ),
+      ]),
+    );
+    const down = await analyze(
+      thread([message(customer, 'The export is down again and SSO is not working for half of our users.')]),
+    );
+    const pastTrouble = await analyze(
+      thread([
+        message(customer, 'The outage last month is behind us and the team is happy with the new reports.'),
+      ]),
+    );
+    const credited = await analyze(
+      thread([
+        message(customer, 'We got the credit on our invoice. The team is happy with the fix, great job!'),
+      ]),
+    );
+    expect(angry.sentiment.label).toBe('negative');
+    expect(angry.sentiment.score).toBeLessThan(-0.3);
+    expect(down.sentiment.label).toBe('negative');
+    expect(pastTrouble.sentiment.label).toBe('positive');
+    expect(credited.sentiment.label).toBe('positive');
+  });
+
   it('weighs the customer’s latest tone most: an apology accepted turns the thread positive', async () => {
     const analysis = await analyze(
       thread([

@@ -12,13 +12,28 @@ const polar = 0.05;
 const politeness = /\b(please|pls|kindly|thanks|thank you|thank|cheers|regards|hope|appreciated?)\b/gi;
 
 /**
+ * Words VADER hears as warm that in a customer's email are the business at hand: asking for a
+ * "credit" on the invoice (+1.6 alone) or writing to "support" is no sign of a happy customer.
+ */
+const businessTerms = /\b(credits?|credited|discounts?|free of charge|support)\b/gi;
+
+/**
  * What VADER, tuned on social media, hears as neutral or even warm ("still not resolved", "no one
  * has answered"), but which in a customer's email is frustration: such a sentence scores at most
  * `frustrated`.
  */
 const frustration =
-  /\b(still (not|no|waiting|broken|failing|hasn['’]?t|haven['’]?t|isn['’]?t|doesn['’]?t)|not heard back|(have|has)n['’]?t heard|no (one|response|reply|answer)|nobody|yet again|once again|keeps? (failing|crashing|breaking)|unacceptable|escalat\w+|cancel (our|the) (contract|subscription)|looking at (other|alternative) (vendors|options))\b/i;
+  /\b(still (not|no|waiting|broken|failing|down|unable|cannot|can['’]?t|hasn['’]?t|haven['’]?t|isn['’]?t|doesn['’]?t)|losing (patience|faith|confidence|trust)|(second|third|fourth|fifth|another) (outage|incident|failure)|not heard back|(have|has)n['’]?t heard|no (one|response|reply|answer)|nobody|yet again|once again|keeps? (failing|crashing|breaking)|unacceptable|escalat\w+|cancel (our|the) (contract|subscription)|looking at (other|alternative) (vendors|options))\b/i;
 const frustrated = -0.4;
+
+/**
+ * A service failing now, which VADER does not hear at all ("the export is down", "SSO is not
+ * working"): such a sentence scores at most `troubled`. Present tense only: "the outage last month
+ * is behind us" is no complaint.
+ */
+const trouble =
+  /\b((is|are|has been|have been|keeps going) down|not working|(does|do)n['’]?t work|(is|are) (broken|failing)|unable to (log ?in|sign in|access|export|use))\b/i;
+const troubled = -0.3;
 
 /**
  * How the customer sounds: the thread weighs each customer message twice as much as the one before
@@ -43,8 +58,9 @@ function messageSentiment(nlp: LocalNlp, message: ThreadMessageView): number {
   const scores = message.sentences
     .filter((s) => !isCourtesy(s))
     .map((s) => {
-      const score = nlp.sentenceSentiment(s.text.replace(politeness, ''));
-      return frustration.test(s.text) ? Math.min(score, frustrated) : score;
+      const score = nlp.sentenceSentiment(s.text.replace(politeness, '').replace(businessTerms, ''));
+      if (frustration.test(s.text)) return Math.min(score, frustrated);
+      return trouble.test(s.text) ? Math.min(score, troubled) : score;
     })
     .filter((score) => Math.abs(score) >= polar);
   return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : 0;
