@@ -77,9 +77,12 @@ describe('other weekday forms', () => {
     );
   });
 
-  it('takes a weekday with "end of day" as that day, not the day of the call', async () => {
+  it('takes a weekday said with "end of day" as that day, and "end of day" alone as the day of the call', async () => {
     expect(await dueOf('I will send you the recap by end of day Wednesday.', monday)).toBe(
       '2026-11-25T17:00:00+01:00',
+    );
+    expect(await dueOf('I will send you the recap by end of day, before we meet on Wednesday.', monday)).toBe(
+      '2026-11-23T17:00:00+01:00',
     );
   });
 

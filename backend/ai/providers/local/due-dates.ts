@@ -30,27 +30,36 @@ export function resolveDue(nlp: LocalNlp, sentence: string, reference: string): 
   const offset = utcOffsetMinutes(reference);
   const instant = new Date(reference);
   if (endOfWeek.test(sentence)) return formatInOffset(comingFriday(instant, offset), offset);
-  const saysEndOfDay = endOfDay.test(sentence);
-  const dates = nlp.chrono
+  const endOfDayAt = endOfDay.exec(sentence);
+  const results = nlp.chrono
     .parse(sentence, { instant, timezone: offset }, { forwardDate: true })
     .filter(
       (r) => !notDates.test(r.text.trim()) && !/^\s*ago\b/i.test(sentence.slice(r.index + r.text.length)),
-    )
-    .map((r) => dateOf(r, saysEndOfDay, instant, offset));
+    );
+  const dayEnded = (r: ParsedResult) => !!endOfDayAt && besideEachOther(sentence, r, endOfDayAt);
+  const dates = results.map((r) => dateOf(r, dayEnded(r), instant, offset));
+  // "EOD" on its own is today's; beside a day ("EOD Friday", "tomorrow by end of day") it is that day's.
+  if (endOfDayAt && !results.some(dayEnded)) dates.unshift(atHour(instant, offset, endOfBusinessHour));
   const today = dayNumber(instant, offset);
-  const date =
-    dates.find((d) => dayNumber(d, offset) >= today) ??
-    dates[0] ??
-    (saysEndOfDay ? atHour(instant, offset, endOfBusinessHour) : null);
-  return date && formatInOffset(date, offset);
+  const date = dates.find((d) => dayNumber(d, offset) >= today) ?? dates[0];
+  return date ? formatInOffset(date, offset) : null;
+}
+
+/** Whether a date and an "end of day" are said together: "EOD Friday", "tomorrow by end of day". */
+function besideEachOther(sentence: string, result: ParsedResult, phrase: RegExpExecArray): boolean {
+  const [first, second] =
+    result.index < phrase.index
+      ? [result.index + result.text.length, phrase.index]
+      : [phrase.index + phrase[0].length, result.index];
+  return /^[\s,]*((by|on|at|of)\s+)?$/i.test(sentence.slice(first, Math.max(first, second)));
 }
 
 /** The instant one chrono result means, at the time of day the sentence gives or implies. */
-function dateOf(result: ParsedResult, saysEndOfDay: boolean, reference: Date, offset: number): Date {
+function dateOf(result: ParsedResult, endsTheDay: boolean, reference: Date, offset: number): Date {
   const component = result.end ?? result.start;
-  const date = timeOfDay(component, result.text, saysEndOfDay, { reference, offset });
+  const date = timeOfDay(component, result.text, endsTheDay, { reference, offset });
   if (!namesOnlyAWeekday(component)) return date;
-  const timeNamed = saysEndOfDay || component.isCertain('hour') || partOfDay.test(result.text);
+  const timeNamed = endsTheDay || component.isCertain('hour') || partOfDay.test(result.text);
   const weekday = component.get('weekday') ?? 0;
   return weekdayDay({ date, weekday, text: result.text, timeNamed }, reference, offset);
 }
@@ -58,11 +67,11 @@ function dateOf(result: ParsedResult, saysEndOfDay: boolean, reference: Date, of
 function timeOfDay(
   component: ParsedComponents,
   text: string,
-  saysEndOfDay: boolean,
+  endsTheDay: boolean,
   { reference, offset }: { reference: Date; offset: number },
 ): Date {
   const date = component.date();
-  if (saysEndOfDay || (!component.isCertain('hour') && !partOfDay.test(text)))
+  if (endsTheDay || (!component.isCertain('hour') && !partOfDay.test(text)))
     return atHour(date, offset, endOfBusinessHour);
   if (component.isCertain('hour') && !component.isCertain('meridiem') && (component.get('hour') ?? 12) < 8)
     return afternoonOf(component, date, reference);
