@@ -1,15 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { isoDateTime } from '../../../shared/api/common.ts';
-import type { recordCalendarMeetingInput } from '../../../shared/api/meetings.ts';
-import type { HostContext } from '../../../shared/host-context.ts';
+import {
+  type CalendarMeetingGuest,
+  maxCalendarMeetingGuests,
+  type recordCalendarMeetingInput,
+} from '../../../shared/api/meetings.ts';
+import type { CalendarAttendee, HostContext } from '../../../shared/host-context.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 
 type CalendarMeeting = z.input<typeof recordCalendarMeetingInput>;
 
 /**
  * The meeting to put on the shown customer's timeline for a Calendar event: under the Calendar
- * API's event id, with its video meeting id. None for other hosts, for an event without an id, or
+ * API's event id, with its video meeting id and the guests the page lists. None for other hosts, for an event without an id, or
  * for an all-day or unreadable time (a meeting has a moment, and a Zoom page is matched to it).
  */
 export function calendarMeetingToRecord(
@@ -24,7 +28,23 @@ export function calendarMeetingToRecord(
     title: context.title,
     start: context.start,
     conferenceId: context.conference?.id ?? null,
+    attendees: guestsToRecord(context.attendees),
   };
+}
+
+/**
+ * The people the page lists, as it shows them: a guest the page gives no address for cannot be
+ * matched or written to, and a Google Group's address is a list's, not a person's (the adapter
+ * already left rooms out). Past the server's cap the rest is left to a Calendar sync.
+ */
+function guestsToRecord(attendees: readonly CalendarAttendee[]): CalendarMeetingGuest[] {
+  const guests = new Map<string, CalendarMeetingGuest>();
+  for (const attendee of attendees) {
+    const email = attendee.email?.trim().toLowerCase();
+    if (!email || attendee.group || guests.has(email)) continue;
+    guests.set(email, { email, name: attendee.name.trim(), organizer: attendee.organizer === true });
+  }
+  return [...guests.values()].slice(0, maxCalendarMeetingGuests);
 }
 
 /**

@@ -17,7 +17,7 @@ const recordings = (backend: { calls: { path: string; input: unknown }[] }) =>
   backend.calls.filter((c) => c.path === 'meetings.recordFromCalendar');
 
 describe('recording a Calendar event on the customer’s timeline', () => {
-  it('records the event once its customer shows, under its event id and with its Zoom meeting id', async () => {
+  it('records the event once its customer shows, under its event id, with its Zoom meeting id and guests', async () => {
     const { backend } = renderSidebar({
       context: weeklyQbr,
       procedures: {
@@ -33,7 +33,43 @@ describe('recording a Calendar event on the customer’s timeline', () => {
       title: 'Acme Robotics QBR',
       start: '2026-04-26T14:00:00-07:00',
       conferenceId: '81234567890',
+      attendees: [
+        { email: 'csm@cscx.localhost', name: 'Sam Carter', organizer: false },
+        { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes', organizer: false },
+      ],
     });
+  });
+
+  it('sends the people the page lists once each, by lower-cased address, without groups or guests shown with no address', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ email: `guest${i}@acme-robotics.test`, name: '' }));
+    const { backend } = renderSidebar({
+      context: {
+        ...weeklyQbr,
+        attendees: [
+          { email: 'csm@cscx.localhost', name: ' Sam Carter ', organizer: true },
+          { email: 'Dana.Reyes@Acme-Robotics.test', name: 'Dana Reyes' },
+          { email: 'dana.reyes@acme-robotics.test', name: 'Dana' },
+          { email: 'it-ops@acme-robotics.test', name: 'IT Ops', group: true },
+          { email: null, name: 'Someone by phone' },
+          ...many,
+        ],
+      },
+      procedures: {
+        'customers.context': () => aMatch(acme),
+        'meetings.recordFromCalendar': () => ({ outcome: 'recorded' }),
+      },
+    });
+    await waitFor(() => expect(recordings(backend)).toHaveLength(1));
+    const [recorded] = recordings(backend) as { input: { attendees: { email: string }[] } }[];
+    const sent = recorded?.input.attendees ?? [];
+    expect(sent.slice(0, 3)).toEqual([
+      { email: 'csm@cscx.localhost', name: 'Sam Carter', organizer: true },
+      { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes', organizer: false },
+      { email: 'guest0@acme-robotics.test', name: '', organizer: false },
+    ]);
+    // The server takes 200 at most: more would refuse the whole event.
+    expect(sent).toHaveLength(200);
+    expect(sent.some((g) => g.email.startsWith('it-ops'))).toBe(false);
   });
 
   it('records nothing for a viewer, when the org turned it off, for an all-day event, or without a customer', async () => {
