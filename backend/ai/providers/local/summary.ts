@@ -20,6 +20,8 @@ interface Candidate {
  * the best of another message by half again, so the two lines usually tell both sides.
  */
 export function extractiveSummary(subject: string, messages: ThreadMessageView[], asks: FoundAsk[]): string {
+  const names = new Set(messages.map((m) => m.sender.toLowerCase()));
+  const addressed = (sentence: Sentence) => withoutAddress(sentence.text, names);
   const subjectWords = new Set(subject.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []);
   const asked = new Set(asks.map((a) => a.sentence));
   const candidates: Candidate[] = [];
@@ -36,7 +38,8 @@ export function extractiveSummary(subject: string, messages: ThreadMessageView[]
         (message.ours && isCommitment(sentence) ? 1 : 0) +
         (position === 0 ? 0.5 : 0) +
         (message.index / Math.max(messages.length - 1, 1)) * 0.75 -
-        (wordCount(sentence) > 40 ? 1 : 0);
+        (wordCount(sentence) > 40 ? 1 : 0) -
+        (thanking.test(addressed(sentence)) ? 1 : 0);
       candidates.push({ message, sentence, score });
     });
   }
@@ -50,7 +53,7 @@ export function extractiveSummary(subject: string, messages: ThreadMessageView[]
   return [first, second]
     .filter((c): c is Candidate => c !== undefined)
     .sort((a, b) => a.message.index - b.message.index || a.sentence.start - b.sentence.start)
-    .map((c) => line(c))
+    .map((c) => line(c, names))
     .join('\n');
 }
 
@@ -62,13 +65,32 @@ function wordCount(sentence: Sentence): number {
 const linkingStart =
   /^(also|and|but|so|plus|additionally|anyway|however|btw|by the way|one more thing)\s*[,:-]?\s+/i;
 
+/** A sentence that thanks before it says anything ("thanks for flagging the export problem"). */
+const thanking = /^(many )?(thanks|thank you)\b/i;
+
+const greeting = /^(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^,.!?]{0,40}[,!]\s*/i;
+
 /**
- * The sentence as written, without its linking word; longer than a line, it is cut at a word
- * boundary and marked with "…".
+ * The sentence without the greeting or the name it opens on ("Hi Ethan, …", "Jamie, it is now
+ * Tuesday…"): the line already says who wrote it. A name counts only when it is someone's on the
+ * thread, so "Sadly, …" keeps its word.
  */
-function line({ message, sentence }: Candidate): string {
+function withoutAddress(text: string, names: Set<string>): string {
+  const greeted = text.replace(greeting, '');
+  const vocative = /^([A-Z][\p{L}'’-]+),\s+/u.exec(greeted);
+  const rest =
+    vocative && names.has((vocative[1] ?? '').toLowerCase()) ? greeted.slice(vocative[0].length) : greeted;
+  return rest;
+}
+
+/**
+ * The sentence as written, without its greeting, the name it is addressed to or its linking word;
+ * longer than a line, it is cut at a word boundary and marked with "…".
+ */
+function line({ message, sentence }: Candidate, names: Set<string>): string {
   const prefix = `${message.sender}: `;
-  const text = sentence.text.replace(/\s+/g, ' ').replace(linkingStart, '');
+  const bare = withoutAddress(sentence.text.replace(/\s+/g, ' '), names).replace(linkingStart, '');
+  const text = bare.charAt(0).toUpperCase() + bare.slice(1);
   const room = maxLineLength - prefix.length;
   if (text.length <= room) return prefix + text;
   const cut = text.slice(0, room - 1);
