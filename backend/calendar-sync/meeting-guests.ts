@@ -50,7 +50,9 @@ export function guestsOf(event: calendar_v3.Schema$Event): MeetingGuest[] {
  * The guests the Calendar page lists, each once by address (the page leaves rooms out). The page
  * shows no answers: a guest is `needsAction` (not known), the organiser going, as `guestsOf` has it.
  */
-export function pageGuestsOf(attendees: readonly { email: string; name: string; organiser: boolean }[]) {
+export function pageGuestsOf(
+  attendees: readonly { email: string; name: string; organiser: boolean }[],
+): MeetingGuest[] {
   const byEmail = new Map<string, MeetingGuest>();
   for (const { email, name, organiser } of attendees) {
     if (byEmail.has(email)) continue;

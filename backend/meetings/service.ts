@@ -96,7 +96,8 @@ async function upsertMeeting(
     })
     .returning({ id: activities.id, created: sql<boolean>`xmax = 0` });
   if (row) return { ...row, changed: true };
-  // Unchanged: the update was skipped, so it returned nothing; the row is there all the same.
+  // Unchanged: the update was skipped, so it returned nothing; the row is there all the same. Locked
+  // as the upsert locks it, so two tabs re-recording the event write its guests one after the other.
   const [kept] = await db
     .select({ id: activities.id })
     .from(activities)
@@ -106,7 +107,8 @@ async function upsertMeeting(
         eq(activities.source, calendarSource),
         eq(activities.externalId, eventId),
       ),
-    );
+    )
+    .for('update');
   if (!kept) throw new Error('the Calendar meeting upserted without change is missing');
   return { id: kept.id, created: false, changed: false };
 }
