@@ -19,10 +19,25 @@ export function classifyAsk(sentence: Sentence): AskVerdict | null {
   const words = sentence.tokens.filter((t) => t.type !== 'punctuation');
   if (words.length < 2) return null;
   const probability = askProbability(sentence);
-  const asked =
-    probability >= askThreshold || politeRequest(sentence.tokens) || directQuestion(sentence.tokens);
+  const polite = politeRequest(sentence.tokens);
+  const asked = probability >= askThreshold || polite || directQuestion(sentence.tokens);
   if (!asked) return null;
+  if (!polite && !endsWithQuestionMark(sentence.tokens) && reportsProblem(sentence.text)) return null;
   return { kind: kindOf(sentence.tokens), probability };
+}
+
+/**
+ * "We still cannot export any data.", "SSO is down again.": the customer telling us what is broken.
+ * The classifier hears the urgency as an ask, but such a sentence is the problem a reply
+ * acknowledges, not a request it answers; one that also asks ("…, could you look?") stays an ask.
+ */
+const problemReport =
+  /\b(cannot|can['’]?t|can not|could(n['’]?t| not)|unable to|not (working|loading|possible|able to)|(does|do|did)(n['’]?t| not) work|(is|are|was|were|has been|have been|keeps? going) (down|broken|failing|unavailable|offline)|keeps? (failing|crashing|breaking|timing out)|still (not|no|failing|broken|down)|no longer)\b/i;
+const askWithin =
+  /\b(please|kindly|(could|can|would|will) (you|someone|your team)|let (me|us) know|need you to)\b/i;
+
+export function reportsProblem(text: string): boolean {
+  return problemReport.test(text) && !askWithin.test(text);
 }
 
 const modals = new Set(['could', 'can', 'would', 'will']);
