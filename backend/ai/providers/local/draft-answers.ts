@@ -6,6 +6,7 @@ import {
   matchingPassage,
   matchingTask,
   matchingTicket,
+  problemWords,
   renewalDateSentence,
   taskSentence,
   ticketSentence,
@@ -45,20 +46,44 @@ const answeredInWords =
 const deadlineCue =
   /\b(by|before|until|till|no later than|ahead of|eod|cob|end of (the )?(day|week|month))\b/i;
 
+/** An ask's answer; what we must find out for it is said apart, so that several are said once. */
+export interface AnsweredAsk {
+  paragraph: Paragraph;
+  comeBack: ComeBack | null;
+}
+
+/** "Let me find out… by Friday": `topic` ("the credit") when the ask has a short name for it. */
+export interface ComeBack {
+  topic: string | null;
+  when: string;
+  text: string;
+}
+
+/** Money the customer asks of us: the CSM's call, raised with the team, never promised in a draft. */
+const commercial = /\b(credit|refund|discount|compensation|reimbursement|waiver|rebate)s?\b/i;
+/** "We need to discuss this before…": a wish to talk it through, which a call answers. */
+const discussion =
+  /\b(discuss\w*|talk (about|through|over|it|this)|go (over|through)|walk (us )?through|sit down)\b/i;
+const before = /\s(before|ahead of)\s+(.+?)[\s.!]*$/i;
+const asksWhen = /\b(when|eta|timeline|how long|date)\b/i;
+
 /**
  * One ask answered: what was asked, in our words (or quoted); the facts CSCX has on it (the renewal
  * date and contract value, the open ticket, the last meeting, the task on our list, a knowledge
  * passage, cited); and, where the facts do not settle it, when we will come back — never a fact
  * the input does not hold. Null for an instruction aimed at the drafting model.
  */
-export function answerAsk(c: Composer, ask: PendingAsk): Paragraph | null {
+export function answerAsk(c: Composer, ask: PendingAsk): AnsweredAsk | null {
   const book = phraseBooks[c.tone];
   const disposition = askDisposition(ask.quote, ask.senderDomain, ask.context);
   if (disposition === 'leave_out') return null;
-  if (disposition === 'decline') return [sentence(c.say(book.declineForwarding), required)];
+  if (disposition === 'decline')
+    return { paragraph: [sentence(c.say(book.declineForwarding), required)], comeBack: null };
 
   const cleaned = cleanQuote(ask.quote, ask.senderDomain);
   const restated = restateAsk(cleaned);
+  if (restated.form === 'question' && !cleaned.endsWith('?') && discussion.test(cleaned))
+    return { paragraph: [sentence(callToDiscuss(c, cleaned), required)], comeBack: null };
   const lead =
     restated.form === 'question'
       ? c.say(book.askedQuestion, { quote: restated.quote }) + (/[.?!…]$/.test(restated.quote) ? '' : '.')
@@ -86,7 +111,8 @@ export function answerAsk(c: Composer, ask: PendingAsk): Paragraph | null {
     settled ||= arr !== null && asked;
   }
   if (issue.test(cleaned)) {
-    const ticket = matchingTicket(c, words);
+    // "When will it be fixed?" names no topic: the problem the thread is about does.
+    const ticket = matchingTicket(c, words) ?? matchingTicket(c, problemWords(c));
     const fact = ticket
       ? c.firstTime(`ticket:${ticket.subject}`)
         ? ticketSentence(c, ticket)
@@ -115,10 +141,59 @@ export function answerAsk(c: Composer, ask: PendingAsk): Paragraph | null {
     settled = true;
   }
 
-  const when = whenFor(c, ask, delivery === book.deliver ? (task?.dueDate ?? null) : null);
-  if (asksUs || delivery !== book.deliver) paragraph.push(sentence(c.say(delivery, { when }), required));
-  else if (!settled) paragraph.push(sentence(c.say(book.findOut, { when }), required));
-  return paragraph;
+  const money = commercial.exec(cleaned);
+  if (money) {
+    paragraph.push(
+      sentence(c.say(book.raiseCommercial, { topic: `the ${money[1]!.toLowerCase()}` }), required),
+    );
+    delivery = book.findOut;
+  }
+
+  const due = whenFor(c, ask, delivery === book.deliver ? (task?.dueDate ?? null) : null);
+  const findsOut = delivery === book.findOut || (!asksUs && delivery === book.deliver && !settled);
+  if (findsOut) {
+    const topic = money
+      ? `the ${money[1]!.toLowerCase()}`
+      : issue.test(cleaned)
+        ? asksWhen.test(cleaned)
+          ? 'the fix date'
+          : 'the fix'
+        : null;
+    return { paragraph, comeBack: { topic, when: due, text: c.say(book.findOut, { when: due }) } };
+  }
+  if (asksUs || delivery !== book.deliver) paragraph.push(sentence(c.say(delivery, { when: due }), required));
+  return { paragraph, comeBack: null };
+}
+
+/** "Let's set up a call this week to go through it before we talk about the renewal." */
+function callToDiscuss(c: Composer, cleaned: string): string {
+  const found = before.exec(cleaned);
+  const clause = found
+    ? ` ${found[1]!.toLowerCase()} ${found[2]!.replace(/\b(i|me)\b/gi, 'you').replace(/\bmy\b/gi, 'your')}`
+    : '';
+  return c.say(phraseBooks[c.tone].discussCall, { before: clause });
+}
+
+/**
+ * The answers' paragraphs, with what we must find out said once: two or more things to come back
+ * on by the same day become one sentence ("I'll come back to you on the fix date and the credit by
+ * Friday, December 4."); a single one stays in its answer.
+ */
+export function withComeBacks(c: Composer, answers: AnsweredAsk[]): Paragraph[] {
+  const comeBacks = answers.flatMap((a) => (a.comeBack ? [a.comeBack] : []));
+  const named = comeBacks.filter((b) => b.topic !== null);
+  const days = new Set(named.map((b) => b.when));
+  const combine = named.length >= 2 && days.size === 1;
+  const paragraphs = answers.map((a) =>
+    a.comeBack && !(combine && a.comeBack.topic !== null)
+      ? [...a.paragraph, sentence(a.comeBack.text, required)]
+      : a.paragraph,
+  );
+  if (!combine) return paragraphs;
+  const topics = [...new Set(named.map((b) => b.topic!))];
+  const listed = topics.length > 1 ? `${topics.slice(0, -1).join(', ')} and ${topics.at(-1)}` : topics[0]!;
+  const text = c.say(phraseBooks[c.tone].comeBackOn, { topics: listed, when: named[0]!.when });
+  return [...paragraphs, [sentence(text, required)]];
 }
 
 /**

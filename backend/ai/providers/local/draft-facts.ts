@@ -10,7 +10,7 @@ export type Ticket = Customer['openTickets'][number];
 export type Task = Customer['openTasks'][number];
 
 const stopWords = new Set(
-  'the and for with that this from have has had are was were will would could should can you your our we they them their about into over what when where which who why how any some more most much many also just please thanks thank know let get got need want like able make sure update updates issue issues problem problems question questions thing things team today tomorrow week month time there here been being does did not all out now new still again yet send sent share shar schedul review provid give follow check look call'.split(
+  'the and for with that this from have has had are was were will would could should can you your our we they them their about into over what when where which who why how any some more most much many also just please thanks thank know let get got need want like able make sure update updates issue issues problem problems question questions thing things team today tomorrow week month time there here been being does did not all out now new still again yet send sent share shar schedul review provid give follow check look call cannot unable'.split(
     ' ',
   ),
 );
@@ -56,6 +56,21 @@ export function arrSentence(c: Composer): string | null {
 function ticketDetails(c: Composer, ticket: Ticket): string {
   const opened = `opened ${calendarDate(ticket.openedAt, c.today)}`;
   return ticket.priority ? `${ticket.priority.toLowerCase()} priority, ${opened}` : opened;
+}
+
+/** Words that say something is wrong, which mark the sentences a thread's problem is told in. */
+const troubleWords =
+  /\b(bugs?|issues?|errors?|broken|crash\w*|fail\w*|outages?|down|problems?|not working|incidents?|cannot|can['’]?t|unable|unavailable|still)\b/i;
+
+/**
+ * The topic words of the problem the thread is about: the subject and every sentence of the thread
+ * that says something is wrong ("we still cannot export any data", "the export problem"), for an
+ * ask that names no topic of its own ("When will it be fixed?").
+ */
+export function problemWords(c: Composer): Set<string> {
+  const sentences = c.input.messages.flatMap((m) => m.text.split(/(?<=[.!?])\s+|\n+/));
+  const troubled = sentences.filter((s) => troubleWords.test(s));
+  return topicWords([c.input.subject, ...troubled].join(' '));
 }
 
 /** The open ticket an ask is about, by shared topic words. */

@@ -29,6 +29,7 @@ export function topicOf(subject: string): string {
   return /^(the|a|an|our|your|my|this|these|those|their)\b/i.test(lowered) ? lowered : `the ${lowered}`;
 }
 
+/** The opener of a reply to a customer who does not sound unhappy (that one is `complaintOpening`). */
 export function replyOpening(c: Composer, answered: number): Paragraph {
   const book = phraseBooks[c.tone];
   const topic = topicOf(c.input.subject);
@@ -45,7 +46,6 @@ export function replyOpening(c: Composer, answered: number): Paragraph {
           sentence(c.say(book.acknowledgements, { topic }), required),
           sentence(c.say(book.noted), c.tone === 'concise' ? 30 : 50),
         ];
-  if (analysis?.sentiment.label === 'negative') paragraph.push(sentence(c.say(book.empathy), 70));
   if (analysis?.urgency === 'high') paragraph.push(sentence(c.say(book.urgent), 65));
   return paragraph;
 }

@@ -19,6 +19,10 @@ export interface PhraseBook {
   followUpOpeners: readonly string[];
   renewalOpeners: readonly string[];
   empathy: readonly string[];
+  /** An unhappy customer's problem, `{problem}` in our words ("you still cannot export any data"). */
+  apology: readonly string[];
+  /** `{problem}`, when the customer says it is not the first time. */
+  apologyRepeated: readonly string[];
   urgent: readonly string[];
   /** `{core}`: what they asked us to do, in our words. */
   askedUs: readonly string[];
@@ -30,6 +34,12 @@ export interface PhraseBook {
   deliver: readonly string[];
   findOut: readonly string[];
   sendTimes: readonly string[];
+  /** `{topics}` ("the fix date and the credit"), `{when}`: what we must find out, said once. */
+  comeBackOn: readonly string[];
+  /** `{topic}` ("the credit"): a commercial ask the CSM decides on, raised, never promised. */
+  raiseCommercial: readonly string[];
+  /** `{before}` (" before we talk about the renewal" or empty): a wish to discuss, met with a call. */
+  discussCall: readonly string[];
   /** `{core}` of our earlier promise. */
   promised: readonly string[];
   /** `{core}`, `{when}` */
@@ -48,6 +58,8 @@ export interface PhraseBook {
   declineForwarding: readonly string[];
   closers: readonly string[];
   extraClosers: readonly string[];
+  /** The closer to an unhappy customer: thanks for their patience, no cheer. */
+  patientClosers: readonly string[];
   signOffs: readonly string[];
 }
 
@@ -60,6 +72,8 @@ const concise: PhraseBook = {
   followUpOpeners: ['Following up on {topic}.', 'A quick follow-up on {topic}.'],
   renewalOpeners: ['A note on your renewal.', 'A quick note on your upcoming renewal.'],
   empathy: ['Sorry for the trouble.', 'Sorry about this.'],
+  apology: ['Sorry that {problem}.'],
+  apologyRepeated: ['Sorry that {problem}, and that it has happened again.'],
   urgent: ['This is a priority for us.', "We're treating this as urgent."],
   askedUs: ['You asked us to {core}.', 'Your request: {core}.'],
   askedToDo: ['You asked to {core}.', 'You want to {core}.'],
@@ -67,6 +81,9 @@ const concise: PhraseBook = {
   deliver: ["You'll have it {when}.", "I'll send it {when}.", 'Expect it {when}.'],
   findOut: ["I'll check and reply {when}.", "I'm checking. Answer {when}.", "I'll confirm {when}."],
   sendTimes: ["I'll send times {when}.", 'Times to follow {when}.'],
+  comeBackOn: ["I'll come back to you on {topics} {when}.", 'Answers on {topics} {when}.'],
+  raiseCommercial: ["I'll raise {topic} with our team.", "I'm raising {topic} with our team."],
+  discussCall: ["Let's book a call this week to go through it{before}."],
   promised: ['As promised, I will {core}.', 'Still on track: I will {core}.'],
   promisedLate: ['I promised to {core}. Sorry it is late; you will have it {when}.'],
   promisedAsWritten: ['Still on track: "{quote}"'],
@@ -81,6 +98,7 @@ const concise: PhraseBook = {
   ],
   closers: ['Let me know if you need anything else.', 'Questions? Just reply.', ''],
   extraClosers: [''],
+  patientClosers: ['Thanks for your patience.'],
   signOffs: ['Best,', 'Thanks,'],
 };
 
@@ -118,6 +136,10 @@ const warm: PhraseBook = {
     "I'm really sorry for the trouble this has caused.",
     "I'm sorry you've had to deal with this, and thank you for your patience.",
   ],
+  apology: ["I'm sorry that {problem}. I know how much this is disrupting your team."],
+  apologyRepeated: [
+    "I'm sorry that {problem}. I know this is not the first time, and how much it is disrupting your team.",
+  ],
   urgent: ["I know this is time-sensitive, so it's at the top of my list.", "I know this can't wait."],
   askedUs: [
     'You asked us to {core}.',
@@ -137,6 +159,9 @@ const warm: PhraseBook = {
     "Let me find out for you. I'll follow up {when}.",
   ],
   sendTimes: ["I'll send over a few times that work {when}.", "I'd love to! I'll share some times {when}."],
+  comeBackOn: ["I'll come back to you on {topics} {when}.", "I'll get back to you on {topics} {when}."],
+  raiseCommercial: ["I'll raise {topic} with our team.", "I'm raising {topic} with our team."],
+  discussCall: ["Let's set up a call this week to go through it{before}."],
   promised: ["As promised, I'll {core}.", "I haven't forgotten: I'll {core}."],
   promisedLate: ["I know I promised to {core}. I'm sorry it's late, and you'll have it {when}."],
   promisedAsWritten: ['I haven\'t forgotten what I said earlier: "{quote}"'],
@@ -170,6 +195,10 @@ const warm: PhraseBook = {
     'Looking forward to hearing from you!',
   ],
   extraClosers: ['I really appreciate your partnership!', 'Thank you for being such a great partner!'],
+  patientClosers: [
+    'Thank you for your patience while we get this sorted.',
+    'Thank you for bearing with us while we fix this.',
+  ],
   signOffs: ['Warm regards,', 'Best wishes,', 'Cheers,', 'Many thanks,'],
 };
 
@@ -198,6 +227,10 @@ const formal: PhraseBook = {
     'I sincerely apologize for the inconvenience this has caused.',
     'Please accept my apologies for the difficulty this has caused.',
   ],
+  apology: ['I sincerely apologize that {problem}; I understand the disruption this is causing your team.'],
+  apologyRepeated: [
+    'I sincerely apologize that {problem}, and that this has happened again; I understand the disruption this is causing your team.',
+  ],
   urgent: ['I understand the urgency and have given this matter priority.'],
   askedUs: ['You asked us to {core}.', 'You requested that we {core}.'],
   askedToDo: ['You enquired about being able to {core}.', 'You asked to {core}.'],
@@ -208,6 +241,9 @@ const formal: PhraseBook = {
     'I will confirm this with the team and reply {when}.',
   ],
   sendTimes: ['I will propose suitable times {when}.', 'I will send you several available times {when}.'],
+  comeBackOn: ['I will revert to you regarding {topics} {when}.', 'I will reply regarding {topics} {when}.'],
+  raiseCommercial: ['I will raise {topic} with our team.'],
+  discussCall: ['I would like to arrange a call this week to discuss it{before}.'],
   promised: ['As promised, I will {core}.', 'As previously mentioned, I will {core}.'],
   promisedLate: ['I undertook to {core}. I apologize for the delay; you will receive it {when}.'],
   promisedAsWritten: ['As previously mentioned: "{quote}"'],
@@ -238,6 +274,7 @@ const formal: PhraseBook = {
     'I look forward to hearing from you.',
   ],
   extraClosers: ['Thank you for your continued partnership.'],
+  patientClosers: ['Thank you for your patience while we resolve this matter.'],
   signOffs: ['Kind regards,'],
 };
 

@@ -1,4 +1,5 @@
-import { answerAsk, type PendingAsk } from './draft-answers.ts';
+import { type AnsweredAsk, answerAsk, type PendingAsk, withComeBacks } from './draft-answers.ts';
+import { complaintOpening } from './draft-complaint.ts';
 import {
   type Composer,
   createComposer,
@@ -45,17 +46,23 @@ export function composeDraftReply(nlp: LocalNlp, input: DraftInput, seed: number
   const directives: Paragraph = (instruction?.sentences ?? []).map((text) => sentence(text, required));
   // Intents that state account facts go first, so that an answer below does not say them again.
   const intent = intentParagraphs(c);
-  const answers = pendingAsks(input)
+  const answered = pendingAsks(input)
     .map((ask) => answerAsk(c, ask))
-    .filter((p): p is Paragraph => p !== null);
+    .filter((a): a is AnsweredAsk => a !== null);
+  const answers = withComeBacks(c, answered);
 
-  const body: Paragraph[] = intent ?? [replyOpening(c, answers.length)];
+  // An unhappy customer hears the apology first, and about our late promise next, before the answers.
+  const unhappy = input.analysis?.sentiment.label === 'negative' && !intent;
+  const promises =
+    input.intent === 'follow_up' ? [] : commitmentsParagraph(c, input.intent === 'reply' ? 95 : 60);
+  const body: Paragraph[] = intent ?? [unhappy ? complaintOpening(c) : replyOpening(c, answers.length)];
+  if (unhappy) body.push(promises);
   if (input.intent === 'custom') body.push(directives);
   body.push(...answers);
-  if (input.intent !== 'follow_up') body.push(commitmentsParagraph(c, input.intent === 'reply' ? 95 : 60));
+  if (!unhappy && input.intent !== 'follow_up') body.push(promises);
   if (input.intent !== 'custom') body.push(directives);
   if (c.length === 'long') body.push(accountContext(c, textOf(body)));
-  body.push(closing(c, textOf(body)));
+  body.push(closing(c, textOf(body), unhappy));
   // What the CSM always writes first, above the rest whatever order that takes.
   const opening = addedPhrases(c, textOf(body), 'opening').map((text) => sentence(text, required));
   const fitted = fitToLength(c, [opening, ...body]).map((p) => p.map((s) => s.text).join(' '));
@@ -79,14 +86,19 @@ function textOf(body: Paragraph[]): string {
 }
 
 /** The closer, and the phrases the CSM always adds that the body has not said. */
-function closing(c: Composer, said: string): Paragraph {
+function closing(c: Composer, said: string, unhappy: boolean): Paragraph {
   const book = phraseBooks[c.tone];
-  const paragraph: Paragraph = [sentence(c.say(book.closers), c.tone === 'concise' ? 30 : 50)];
+  // An unhappy customer is thanked for their patience, not wished a wonderful week.
+  const paragraph: Paragraph = [
+    unhappy
+      ? sentence(c.say(book.patientClosers), 50)
+      : sentence(c.say(book.closers), c.tone === 'concise' ? 30 : 50),
+  ];
   // A draft that already offers a call or a meeting (a custom instruction often does) offers no second one.
   const offersCall = /\b(call|meeting|meet|chat)\b/i.test(said);
   if ((c.input.intent === 'reply' || c.input.intent === 'custom') && !offersCall)
-    paragraph.push(sentence(c.say(book.callOffers), 12));
-  paragraph.push(sentence(c.say(book.extraClosers), 20));
+    paragraph.push(sentence(c.say(unhappy ? book.discussCall : book.callOffers, { before: '' }), 12));
+  if (!unhappy) paragraph.push(sentence(c.say(book.extraClosers), 20));
   for (const phrase of addedPhrases(c, said)) paragraph.push(sentence(phrase, required));
   return paragraph;
 }
