@@ -63,6 +63,36 @@ describe('meetings.importTranscript', () => {
     expect(timeline.items.find((a) => a.id === meeting.id)?.summary).toBe(stored.record.analysis.summary);
   });
 
+  it('dates "by Friday" by the clock of the member storing the call, not by UTC', async () => {
+    // Thursday 16:30 in Los Angeles is already Friday 00:30 in UTC.
+    const thursdayAfternoonInLa = new Date('2026-11-27T00:30:00Z');
+    const dueOfPromise = async (timeZone: string) => {
+      const org = await anOrg(db());
+      const csm = await aMember(db(), org, { role: 'csm', timeZone });
+      const customer = await aCustomer(db(), org, { name: 'Initrode' });
+      await anActivity(db(), org, customer.id, {
+        kind: 'meeting',
+        subject: 'Initrode rollout',
+        occurredAt: thursdayAfternoonInLa,
+        conferenceId: '84400077001',
+        source: 'google_calendar',
+        externalId: `initrode-${timeZone}`,
+      });
+      const { record } = await suite.app.client(csm.token).meetings.importTranscript.mutate({
+        text: 'Dana Whitfield: I will send you the rollout plan by Friday.\nMarco Ruiz: Great, that works for us.',
+        customerId: customer.id,
+        conferenceId: '84400077001',
+      });
+      expect(record.title).toBe('Initrode rollout');
+      return record.analysis.actionItems.map((item) => item.due);
+    };
+    expect(await dueOfPromise('America/Los_Angeles')).toEqual([
+      expect.stringMatching(/^2026-11-27T.*-08:00$/),
+    ]);
+    // Said on a Friday (UTC's day), "by Friday" is the next one.
+    expect(await dueOfPromise('UTC')).toEqual([expect.stringMatching(/^2026-12-04/)]);
+  });
+
   it('writes the call’s risk, expansion and competitor signals once: the same transcript again changes nothing', async () => {
     const { client, customer } = await renewalCallSetUp();
     const text = await fixture('zoom-renewal-call.vtt');

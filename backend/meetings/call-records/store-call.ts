@@ -11,6 +11,7 @@ import { recordSignals } from '../../signals/service.ts';
 import { analyseTranscript, type TranscriptAnalysis } from '../analysis.ts';
 import { callRecords } from '../schema.ts';
 import { callSignalEvents } from './call-signals.ts';
+import { meetingLocalTime } from './meeting-local-time.ts';
 import { type CallPlan, planCall } from './plan-call.ts';
 import { callActivitySource, recordOfActivity } from './queries.ts';
 import { type RecordingLink, rememberRecordingLinks } from './recording-links.ts';
@@ -87,7 +88,8 @@ export async function storeCall(deps: StreamingDeps, input: StoreCallInput): Pro
   }
   const analysed = await analyseTranscript(deps, {
     transcript: input.turns,
-    meetingDate: plan.meetingAt.toISOString(),
+    // "By Friday" is the Friday of the people on the call: the storing member's clock.
+    meetingDate: meetingLocalTime(plan.meetingAt, deps.principal.timeZone),
     ...(plan.customer.renewalDate ? { renewalDate: `${plan.customer.renewalDate}T00:00:00Z` } : {}),
     competitors: plan.competitors,
     attendees: plan.attendees,
