@@ -1,5 +1,6 @@
 import { reportsProblem } from './asks.ts';
 import { type Composer, type Paragraph, required, sentence } from './draft-compose.ts';
+import { matchingTicket, problemWords, workingOnTicketSentence } from './draft-facts.ts';
 import { isAimedAtTheModel } from './draft-injected-asks.ts';
 import { sameName } from './draft-intents.ts';
 import { phraseBooks } from './draft-phrases.ts';
@@ -7,8 +8,9 @@ import { cleanQuote, clipped, ourWords } from './draft-restate.ts';
 
 /**
  * A reply to a customer who sounds unhappy opens on their problem, not on small talk: an apology
- * in their own words ("I'm sorry that you still cannot export any data"), its impact, and that it
- * is urgent. Without a sentence that says what is broken, the tone's stock apology.
+ * in their own words ("I'm sorry that you still cannot export any data"), its impact, the open
+ * ticket it is tracked in when no answer has named it, and that it is urgent. Without a sentence
+ * that says what is broken, the tone's stock apology.
  */
 export function complaintOpening(c: Composer): Paragraph {
   const book = phraseBooks[c.tone];
@@ -21,6 +23,10 @@ export function complaintOpening(c: Composer): Paragraph {
       })
     : c.say(book.empathy);
   const paragraph: Paragraph = [sentence(apology, required)];
+  // Called after the answers: a ticket an answer named is not named twice.
+  const ticket = matchingTicket(c, problemWords(c));
+  if (ticket && c.firstTime(`ticket:${ticket.subject}`))
+    paragraph.push(sentence(workingOnTicketSentence(c, ticket), 90));
   if (c.input.analysis?.urgency === 'high') paragraph.push(sentence(c.say(book.urgent), 65));
   return paragraph;
 }

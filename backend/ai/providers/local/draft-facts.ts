@@ -91,6 +91,17 @@ export function ticketSentence(c: Composer, ticket: Ticket): string {
   );
 }
 
+/** The ticket the customer's complaint is about, when no answer has named it: that we are on it. */
+export function workingOnTicketSentence(c: Composer, ticket: Ticket): string {
+  return c.say(
+    [
+      'Our engineers are working on it in the open ticket "{subject}" ({details}).',
+      'Our team is on it in the open ticket "{subject}" ({details}).',
+    ],
+    { subject: ticket.subject, details: ticketDetails(c, ticket) },
+  );
+}
+
 /** All the open tickets, as one sentence: "You have 2 open tickets with us: "…" (…) and "…" (…)." */
 export function openTicketsSentence(c: Composer): string | null {
   const tickets = c.input.customer.openTickets.slice(0, 3);
