@@ -6,6 +6,7 @@ import { classifyApiError } from '../sidebar/connection/api-error.ts';
 import { BackendUnreachable } from '../sidebar/connection/backend-unreachable.tsx';
 import { Notice } from '../sidebar/layout/notice.tsx';
 import { PanelSkeleton } from '../sidebar/layout/skeleton.tsx';
+import { useBrowserTimeZone } from '../sidebar/session/use-browser-time-zone.ts';
 import { ErrorAlert } from './api-errors.tsx';
 import { ForcedPasswordChange } from './forced-password-change.tsx';
 import type { SettingsPlatform } from './platform.ts';
@@ -26,6 +27,7 @@ export function SignedInSettings({ api, session, kind, sectionPath, onSignOut }:
     queryKey: ['auth.me', session.backendUrl, session.token],
     queryFn: () => api.auth.me.query(),
   });
+  useBrowserTimeZone(api, me.data?.user);
   const failure = me.error ? classifyApiError(me.error) : null;
   // A revoked or expired token: back to the sign-in form, the stored token dropped.
   useEffect(() => {

@@ -13,6 +13,7 @@ import { Notice } from './layout/notice.tsx';
 import { PanelSkeleton } from './layout/skeleton.tsx';
 import { useServices } from './services.tsx';
 import { SignInForm } from './session/sign-in-form.tsx';
+import { useBrowserTimeZone } from './session/use-browser-time-zone.ts';
 import { useSession } from './session/use-session.ts';
 import { sidebarTabs } from './tabs/registry.ts';
 import type { DraftRequest, TabFocus } from './tabs/sidebar-tab.ts';
@@ -81,6 +82,7 @@ function SignedIn({ api, session, page, onSignOut }: SignedInProps) {
     queryKey: ['auth.me', session.backendUrl, session.token],
     queryFn: () => api.auth.me.query(),
   });
+  useBrowserTimeZone(api, me.data?.user);
   const failure = me.error ? classifyApiError(me.error) : null;
   const expire = useCallback(() => void onSignOut(), [onSignOut]);
   const tabs = useMemo(() => sidebarTabs.filter((t) => !t.hosts || (host && t.hosts.includes(host))), [host]);

@@ -6,6 +6,7 @@ import type { ComposeInsertOutcome, HostCompose } from '../../../extension/lib/h
 import type { Session } from '../../../extension/lib/session-store.ts';
 import { type HostName, memoryPreference } from '../../../extension/lib/sidebar-preferences.ts';
 import { SidebarApp } from '../../../extension/sidebar/app.tsx';
+import { browserTimeZone } from '../../../extension/sidebar/session/use-browser-time-zone.ts';
 import type { meOutput } from '../../../shared/api/auth.ts';
 import type { DraftIntent } from '../../../shared/api/drafts.ts';
 import type { RecordSentInput } from '../../../shared/api/style.ts';
@@ -21,7 +22,8 @@ export const me: z.infer<typeof meOutput> = {
     email: 'csm@cscx.localhost',
     name: 'Sam Carter',
     role: 'csm',
-    timeZone: 'UTC',
+    // The browser's own: a member whose zone differs gets it set (use-browser-time-zone.ts).
+    timeZone: browserTimeZone(),
     mustChangePassword: false,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
