@@ -57,6 +57,11 @@ const usage = `usage: cscx <command> [options]
 
 async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
+  // `cscx eval health --help` as much as `cscx --help`: every command's options are in the one usage.
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(usage);
+    return;
+  }
   const config = loadConfig();
   switch (command) {
     case 'serve':
@@ -148,7 +153,16 @@ async function main(argv: string[]): Promise<void> {
   process.exitCode = 2;
 }
 
+/** An option a command does not take, or one without its value: node's parseArgs says which. */
+const isUsageError = (error: unknown) =>
+  error instanceof TypeError && /^ERR_PARSE_ARGS_/.test(String((error as { code?: unknown }).code));
+
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (isUsageError(error)) {
+    process.stderr.write(`cscx: ${(error as Error).message} (cscx --help lists every command's options)\n`);
+    process.exitCode = 2;
+    return;
+  }
   const message =
     error instanceof DomainError || (error instanceof Error && /^invalid environment/.test(error.message))
       ? error.message
