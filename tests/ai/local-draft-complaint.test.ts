@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalTaskInputs } from '../../backend/ai/local-tasks.ts';
-import { localModelId, localProvider } from '../../backend/ai/providers/local/index.ts';
-import { type ThreadAnalysis, type ThreadMessage, threadAnalysis } from '../../shared/api/threads.ts';
-
-type DraftInput = LocalTaskInputs['draft.reply'];
+import type { ThreadMessage } from '../../shared/api/threads.ts';
+import { type DraftInput, localAnalysisOf, localDraft } from './local-draft-calls.ts';
 
 const jamie = { email: 'jamie@vendor.example', name: 'Jamie Ross' };
 const ethan = { email: 'ethan@globex.example', name: 'Ethan Cole' };
@@ -36,20 +33,8 @@ const complaint: ThreadMessage = {
   text: "Jamie, it is now Tuesday and we still cannot export any data. This is the third outage this month and my team is losing patience. Can you tell me when it will be fixed? Also, can we get a credit on this month's invoice? We need to discuss this before we talk about the renewal.",
 };
 
-async function analysisOf(subject: string, messages: ThreadMessage[]): Promise<ThreadAnalysis> {
-  const { object } = await localProvider.generateObject({
-    model: localModelId,
-    system: '',
-    blocks: [],
-    maxOutputTokens: 2000,
-    signal: new AbortController().signal,
-    task: { kind: 'thread.analysis', input: { subject, messages, ownAddresses: [jamie.email], now } },
-    schema: threadAnalysis,
-    schemaName: 'thread_analysis',
-    schemaDescription: 'the analysis of an email thread',
-  });
-  return object;
-}
+const analysisOf = (subject: string, messages: ThreadMessage[]) =>
+  localAnalysisOf({ subject, messages, ownAddress: jamie.email, now });
 
 async function replyTo(messages: ThreadMessage[], overrides: Partial<DraftInput> = {}): Promise<DraftInput> {
   const subject = overrides.subject ?? 'Re: Export not working';
@@ -71,20 +56,7 @@ async function replyTo(messages: ThreadMessage[], overrides: Partial<DraftInput>
   };
 }
 
-async function draft(input: DraftInput, seed = 1): Promise<string> {
-  let text = '';
-  const stream = localProvider.streamText({
-    model: localModelId,
-    system: '',
-    blocks: [],
-    maxOutputTokens: 1000,
-    signal: new AbortController().signal,
-    seed,
-    task: { kind: 'draft.reply', input },
-  });
-  for await (const event of stream) if (event.type === 'text') text += event.text;
-  return text;
-}
+const draft = localDraft;
 
 /** The warm tone's stock openers, which an unhappy customer must not get. */
 const friendlyOpeners =

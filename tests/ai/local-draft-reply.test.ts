@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalTaskInputs } from '../../backend/ai/local-tasks.ts';
-import { localModelId, localProvider } from '../../backend/ai/providers/local/index.ts';
 import type { StyleProfile } from '../../shared/api/drafts.ts';
-import { type ThreadAnalysis, type ThreadMessage, threadAnalysis } from '../../shared/api/threads.ts';
-
-type DraftInput = LocalTaskInputs['draft.reply'];
+import type { ThreadMessage } from '../../shared/api/threads.ts';
+import { type DraftInput, localAnalysisOf, localDraft } from './local-draft-calls.ts';
 
 const csm = { email: 'anna@vendor.example', name: 'Anna Lee' };
 const dana = { email: 'dana@acme.example', name: 'Dana Kim' };
@@ -45,21 +42,8 @@ function fromDana(text: string): ThreadMessage {
   return { from: dana, sentAt, text };
 }
 
-/** The thread's analysis as the local provider makes it: the asks a draft must answer are the ones it quotes. */
-async function analysisOf(subject: string, messages: ThreadMessage[]): Promise<ThreadAnalysis> {
-  const { object } = await localProvider.generateObject({
-    model: localModelId,
-    system: '',
-    blocks: [],
-    maxOutputTokens: 2000,
-    signal: new AbortController().signal,
-    task: { kind: 'thread.analysis', input: { subject, messages, ownAddresses: [csm.email], now } },
-    schema: threadAnalysis,
-    schemaName: 'thread_analysis',
-    schemaDescription: 'the analysis of an email thread',
-  });
-  return object;
-}
+const analysisOf = (subject: string, messages: ThreadMessage[]) =>
+  localAnalysisOf({ subject, messages, ownAddress: csm.email, now });
 
 async function replyTo(messages: ThreadMessage[], overrides: Partial<DraftInput> = {}): Promise<DraftInput> {
   const subject = overrides.subject ?? 'Re: renewal timeline';
@@ -101,20 +85,7 @@ function newMessage(overrides: Partial<DraftInput>): DraftInput {
 }
 
 /** The draft as the provider streams it, chunk by chunk, joined. */
-async function draft(input: DraftInput, seed = 1): Promise<string> {
-  let text = '';
-  const stream = localProvider.streamText({
-    model: localModelId,
-    system: '',
-    blocks: [],
-    maxOutputTokens: 1000,
-    signal: new AbortController().signal,
-    seed,
-    task: { kind: 'draft.reply', input },
-  });
-  for await (const event of stream) if (event.type === 'text') text += event.text;
-  return text;
-}
+const draft = localDraft;
 
 const words = (text: string) => text.match(/[\p{L}\p{N}$]+/gu)?.length ?? 0;
 const contractions = /\b\w+['’](?:ll|re|ve|m|d)\b|n['’]t\b|\b(?:it|that|there|here|what|let)['’]s\b/i;
