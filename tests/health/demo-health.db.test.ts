@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../backend/db/client.ts';
 import { inOrg } from '../../backend/db/tenancy.ts';
 import { customerExternalId, demoSeed, profileOf } from '../../backend/demo/book.ts';
-import { demoHistoryDays, scoreDemoBook } from '../../backend/demo/score-history.ts';
+import { demoHistoryDaysBack, scoreDemoBook } from '../../backend/demo/score-history.ts';
 import { seedDemo } from '../../backend/demo/seed.ts';
 import type { StoredDriver } from '../../backend/health/model/components.ts';
 import { withSentences } from '../../backend/health/model/sentences.ts';
@@ -61,7 +61,7 @@ describe('the demo book’s health', () => {
     }
   });
 
-  it('has 90 days of scores before today, in which the accounts in trouble are seen falling', async () => {
+  it('has scores back to 90 days before today, in which the accounts in trouble are seen falling', async () => {
     const rows = await inOrg(db, org.id, (tx) =>
       tx.execute<{
         external_id: string;
@@ -79,7 +79,9 @@ describe('the demo book’s health', () => {
         where h.org_id = ${org.id} group by c.external_id, s.score, s.delta_30d`),
     );
     expect(rows).toHaveLength(customers);
-    expect(rows.every((r) => r.days === demoHistoryDays + 1 && r.first === '2026-08-22')).toBe(true);
+    expect(rows.every((r) => r.days === demoHistoryDaysBack().length + 1 && r.first === '2026-08-22')).toBe(
+      true,
+    );
     const escalating = rows.filter((r) => outlookOf.get(r.external_id) === 'escalating');
     const fell = escalating.filter((r) => r.today < r.oldest - 5 && (r.d30 ?? 0) < 0);
     expect(fell.length / escalating.length).toBeGreaterThanOrEqual(0.7);

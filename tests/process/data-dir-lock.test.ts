@@ -93,7 +93,9 @@ describe('the data folder lock', () => {
   it('makes a server started while a cscx command holds the folder wait for it, then start', async () => {
     const dataDir = newDataDir();
     const lockPath = path.join(dataDir, 'cscx.lock');
-    const seeding = startCli(dataDir, ['seed-demo', '--org', 'Seeded', '--customers', '500']);
+    // Long enough for the server to start waiting, short enough to end within its 30 s (a new book is also
+    // scored back 90 days).
+    const seeding = startCli(dataDir, ['seed-demo', '--org', 'Seeded', '--customers', '300']);
     await expect
       .poll(() => existsSync(lockPath) && readFileSync(lockPath, 'utf8'), { timeout: 30_000, interval: 20 })
       .toMatch(new RegExp(`^${seeding.pid} .* command\\n$`));

@@ -50,6 +50,24 @@ describe('the Health tab', () => {
     expect(backend.calls.find((c) => c.path === 'health.forCustomer')?.input).toEqual({ customerId: acmeId });
   });
 
+  it('draws each day of a history with gaps at its date, and counts the days it spans', async () => {
+    const history = [
+      { day: '2026-04-01', score: 80 },
+      { day: '2026-04-08', score: 70 },
+      { day: '2026-04-15', score: 60 },
+      { day: '2026-04-16', score: 50 },
+    ];
+    healthSidebar(() => aHealthScore({ history }));
+    const summary = await within(await openHealthTab()).findByRole('region', { name: 'Health score' });
+    expect(within(summary).getByRole('img').getAttribute('aria-label')).toBe(
+      'Score over 16 days: 80 on 1 Apr, 50 on 16 Apr',
+    );
+    const xs = (summary.querySelector('polyline')?.getAttribute('points') ?? '')
+      .split(' ')
+      .map((point) => Number(point.split(',')[0]));
+    expect(xs).toEqual([0, 46.67, 93.33, 100]);
+  });
+
   it('lists the drivers biggest first, with the points each adds or takes, and leaves out those that move nothing', async () => {
     healthSidebar(() => aHealthScore());
     const panel = await openHealthTab();
