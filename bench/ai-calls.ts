@@ -44,7 +44,7 @@ export interface AiCallsResult {
   };
 }
 
-const fakeKey = 'sk-ant-bench-fake-0000';
+const fakeKey = 'sk-ant-fake-bench-0000';
 /** The fake waits this long before each text delta: the "model's own latency" to the first chunk. */
 const fakeDelayMs = 20;
 const pingRounds = 4;

@@ -40,7 +40,7 @@ export interface DraftCallsResult {
   };
 }
 
-const fakeKey = 'sk-ant-bench-drafts-0000';
+const fakeKey = 'sk-ant-fake-bench-drafts-0000';
 /** The fake waits this long before each text delta: the remote model's own latency to its first token. */
 const fakeDelayMs = 20;
 const pingRounds = 4;

@@ -30,7 +30,7 @@ export interface InjectionStage {
   close(): Promise<void>;
 }
 
-const fakeKeys = { anthropic: 'sk-ant-eval-obeying-0000', gemini: 'AIza-eval-obeying-0000' };
+const fakeKeys = { anthropic: 'sk-ant-fake-eval-obeying-0000', gemini: 'AIza-fake-eval-obeying-0000' };
 
 /**
  * A CSCX of its own for the eval: an embedded database in a temporary folder, migrated; the real

@@ -12,7 +12,7 @@ import {
   within,
 } from './provider-calls.ts';
 
-const apiKey = 'sk-ant-test-4f9b2c1d8e7a6b5c';
+const apiKey = 'sk-ant-fake-test-4f9b';
 let fake: FakeAnthropic;
 
 beforeAll(async () => {
@@ -163,7 +163,7 @@ describe('the Anthropic provider’s errors', () => {
   });
 
   it('map a wrong key to auth without ever putting the key in the message, even when the vendor echoes it', async () => {
-    const wrongKey = 'sk-ant-wrong-9d8c7b6a5f4e';
+    const wrongKey = 'sk-ant-fake-wrong-9d8c';
     const refused = await providerFailure(() =>
       createAnthropicProvider({ apiKey: wrongKey, baseUrl: fake.url }).generateObject(objectCall()),
     );

@@ -12,7 +12,7 @@ import {
   within,
 } from './provider-calls.ts';
 
-const apiKey = 'AIzaTest-5e4d3c2b1a0f9e8d';
+const apiKey = 'AIza-fake-test-5e4d';
 let fake: FakeGemini;
 
 beforeAll(async () => {
@@ -190,7 +190,7 @@ describe('the Gemini provider’s errors', () => {
   });
 
   it('read Google’s 400 API_KEY_INVALID as auth, and never put a key in the message', async () => {
-    const wrongKey = 'AIzaWrong-0a1b2c3d4e5f';
+    const wrongKey = 'AIza-fake-wrong-0a1b';
     const refused = await providerFailure(() =>
       createGeminiProvider({ apiKey: wrongKey, baseUrl: fake.url }).generateObject(objectCall()),
     );

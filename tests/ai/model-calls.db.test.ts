@@ -10,7 +10,7 @@ import { errorOf } from '../support/errors.ts';
 import type { RecordedRequest } from '../support/fakes/fake-http.ts';
 
 const orgAnthropicKey = 'sk-ant-fake-org-secret-4f9a';
-const envGeminiKey = 'AIza-env-secret-77c1';
+const envGeminiKey = 'AIza-fake-env-secret-77c1';
 const timeoutMs = 4_000;
 
 const suite = suiteWithAiFakes({

@@ -11,7 +11,7 @@ import { suiteWithAiFakes } from '../support/ai-suite.ts';
 import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
 
 const anthropicKey = 'sk-ant-fake-run-test-91d2';
-const geminiKey = 'AIza-run-test-3b0e';
+const geminiKey = 'AIza-fake-run-test-3b0e';
 
 const suite = suiteWithAiFakes({
   keys: { anthropic: anthropicKey, gemini: geminiKey },

@@ -12,7 +12,7 @@ import { routeFixturePages } from './support/fixture-routes.ts';
 import { fixtureThreadContext, openThreadInSidebar, screenshots } from './support/thread-in-sidebar.ts';
 
 const orgAnthropicKey = 'sk-ant-fake-browser-org-key-5d2e';
-const envGeminiKey = 'AIza-browser-env-key-91b3';
+const envGeminiKey = 'AIza-fake-browser-env-key-91b3';
 /** What the fixture thread says about its customer's person, which must never reach a vendor. */
 const danaData = ['Dana', 'Reyes', 'dana.reyes@acme-robotics.test'];
 

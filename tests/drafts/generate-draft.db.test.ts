@@ -9,7 +9,7 @@ import { aContact, aCustomer, aMember, anOrg } from '../support/builders.ts';
 import { errorOf } from '../support/errors.ts';
 
 const anthropicKey = 'sk-ant-fake-drafts-9d2e';
-const geminiKey = 'AIza-drafts-31bb';
+const geminiKey = 'AIza-fake-drafts-31bb';
 
 const suite = suiteWithAiFakes({
   keys: { anthropic: anthropicKey, gemini: geminiKey },

@@ -31,7 +31,7 @@ const cases: (InjectionCase | OwnInjectionCase)[] = [
 ];
 
 const anthropicKey = 'sk-ant-fake-injection-51c0';
-const geminiKey = 'AIza-injection-77e2';
+const geminiKey = 'AIza-fake-injection-77e2';
 
 let anthropic: FakeAnthropic;
 let gemini: FakeGemini;

@@ -114,16 +114,16 @@ describe('the AI section, for an admin', () => {
     expect(gemini.textContent).toContain('Not set');
     const field = within(gemini).getByLabelText('Gemini API key') as HTMLInputElement;
     expect(field.type).toBe('password');
-    await userEvent.type(field, 'AIza-secret-gemini-key-0123');
+    await userEvent.type(field, 'AIza-fake-secret-gemini-key-0123');
     await userEvent.click(within(gemini).getByRole('button', { name: 'Save key' }));
 
     expect(await within(gemini).findByText('Saved. The key is not shown again.')).toBeTruthy();
     expect(field.value).toBe('');
     expect(gemini.textContent).toContain('Set in settings');
     expect(callsTo(backend, 'ai.updateSettings').map((c) => c.input)).toEqual([
-      { apiKeys: { gemini: 'AIza-secret-gemini-key-0123' } },
+      { apiKeys: { gemini: 'AIza-fake-secret-gemini-key-0123' } },
     ]);
-    expect(document.body.innerHTML).not.toContain('AIza-secret-gemini-key-0123');
+    expect(document.body.innerHTML).not.toContain('AIza-fake-secret-gemini-key-0123');
   });
 
   it('refuses something too short to be a key before sending it', async () => {
