@@ -1,3 +1,5 @@
+import { isoWithOffset } from '../../clock.ts';
+
 /**
  * A moment as the clock of `timeZone` read it, as ISO 8601 with that zone's offset then
  * ("2026-12-03T16:00:00-08:00"): what the analysis resolves "by Friday" and "tomorrow" against, so a
@@ -5,11 +7,7 @@
  * reads as UTC.
  */
 export function meetingLocalTime(at: Date, timeZone: string): string {
-  const offset = offsetMinutes(at, timeZone);
-  const local = new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offset);
-  const hours = String(Math.floor(abs / 60)).padStart(2, '0');
-  return `${local}${offset < 0 ? '-' : '+'}${hours}:${String(abs % 60).padStart(2, '0')}`;
+  return isoWithOffset(at, offsetMinutes(at, timeZone));
 }
 
 function offsetMinutes(at: Date, timeZone: string): number {

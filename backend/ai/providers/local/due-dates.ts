@@ -1,4 +1,5 @@
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import { isoWithOffset } from '../../../clock.ts';
 import { namesOnlyAWeekday, weekdayDay } from './due-weekdays.ts';
 import type { LocalNlp } from './nlp.ts';
 
@@ -29,7 +30,7 @@ const hourMs = 3_600_000;
 export function resolveDue(nlp: LocalNlp, sentence: string, reference: string): string | null {
   const offset = utcOffsetMinutes(reference);
   const instant = new Date(reference);
-  if (endOfWeek.test(sentence)) return formatInOffset(comingFriday(instant, offset), offset);
+  if (endOfWeek.test(sentence)) return isoWithOffset(comingFriday(instant, offset), offset);
   const endOfDayAt = endOfDay.exec(sentence);
   const results = nlp.chrono
     .parse(sentence, { instant, timezone: offset }, { forwardDate: true })
@@ -42,7 +43,7 @@ export function resolveDue(nlp: LocalNlp, sentence: string, reference: string): 
   if (endOfDayAt && !results.some(dayEnded)) dates.unshift(atHour(instant, offset, endOfBusinessHour));
   const today = dayNumber(instant, offset);
   const date = dates.find((d) => dayNumber(d, offset) >= today) ?? dates[0];
-  return date ? formatInOffset(date, offset) : null;
+  return date ? isoWithOffset(date, offset) : null;
 }
 
 /** Whether a date and an "end of day" are said together: "EOD Friday", "tomorrow by end of day". */
@@ -115,11 +116,4 @@ export function utcOffsetMinutes(isoDateTime: string): number {
   const match = /([+-])(\d{2}):?(\d{2})$/.exec(isoDateTime);
   if (!match) return 0;
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-}
-
-export function formatInOffset(date: Date, offset: number): string {
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const abs = Math.abs(offset);
-  const hours = String(Math.floor(abs / 60)).padStart(2, '0');
-  return `${local}${offset < 0 ? '-' : '+'}${hours}:${String(abs % 60).padStart(2, '0')}`;
 }
