@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { activities, customers } from '../db/schema.ts';
 import { type JobHandler, orgOfJob, type Schedule } from '../jobs/handlers.ts';
 import { enqueueJob } from '../jobs/queue.ts';
-import { calendarSource } from '../meetings/service.ts';
+import { calendarSource } from '../meetings/calendar-source.ts';
 import { meetingBriefs } from './schema.ts';
 import { meetingBrief } from './service.ts';
 

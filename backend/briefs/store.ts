@@ -4,7 +4,7 @@ import type { AiProviderName } from '../../shared/api/ai.ts';
 import type { BriefAttendee, BriefOutput, MeetingBrief } from '../../shared/api/briefs.ts';
 import type { Db } from '../db/client.ts';
 import { activities } from '../db/schema.ts';
-import { calendarSource } from '../meetings/service.ts';
+import { calendarSource } from '../meetings/calendar-source.ts';
 import { type MeetingBriefRow, meetingBriefs } from './schema.ts';
 
 const adhocPrefix = 'adhoc:';

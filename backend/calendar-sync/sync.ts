@@ -8,7 +8,8 @@ import { activities } from '../db/schema.ts';
 import type { OrgRunner } from '../db/tenancy.ts';
 import type { AppDeps } from '../deps.ts';
 import { vendorErrorOf } from '../integrations/connections/vendor-error.ts';
-import { calendarSource, recordCalendarMeeting } from '../meetings/service.ts';
+import { calendarSource } from '../meetings/calendar-source.ts';
+import { recordCalendarMeeting } from '../meetings/service.ts';
 import {
   addressesOf,
   type CalendarChanges,

@@ -10,8 +10,6 @@ import { DomainError } from '../domain-error.ts';
 import { calendarSource } from './calendar-source.ts';
 import { conferenceKey } from './conference-id.ts';
 
-export { calendarSource };
-
 type CalendarMeetingInput = z.infer<typeof recordCalendarMeetingInput>;
 
 /**
