@@ -58,7 +58,7 @@ describe('disconnecting', () => {
     const botToken =
       suite.slack
         .secrets()
-        .filter((s) => s.startsWith('xoxb-'))
+        .filter((s) => s.startsWith('xoxb-fake-'))
         .at(-1) ?? '';
     await expect(
       suite.app.client(csm.token).connections.disconnect.mutate({ id: slack?.id ?? '' }),
