@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { arrayParam } from '../imports/sql-arrays.ts';
+import { measuredSeriesKinds } from '../signals/schema.ts';
 
 /**
  * One customer's raw figures, as the features statement returns them: every count an int, every
@@ -113,13 +114,13 @@ function inScope(scope: CustomerScope, column: SQL): SQL {
   return sql`${column} = any(${arrayParam(scope, 'uuid')})`;
 }
 
-/** The measured series (daily or weekly figures): most of the signals, read only for their 60-day means. */
-const seriesKinds = sql.raw(`('usage.active_users', 'usage.logins', 'usage.feature_adoption')`);
+/** The measured series: most of the signals, read only for their 60-day means. */
+const seriesKinds = measuredSeriesKinds;
 
 /**
- * One row per customer and signal kind, from two range scans of the index (org, customer, kind,
- * time): the measured series over 60 days with only the three figures the model reads of them, and
- * the other kinds over 180 days with the rest — so each row of the bulk of the table passes through
+ * One row per customer and signal kind, from two range scans: the measured series over 60 days with
+ * only the three figures the model reads of them (index (org, customer, kind, time)), and the other
+ * kinds over 180 days with the rest (their own partial index) — so each row of the bulk of the table passes through
  * three aggregates rather than a dozen. Latest values are arrays in time order (the input is in that
  * order already, so nothing is sorted). The pivot below picks each kind's figures.
  */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   doublePrecision,
   foreignKey,
@@ -46,6 +47,14 @@ export interface SignalDetail {
 }
 
 /**
+ * The measured series (daily or weekly figures): the bulk of the signals, which a recompute reads
+ * apart from the rest (features-query.ts), so the rest have an index of their own.
+ */
+export const measuredSeriesKinds = sql.raw(
+  `('usage.active_users', 'usage.logins', 'usage.feature_adoption')`,
+);
+
+/**
  * Measurements about a customer over time, from every way in (API, CSV import, the ingest endpoint,
  * meeting analysis, the demo). Written once per event id: sending an event again changes nothing.
  */
@@ -70,6 +79,11 @@ export const healthSignals = pgTable(
   (t) => [
     uniqueIndex('health_signals_event_key').on(t.orgId, t.eventId),
     index('health_signals_customer_kind_time_idx').on(t.orgId, t.customerId, t.kind, t.observedAt),
+    // A recompute reads the other kinds over 180 days: through the index above it would walk past
+    // every series row of the customer's range too (39,000 of 40,362 in a batch of 1,000).
+    index('health_signals_events_idx')
+      .on(t.orgId, t.customerId, t.kind, t.observedAt)
+      .where(sql`${t.kind} not in ${measuredSeriesKinds}`),
     orgKey('health_signals', t),
     ofCustomer(t),
     orgIsolation('health_signals'),

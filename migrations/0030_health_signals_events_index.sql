@@ -1,0 +1,1 @@
+CREATE INDEX "health_signals_events_idx" ON "health_signals" USING btree ("org_id","customer_id","kind","observed_at") WHERE "health_signals"."kind" not in ('usage.active_users', 'usage.logins', 'usage.feature_adoption');
