@@ -27,10 +27,13 @@ export const recomputeBatchSize = 500;
  */
 export const recomputeBatchTargetMs = 50;
 
-/** An org recompute's batches are whole slices of this many customers, from 1 slice up to 20. */
+/**
+ * An org recompute's batches are whole slices of this many customers, from 1 slice up to 20. The
+ * first is small: it reads cold pages, and a request behind it would wait for all of them.
+ */
 const sliceSize = 50;
 const maxSlices = 20;
-const firstSlices = 10;
+const firstSlices = 2;
 
 /**
  * How many slices the next batch takes, from how long the last one took: scaled toward the target,

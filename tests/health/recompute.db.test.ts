@@ -171,14 +171,14 @@ describe('recomputing health', () => {
       orgId: book.id,
       now,
       inOrg: (work) => inOrg(db, book.id, work),
-      // Every batch overshoots a target of a microsecond: 500 customers first, then one slice at a time.
+      // Every batch overshoots a target of a microsecond: 100 customers first, then one slice at a time.
       targetBatchMs: 0.001,
       onProgress: ({ done }) => {
         progress.push(done);
       },
     });
     expect(outcome).toMatchObject({ customers: 620, scored: 620 });
-    expect(progress).toEqual([500, 550, 600, 620]);
+    expect(progress).toEqual([100, 150, 200, 250, 300, 350, 400, 450, 500, 550, 600, 620]);
     const [scored] = await inOrg(db, book.id, (tx) =>
       tx.execute<{ n: number }>(
         sql`select count(distinct customer_id)::int as n from health_scores where org_id = ${book.id}`,
