@@ -3,11 +3,17 @@ import { healthComponents } from '../../shared/api/health.ts';
 import type { Db } from '../db/client.ts';
 import { alertConditions, alertsToRaise } from './alert-conditions.ts';
 import { featuresFromRow } from './features-from-rows.ts';
-import { type CustomerScope, readFeatureRows } from './features-query.ts';
+import { type CustomerScope, type FeatureRow, readFeatureRows } from './features-query.ts';
 import { scoreHealth } from './model/components.ts';
 import { ensureCurrentModel, type OrgHealthModel, scoringModel } from './models.ts';
 import { withScore } from './recent-scores.ts';
-import { type AlertToRaise, readPriorScores, type ScoreToWrite, writeScores } from './score-writes.ts';
+import {
+  type AlertToRaise,
+  type PriorScore,
+  readPriorScores,
+  type ScoreToWrite,
+  writeScores,
+} from './score-writes.ts';
 
 /** Opens one short org-scoped transaction (a job's `org.inOrg`, the CLI's, a test's). */
 export type InOrg = <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
@@ -22,8 +28,9 @@ export interface RecomputeDeps {
 export const recomputeBatchSize = 500;
 
 /**
- * What an org recompute's batch transaction aims to last: a request that arrives meanwhile waits for
- * the batch in progress (the embedded database has one connection), and none should wait > 100 ms.
+ * What each of an org recompute's batch transactions aims to last: a request that arrives meanwhile
+ * waits for the transaction in progress (the embedded database has one connection), and none should
+ * wait > 100 ms.
  */
 export const recomputeBatchTargetMs = 50;
 
@@ -58,20 +65,29 @@ const delta = (now: number, before: number | null) =>
   before === null ? null : Math.round((now - before) * 100) / 100;
 
 /**
- * A batch's commit does not wait for its WAL to reach the disk (on the embedded database an fsync,
- * 1–2 ms of a 50 ms batch): everything it writes is worked out again from the signals, and a crash
+ * The write's commit does not wait for its WAL to reach the disk (on the embedded database an
+ * fsync, 1–2 ms a batch): everything it writes is worked out again from the signals, and a crash
  * loses at most the last batches whole (scores, alert conditions and alerts together), which the
  * next recompute writes again. The next commit that does wait flushes them too.
  */
 const scoresAreDerived = sql`select set_config('synchronous_commit', 'off', true)`;
 
+/** How long each of a batch's two transactions held the connection, in ms. */
+export interface BatchTimes {
+  readMs: number;
+  writeMs: number;
+}
+
 /**
- * Scores a batch of customers as of `now`, inside the caller's transaction: features in one
- * statement, the formulas in TS, the day's history row, the current score and the new alerts in
- * another. A customer with no data at all gets no score.
+ * Scores a batch of customers as of `now` in two short transactions, with the scoring between them
+ * outside any, so that a request waits at most for one of them: the features and the prior scores
+ * read in one, the day's history row, the current score and the new alerts written in the other.
+ * A customer whose current score was written meanwhile (its own recompute, for a new signal) keeps
+ * that score: this batch's, worked out from what was there before, is not written. A customer
+ * with no data at all gets no score.
  */
 export async function recomputeBatch(
-  tx: Db,
+  inOrg: InOrg,
   input: {
     orgId: string;
     customers: CustomerScope;
@@ -80,15 +96,34 @@ export async function recomputeBatch(
     /** False for a replay of past days: no alert raised, no condition kept as holding. */
     raiseAlerts?: boolean;
   },
-): Promise<ReadBatchOutcome> {
+): Promise<ReadBatchOutcome & BatchTimes> {
   const { orgId, customers, now, model, raiseAlerts = true } = input;
-  if ('length' in customers && customers.length === 0) return { scored: 0, alerts: 0, customers: 0 };
+  if ('length' in customers && customers.length === 0)
+    return { scored: 0, alerts: 0, customers: 0, readMs: 0, writeMs: 0 };
   const day = utcDay(now);
-  await tx.execute(scoresAreDerived);
-  const [featureRows, priorRows] = [
-    await readFeatureRows(tx, orgId, customers, now),
-    await readPriorScores(tx, orgId, customers, day),
-  ];
+  const readStarted = performance.now();
+  const { featureRows, priorRows } = await inOrg(async (tx) => ({
+    featureRows: await readFeatureRows(tx, orgId, customers, now),
+    priorRows: await readPriorScores(tx, orgId, customers, day),
+  }));
+  const readMs = performance.now() - readStarted;
+  const { scores, alerts } = scoreRows(featureRows, priorRows, { day, model, raiseAlerts });
+  const writeStarted = performance.now();
+  await inOrg(async (tx) => {
+    await tx.execute(scoresAreDerived);
+    await writeScores(tx, { orgId, day, now, modelVersion: model.version, scores, alerts });
+  });
+  const writeMs = performance.now() - writeStarted;
+  return { scored: scores.length, alerts: alerts.length, customers: featureRows.length, readMs, writeMs };
+}
+
+/** The formulas over a batch's rows: each scored customer's score to write, and the alerts it raises. */
+function scoreRows(
+  featureRows: readonly FeatureRow[],
+  priorRows: readonly PriorScore[],
+  options: { day: string; model: OrgHealthModel; raiseAlerts: boolean },
+): { scores: ScoreToWrite[]; alerts: AlertToRaise[] } {
+  const { day, model, raiseAlerts } = options;
   const priors = new Map(priorRows.map((p) => [p.customer_id, p]));
   const scores: ScoreToWrite[] = [];
   const alerts: AlertToRaise[] = [];
@@ -102,6 +137,7 @@ export async function recomputeBatch(
     const byComponent = new Map(result.drivers.map((d) => [d.component, d.score]));
     scores.push({
       customerId: row.customer_id,
+      readVersion: prior?.version ?? null,
       score: result.score,
       band: result.band,
       confidence: result.confidence,
@@ -114,11 +150,10 @@ export async function recomputeBatch(
       recent: withScore(prior?.recent, day, result.score),
     });
   }
-  await writeScores(tx, { orgId, day, now, modelVersion: model.version, scores, alerts });
-  return { scored: scores.length, alerts: alerts.length, customers: featureRows.length };
+  return { scores, alerts };
 }
 
-/** The given customers (a signal's, a test's): one batch per `recomputeBatchSize`, each its own transaction. */
+/** The given customers (a signal's, a test's): one batch per `recomputeBatchSize`, each its own read and write. */
 export async function recomputeCustomers(
   deps: RecomputeDeps,
   customerIds: readonly string[],
@@ -129,9 +164,12 @@ export async function recomputeCustomers(
   const total = { scored: 0, alerts: 0 };
   for (let i = 0; i < customerIds.length; i += recomputeBatchSize) {
     const ids = customerIds.slice(i, i + recomputeBatchSize);
-    const outcome = await deps.inOrg((tx) =>
-      recomputeBatch(tx, { orgId: deps.orgId, customers: ids, now: deps.now, model }),
-    );
+    const outcome = await recomputeBatch(deps.inOrg, {
+      orgId: deps.orgId,
+      customers: ids,
+      now: deps.now,
+      model,
+    });
     total.scored += outcome.scored;
     total.alerts += outcome.alerts;
   }
@@ -146,10 +184,10 @@ export interface OrgProgress {
 
 /**
  * Every customer of the org, in batches by id: where each slice starts is read once, then each batch
- * reads its range of slices, scores it and writes, in one short transaction, so requests get the
- * embedded database's one connection between batches; batches are sized to last about
- * `recomputeBatchTargetMs` (a `batchSize` fixes them instead). A customer added meanwhile falls in
- * some range.
+ * reads its range of slices in one short transaction, scores it outside any and writes it in
+ * another, so requests get the embedded database's one connection between them; batches are sized
+ * so that the longer of the two lasts about `recomputeBatchTargetMs` (a `batchSize` fixes them
+ * instead). A customer added meanwhile falls in some range.
  */
 export async function recomputeOrg(
   deps: RecomputeDeps & {
@@ -175,16 +213,13 @@ export async function recomputeOrg(
   for (let i = 0, next = slices; i < starts.length && !deps.signal?.aborted; i = next) {
     next = i + slices;
     const customers = { fromId: starts[i] as string, beforeId: starts[next] ?? null };
-    const started = performance.now();
-    const batch = await deps.inOrg((tx) =>
-      recomputeBatch(tx, {
-        orgId: deps.orgId,
-        customers,
-        now: deps.now,
-        model,
-        ...(deps.raiseAlerts === undefined ? {} : { raiseAlerts: deps.raiseAlerts }),
-      }),
-    );
+    const batch = await recomputeBatch(deps.inOrg, {
+      orgId: deps.orgId,
+      customers,
+      now: deps.now,
+      model,
+      ...(deps.raiseAlerts === undefined ? {} : { raiseAlerts: deps.raiseAlerts }),
+    });
     outcome.customers += batch.customers;
     outcome.scored += batch.scored;
     outcome.alerts += batch.alerts;
@@ -193,7 +228,9 @@ export async function recomputeOrg(
       total: Math.max(total, outcome.customers),
       scored: outcome.scored,
     });
-    if (!deps.batchSize) slices = nextSliceCount(slices, performance.now() - started, deps.targetBatchMs);
+    // What a request may wait for is the longer of the two transactions, not the whole batch.
+    const heldMs = Math.max(batch.readMs, batch.writeMs);
+    if (!deps.batchSize) slices = nextSliceCount(slices, heldMs, deps.targetBatchMs);
   }
   return outcome;
 }

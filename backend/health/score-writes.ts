@@ -10,6 +10,8 @@ import type { AlertFacts } from './schema.ts';
 /** What a recompute needs to know of the scores before it: deltas and alerts are made from these. */
 export type PriorScore = {
   customer_id: string;
+  /** The current row's version as read (its `xmin`): the write moves on only the row it read. */
+  version: string;
   current_score: number | null;
   alert_conditions: AlertCause[] | null;
   /** The highest score kept in the 7 days before `day`. */
@@ -23,6 +25,7 @@ export type PriorScore = {
 
 type PriorRow = {
   customer_id: string;
+  version: string;
   current_score: number;
   alert_conditions: AlertCause[] | null;
   day: string;
@@ -84,7 +87,7 @@ export async function readPriorScores(
   const scored = sql`${day}::date`;
   const history = fromHistory(orgId, scored);
   const rows = await tx.execute<PriorRow>(sql`
-    select cur.customer_id, cur.score as current_score, cur.alert_conditions, cur.day::text as day,
+    select cur.customer_id, cur.xmin::text as version, cur.score as current_score, cur.alert_conditions, cur.day::text as day,
       coalesce(cur.recent_scores, ${history.recent}) as recent_scores,
       case when cur.recent_scores is null then ${history.earlier} ->> 'day' else cur.earlier_day::text end as earlier_day,
       case when cur.recent_scores is null then (${history.earlier} ->> 'score')::float8 else cur.earlier_score end
@@ -115,6 +118,7 @@ const priorOf =
     };
     return {
       customer_id: row.customer_id,
+      version: row.version,
       current_score: row.current_score,
       alert_conditions: row.alert_conditions,
       ...reference,
@@ -124,6 +128,8 @@ const priorOf =
 
 export interface ScoreToWrite {
   customerId: string;
+  /** The version of the customer's current row the score was worked out from; null: it had none. */
+  readVersion: string | null;
   score: number;
   band: HealthBand;
   confidence: number;
@@ -158,9 +164,11 @@ export interface ScoreBatch {
 }
 
 /**
- * The batch's day in the history (replacing an earlier run of the same day when it differs), the current scores (or,
- * for a backfill of an earlier day, their recent scores only), and the new alerts (an open one of the same customer and cause already says it: nothing is added), in
- * one statement from one jsonb parameter.
+ * The batch's current scores (or, for a backfill of an earlier day, their recent scores only), each
+ * only where the customer's current row is still the one it was worked out from; for those, the day
+ * in the history (replacing an earlier run of the same day when it differs) and the new alerts (an
+ * open one of the same customer and cause already says it: nothing is added). One statement from
+ * one jsonb parameter; returns how many customers' scores were written.
  */
 export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
   if (batch.scores.length === 0) return 0;
@@ -168,6 +176,7 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
   const rows = JSON.stringify(
     batch.scores.map((s) => ({
       customer_id: s.customerId,
+      read_version: s.readVersion,
       score: s.score,
       band: s.band,
       confidence: s.confidence,
@@ -195,18 +204,50 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
       facts: a.facts,
     })),
   );
+  const at = sql`${now.toISOString()}::timestamptz`;
   const [written] = await tx.execute<{ n: number }>(sql`
     with input as (
-      select * from jsonb_to_recordset(${rows}::jsonb) as x(customer_id uuid, score float8, band health_band,
-        confidence float8, drivers jsonb, components float8[], delta_7d float8, delta_30d float8, delta_90d float8,
-        alert_conditions text[], recent_scores float8[], earlier_day date, earlier_score float8, backfill boolean)
+      select * from jsonb_to_recordset(${rows}::jsonb) as x(customer_id uuid, read_version xid, score float8,
+        band health_band, confidence float8, drivers jsonb, components float8[], delta_7d float8, delta_30d float8,
+        delta_90d float8, alert_conditions text[], recent_scores float8[], earlier_day date, earlier_score float8,
+        backfill boolean)
+    ),
+    -- Only the row each score was worked out from is moved on: one written since (its version
+    -- differs, or it exists where none did) says something newer, and this score is not written.
+    moved as (
+      update health_scores c set day = ${day}::date, score = i.score, band = i.band, confidence = i.confidence,
+        model_version = ${modelVersion}, computed_at = ${at}, drivers = i.drivers, delta_7d = i.delta_7d,
+        delta_30d = i.delta_30d, delta_90d = i.delta_90d, alert_conditions = i.alert_conditions,
+        recent_scores = i.recent_scores, earlier_day = i.earlier_day, earlier_score = i.earlier_score
+      from input i
+      where c.org_id = ${orgId} and c.customer_id = i.customer_id and c.xmin = i.read_version and not i.backfill
+      returning c.customer_id
+    ),
+    first as (
+      insert into health_scores (org_id, customer_id, day, score, band, confidence, model_version, computed_at,
+        drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores, earlier_day, earlier_score)
+      select ${orgId}, customer_id, ${day}::date, score, band, confidence, ${modelVersion}, ${at},
+        drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores, earlier_day, earlier_score
+      from input where read_version is null
+      on conflict (org_id, customer_id) do nothing
+      returning customer_id
+    ),
+    backfilled as (
+      update health_scores c set recent_scores = i.recent_scores, earlier_day = i.earlier_day,
+        earlier_score = i.earlier_score
+      from input i
+      where c.org_id = ${orgId} and c.customer_id = i.customer_id and c.xmin = i.read_version and i.backfill
+      returning c.customer_id
+    ),
+    written as (
+      select customer_id from moved union all select customer_id from first
+      union all select customer_id from backfilled
     ),
     history as (
       insert into health_score_history as h (org_id, customer_id, day, score, band, confidence, model_version,
         computed_at, components)
-      select ${orgId}, customer_id, ${day}::date, score, band, confidence, ${modelVersion}, ${now.toISOString()}::timestamptz,
-        components
-      from input
+      select ${orgId}, customer_id, ${day}::date, score, band, confidence, ${modelVersion}, ${at}, components
+      from input where customer_id in (select customer_id from written)
       on conflict (org_id, customer_id, day) do update set score = excluded.score, band = excluded.band,
         confidence = excluded.confidence, model_version = excluded.model_version, computed_at = excluded.computed_at,
         components = excluded.components
@@ -215,30 +256,14 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
       where (h.score, h.band, h.confidence, h.model_version, h.components)
         is distinct from (excluded.score, excluded.band, excluded.confidence, excluded.model_version, excluded.components)
     ),
-    current as (
-      insert into health_scores as c (org_id, customer_id, day, score, band, confidence, model_version, computed_at,
-        drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores, earlier_day, earlier_score)
-      select ${orgId}, customer_id, ${day}::date, score, band, confidence, ${modelVersion}, ${now.toISOString()}::timestamptz,
-        drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores, earlier_day, earlier_score
-      from input where not backfill
-      on conflict (org_id, customer_id) do update set day = excluded.day, score = excluded.score, band = excluded.band,
-        confidence = excluded.confidence, model_version = excluded.model_version, computed_at = excluded.computed_at,
-        drivers = excluded.drivers, delta_7d = excluded.delta_7d, delta_30d = excluded.delta_30d,
-        delta_90d = excluded.delta_90d, alert_conditions = excluded.alert_conditions,
-        recent_scores = excluded.recent_scores, earlier_day = excluded.earlier_day, earlier_score = excluded.earlier_score
-    ),
-    backfilled as (
-      update health_scores c set recent_scores = i.recent_scores, earlier_day = i.earlier_day,
-        earlier_score = i.earlier_score
-      from input i where i.backfill and c.org_id = ${orgId} and c.customer_id = i.customer_id
-    ),
     raised as (
       insert into health_alerts (org_id, customer_id, cause, score, previous_score, band, drivers, facts, model_version)
       select ${orgId}, customer_id, cause, score, previous_score, band, drivers, facts, ${modelVersion}
       from jsonb_to_recordset(${alerts}::jsonb) as a(customer_id uuid, cause health_alert_cause, score float8,
         previous_score float8, band health_band, drivers jsonb, facts jsonb)
+      where customer_id in (select customer_id from written)
       on conflict (org_id, customer_id, cause) where acknowledged_at is null do nothing
     )
-    select count(*)::int as n from input`);
+    select count(*)::int as n from written`);
   return written?.n ?? 0;
 }

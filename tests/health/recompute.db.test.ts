@@ -155,6 +155,44 @@ describe('recomputing health', () => {
     expect(inBatches.every((s) => s?.day === '2026-10-21')).toBe(true);
   });
 
+  it('keeps a score written between a batch’s read and its write, instead of the older one worked out before it', async () => {
+    const customer = await anAtRiskAccount('Raced');
+    const day = (at: Date) => at.toISOString().slice(0, 10);
+    const nextDay = new Date(now.getTime() + 86_400_000);
+    const dayAfter = new Date(now.getTime() + 2 * 86_400_000);
+    await recomputeCustomers(deps(now), [customer.id]);
+    // The batch's transactions: the model, the read, then the write. Before the write, the
+    // customer's own recompute (a new signal's) scores the day after.
+    let transactions = 0;
+    let raced = false;
+    await recomputeCustomers(
+      {
+        ...deps(nextDay),
+        inOrg: async (work) => {
+          transactions += 1;
+          if (transactions === 3) {
+            await recomputeCustomers(deps(dayAfter), [customer.id]);
+            raced = true;
+          }
+          return inOrg(db, org.id, work);
+        },
+      },
+      [customer.id],
+    );
+    expect(raced).toBe(true);
+    const current = await scoreOf(customer.id);
+    expect(current?.day).toBe(day(dayAfter));
+    expect(current?.computedAt.toISOString()).toBe(dayAfter.toISOString());
+    const history = await inOrg(db, org.id, (tx) =>
+      tx
+        .select({ day: healthScoreHistory.day })
+        .from(healthScoreHistory)
+        .where(and(eq(healthScoreHistory.orgId, org.id), eq(healthScoreHistory.customerId, customer.id)))
+        .orderBy(healthScoreHistory.day),
+    );
+    expect(history.map((h) => h.day)).toEqual([day(now), day(dayAfter)]);
+  });
+
   it('scores every customer once when it sizes the batches itself, however their size changes', async () => {
     const book = await anOrg(db);
     await inOrg(db, book.id, async (tx) => {
