@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '../backend/db/client.ts';
 import { inOrg } from '../backend/db/tenancy.ts';
 import { recomputeCustomers, recomputeOrg } from '../backend/health/recompute.ts';
@@ -45,6 +46,81 @@ const orgRunner = (database: Database, book: HealthBook) => ({
   orgId: book.org.id,
   now: healthBenchAsOf,
   inOrg: <T>(work: (tx: Db) => Promise<T>) => inOrg(database.db, book.org.id, work),
+});
+
+/** Where a recompute's time goes: each part's total over a run, in ms. */
+export interface RecomputeParts {
+  features: number;
+  priorScores: number;
+  write: number;
+  /** The batches' other statements (the write's settings, the model and slices read first). */
+  otherStatements: number;
+  /** In a transaction but in no statement: BEGIN, entering the org, COMMIT. */
+  transactions: number;
+  /** Outside any transaction: the scoring in TS, the pacing. */
+  scoring: number;
+}
+
+const dialect = new PgDialect();
+
+/** Which part of a batch a statement is, by what it reads or writes first. */
+function partOf(query: SQL): keyof RecomputeParts {
+  const text = dialect.sqlToQuery(query).sql;
+  if (text.includes('with bounds as')) return 'features';
+  if (text.includes('from health_scores cur')) return 'priorScores';
+  if (text.includes('insert into health_score_history')) return 'write';
+  return 'otherStatements';
+}
+
+/**
+ * `orgRunner` with a clock on every transaction and every statement in it: each statement's time
+ * goes to its part, the rest of the transaction to `transactions`; `inTransactions` sums them, so
+ * that what a run spent outside any (`scoring`) is its time less that.
+ */
+function clockedRunner(database: Database, book: HealthBook, parts: RecomputeParts) {
+  const clock = { inTransactions: 0 };
+  const runner = {
+    ...orgRunner(database, book),
+    inOrg: async <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      let inStatements = 0;
+      try {
+        return await inOrg(database.db, book.org.id, (tx) =>
+          work(
+            new Proxy(tx, {
+              get(target, property, receiver) {
+                if (property !== 'execute') return Reflect.get(target, property, receiver);
+                return async (query: SQL) => {
+                  const at = performance.now();
+                  try {
+                    return await target.execute(query);
+                  } finally {
+                    const ms = performance.now() - at;
+                    parts[partOf(query)] += ms;
+                    inStatements += ms;
+                  }
+                };
+              },
+            }),
+          ),
+        );
+      } finally {
+        const ms = performance.now() - started;
+        clock.inTransactions += ms;
+        parts.transactions += ms - inStatements;
+      }
+    },
+  };
+  return { runner, clock };
+}
+
+const noParts = (): RecomputeParts => ({
+  features: 0,
+  priorScores: 0,
+  write: 0,
+  otherStatements: 0,
+  scoring: 0,
+  transactions: 0,
 });
 
 /**
@@ -94,10 +170,12 @@ async function fullRecompute(database: Database, book: HealthBook) {
 
 async function timedRecompute(database: Database, book: HealthBook) {
   const batches: number[] = [];
+  const parts = noParts();
+  const { runner, clock } = clockedRunner(database, book, parts);
   let last = performance.now();
   const started = last;
   const outcome = await recomputeOrg({
-    ...orgRunner(database, book),
+    ...runner,
     now: nextDay,
     onProgress: () => {
       const now = performance.now();
@@ -105,7 +183,27 @@ async function timedRecompute(database: Database, book: HealthBook) {
       last = now;
     },
   });
-  return { ms: performance.now() - started, batches, scored: outcome.scored };
+  const ms = performance.now() - started;
+  parts.scoring = ms - clock.inTransactions;
+  return { ms, batches, parts, scored: outcome.scored };
+}
+
+const partNames: Record<keyof RecomputeParts, string> = {
+  features: 'the features statements',
+  priorScores: 'the prior-score statements',
+  write: 'the write statements (history, current score, alerts)',
+  otherStatements: 'the other statements (settings, model, slices)',
+  transactions: 'BEGIN, the org entered, COMMIT',
+  scoring: 'outside any transaction: the scoring in TS, the pacing',
+};
+
+/** One row a part of the recompute: its total over each run. */
+function partRows(parts: RecomputeParts[], size: string): BenchRow[] {
+  return (Object.keys(partNames) as (keyof RecomputeParts)[]).map((part) => ({
+    name: `… of the ${size} recompute: ${partNames[part]}, ms a run`,
+    summary: summarise(parts.map((run) => run[part])),
+    unit: 'ms' as const,
+  }));
 }
 
 /** A ping every 10 ms through the server while `work` runs: how long a request waits meanwhile. */
@@ -144,11 +242,13 @@ export async function measureHealth(
     const floors: number[] = [];
     const recomputes: number[] = [];
     let batches: number[] = [];
+    const parts: RecomputeParts[] = [];
     for (let run = 0; run < runsPerSize; run++) {
       floors.push(await bareGroupedInsert(database, book));
       const result = await fullRecompute(database, book);
       recomputes.push(result.ms);
       batches = batches.concat(result.batches);
+      parts.push(result.parts);
     }
     const floor = summarise(floors);
     const recompute = summarise(recomputes);
@@ -171,10 +271,12 @@ export async function measureHealth(
       unit: 'ms',
       verdict: 'floor',
     });
+    if (book.customers >= 50_000) rows.push(...partRows(parts, size));
     details[`recompute${book.customers}`] = {
       floorMs: floors,
       recomputeMs: recomputes,
       batches: batch,
+      parts,
       ratio,
     };
     log(
