@@ -168,10 +168,10 @@ export interface ScoreBatch {
  * only where the customer's current row is still the one it was worked out from; for those, the day
  * in the history (replacing an earlier run of the same day when it differs) and the new alerts (an
  * open one of the same customer and cause already says it: nothing is added). One statement from
- * one jsonb parameter; returns how many customers' scores were written.
+ * one jsonb parameter; returns the customers passed over, whose current row was written meanwhile.
  */
-export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
-  if (batch.scores.length === 0) return 0;
+export async function writeScores(tx: Db, batch: ScoreBatch): Promise<string[]> {
+  if (batch.scores.length === 0) return [];
   const { orgId, day, now, modelVersion } = batch;
   const rows = JSON.stringify(
     batch.scores.map((s) => ({
@@ -205,7 +205,7 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
     })),
   );
   const at = sql`${now.toISOString()}::timestamptz`;
-  const [written] = await tx.execute<{ n: number }>(sql`
+  const [written] = await tx.execute<{ passed_over: string[] }>(sql`
     with input as (
       select * from jsonb_to_recordset(${rows}::jsonb) as x(customer_id uuid, read_version xid, score float8,
         band health_band, confidence float8, drivers jsonb, components float8[], delta_7d float8, delta_30d float8,
@@ -264,6 +264,7 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<number> {
       where customer_id in (select customer_id from written)
       on conflict (org_id, customer_id, cause) where acknowledged_at is null do nothing
     )
-    select count(*)::int as n from written`);
-  return written?.n ?? 0;
+    select array(select customer_id::text from input
+      where customer_id not in (select customer_id from written)) as passed_over`);
+  return written?.passed_over ?? [];
 }

@@ -155,14 +155,14 @@ describe('recomputing health', () => {
     expect(inBatches.every((s) => s?.day === '2026-10-21')).toBe(true);
   });
 
-  it('keeps a score written between a batch’s read and its write, instead of the older one worked out before it', async () => {
+  it('keeps the later day’s score when the customer’s own recompute lands between a batch’s read and its write', async () => {
     const customer = await anAtRiskAccount('Raced');
     const day = (at: Date) => at.toISOString().slice(0, 10);
     const nextDay = new Date(now.getTime() + 86_400_000);
     const dayAfter = new Date(now.getTime() + 2 * 86_400_000);
     await recomputeCustomers(deps(now), [customer.id]);
     // The batch's transactions: the model, the read, then the write. Before the write, the
-    // customer's own recompute (a new signal's) scores the day after.
+    // customer's own recompute scores the day after.
     let transactions = 0;
     let raced = false;
     await recomputeCustomers(
@@ -183,6 +183,7 @@ describe('recomputing health', () => {
     const current = await scoreOf(customer.id);
     expect(current?.day).toBe(day(dayAfter));
     expect(current?.computedAt.toISOString()).toBe(dayAfter.toISOString());
+    // Read again, the batch's day is one before the current one: it joins the history only.
     const history = await inOrg(db, org.id, (tx) =>
       tx
         .select({ day: healthScoreHistory.day })
@@ -190,7 +191,63 @@ describe('recomputing health', () => {
         .where(and(eq(healthScoreHistory.orgId, org.id), eq(healthScoreHistory.customerId, customer.id)))
         .orderBy(healthScoreHistory.day),
     );
-    expect(history.map((h) => h.day)).toEqual([day(now), day(dayAfter)]);
+    expect(history.map((h) => h.day)).toEqual([day(now), day(nextDay), day(dayAfter)]);
+  });
+
+  it('ends with the score of what was read last when an older read writes first', async () => {
+    const customer = await aHealthyAccount('Overtaken');
+    await recomputeCustomers(deps(now), [customer.id]);
+    const before = await scoreOf(customer.id);
+    let olderWrote = () => {};
+    const olderWritten = new Promise<void>((resolve) => {
+      olderWrote = resolve;
+    });
+    let newerReady = () => {};
+    const newerRead = new Promise<void>((resolve) => {
+      newerReady = resolve;
+    });
+    // Each recompute's transactions: the model, the read, the write (then, passed over, more).
+    const pausedBeforeWrite = (onPause: () => Promise<void>) => {
+      let transactions = 0;
+      return async <T>(work: (tx: Db) => Promise<T>): Promise<T> => {
+        transactions += 1;
+        if (transactions === 3) await onPause();
+        return inOrg(db, org.id, work);
+      };
+    };
+    let newer: Promise<unknown> | undefined;
+    // The older recompute read before a week of few active users came in; before it writes, that
+    // week is recorded and a newer recompute reads it, then waits while the older one writes.
+    await recomputeCustomers(
+      {
+        ...deps(),
+        inOrg: pausedBeforeWrite(async () => {
+          await someSignals(db, org, customer.id, [
+            { kind: 'usage.active_users', period: 'week', value: 5, observedAt: daysBefore(now, 3) },
+          ]);
+          newer = recomputeCustomers(
+            {
+              ...deps(),
+              inOrg: pausedBeforeWrite(async () => {
+                newerReady();
+                await olderWritten;
+              }),
+            },
+            [customer.id],
+          );
+          await newerRead;
+        }),
+      },
+      [customer.id],
+    ).then(() => olderWrote());
+    await newer;
+    const raced = await scoreOf(customer.id);
+    // What a recompute reading everything now gives: the newer read's score, not the older one's.
+    await recomputeCustomers(deps(), [customer.id]);
+    const settled = await scoreOf(customer.id);
+    expect(settled?.score).not.toBe(before?.score);
+    expect(raced?.score).toBe(settled?.score);
+    expect(raced?.drivers).toEqual(settled?.drivers);
   });
 
   it('scores every customer once when it sizes the batches itself, however their size changes', async () => {
