@@ -30,10 +30,10 @@ export const recomputeBatchSize = 500;
 /**
  * What each of an org recompute's batch transactions aims to last: a request that arrives meanwhile
  * waits for the transaction in progress (the embedded database has one connection), and none should
- * wait > 100 ms. A transaction now and then takes 1.5–2× its batch's usual time (measured on the
+ * wait > 100 ms. A transaction now and then takes 2–3× its batch's usual time (measured on the
  * bench book), so the target leaves room for that and for the request's own time.
  */
-export const recomputeBatchTargetMs = 40;
+export const recomputeBatchTargetMs = 30;
 
 /**
  * An org recompute's batches are whole slices of this many customers, from 1 slice up to 20. The
@@ -103,9 +103,7 @@ export async function recomputeBatch(
   inOrg: InOrg,
   input: BatchInput,
 ): Promise<ReadBatchOutcome & BatchTimes> {
-  const first = await readScoreWrite(inOrg, input);
-  const outcome = { ...first };
-  let passedOver = first.passedOver;
+  let { passedOver, ...outcome } = await readScoreWrite(inOrg, input);
   for (let i = 0; i < rereads && passedOver.length > 0; i++) {
     const again = await readScoreWrite(inOrg, { ...input, customers: passedOver });
     outcome.alerts += again.alerts;
