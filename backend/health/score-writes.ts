@@ -212,8 +212,8 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<string[]> 
         delta_90d float8, alert_conditions text[], recent_scores float8[], earlier_day date, earlier_score float8,
         backfill boolean)
     ),
-    -- Only the row each score was worked out from is moved on: one written since (its version
-    -- differs, or it exists where none did) says something newer, and this score is not written.
+    -- Only the row each score was worked out from is moved on: a customer whose row was written
+    -- since (its version differs, or it exists where none did) is passed over, for the caller to read again.
     moved as (
       update health_scores c set day = ${day}::date, score = i.score, band = i.band, confidence = i.confidence,
         model_version = ${modelVersion}, computed_at = ${at}, drivers = i.drivers, delta_7d = i.delta_7d,
