@@ -5,7 +5,9 @@ import { measuredSeriesKinds } from '../signals/schema.ts';
 
 /**
  * One customer's raw figures, as the features statement returns them: every count an int, every
- * mean a float8 (postgres.js would hand bigint and numeric over as text), days as ints.
+ * mean a float8, days as ints, times as ISO text. The statement hands the batch over as one JSON
+ * array, parsed at once: 55 columns a row, each decoded on its own, cost the client more than the
+ * database spent working them out (≈ 30 of 80 ms for 1,000 customers).
  */
 export type FeatureRow = {
   customer_id: string;
@@ -214,7 +216,7 @@ export async function readFeatureRows(
   const inForce = sql`start_date <= ${day} and (end_date >= ${day} or status = 'active')`;
   const age = (column: ReturnType<typeof sql>) =>
     sql`floor(extract(epoch from (${at} - ${column})) / 86400)::int`;
-  return tx.execute<FeatureRow>(sql`
+  const [batch] = await tx.execute<{ rows: string | null }>(sql`
     with bounds as (${boundsOf(asOf)}),
     by_kind as (${signalsByKind(orgId, customers)}),
     sig as (${signalPivot}),
@@ -267,17 +269,17 @@ export async function readFeatureRows(
       group by customer_id
     ),
     renewal as (
-      select c.id as customer_id, coalesce(d.contract_end, c.renewal_date) as renewal_date,
-        d.term_days, d.relationship_days
+      select c.id as customer_id, coalesce(d.contract_end, c.renewal_date) - ${day} as days_to_renewal,
+        coalesce(d.contract_end, c.renewal_date)::text as renewal_date, d.term_days, d.relationship_days
       from customers c left join deal d on d.customer_id = c.id
       where c.org_id = ${orgId} and ${scope('c.id')}
     )
-    select sig.*, act.*, people.champions, people.sponsors,
-      (r.renewal_date - ${day}) as days_to_renewal, r.renewal_date::text as renewal_date,
-      r.term_days, r.relationship_days, r.customer_id
-    from renewal r
-    left join sig on sig.customer_id = r.customer_id
-    left join act on act.customer_id = r.customer_id
-    left join people on people.customer_id = r.customer_id
+    select json_agg(f)::text as rows from (
+      select * from renewal
+      left join sig using (customer_id)
+      left join act using (customer_id)
+      left join people using (customer_id)
+    ) f
   `);
+  return batch?.rows ? (JSON.parse(batch.rows) as FeatureRow[]) : [];
 }

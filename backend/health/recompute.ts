@@ -12,6 +12,7 @@ import {
   type PriorScore,
   readPriorScores,
   type ScoreToWrite,
+  scoreWriteOf,
   writeScores,
 } from './score-writes.ts';
 
@@ -130,13 +131,14 @@ async function readScoreWrite(
   }));
   const readMs = performance.now() - readStarted;
   const { scores, alerts } = scoreRows(featureRows, priorRows, { day, model, raiseAlerts });
+  const write = scoreWriteOf({ orgId, day, now, modelVersion: model.version, scores, alerts });
   const writeStarted = performance.now();
   const passedOver =
-    scores.length === 0
+    write.count === 0
       ? []
       : await inOrg(async (tx) => {
           await tx.execute(scoresAreDerived);
-          return writeScores(tx, { orgId, day, now, modelVersion: model.version, scores, alerts });
+          return writeScores(tx, write);
         });
   const writeMs = performance.now() - writeStarted;
   const skipped = new Set(passedOver);

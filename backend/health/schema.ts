@@ -103,11 +103,13 @@ export const healthScores = pgTable(
     /** The alert causes whose condition held at this score: an alert is raised when one starts to hold. */
     alertConditions: text('alert_conditions').array().notNull().default(sql`'{}'::text[]`),
     /**
-     * The scores of `day` and the days before it, newest first (`RecentScores`): what the next
-     * recompute's deltas and drop alert compare with, so it need not read the history. Null on a row
-     * written before they were kept: that row's first recompute reads them from the history.
+     * The scores of `day` and the days before it, newest first (`RecentScores`), in hundredths of a
+     * point (a score has two decimals, so this is exact): what the next recompute's deltas and drop
+     * alert compare with, so it need not read the history. As `smallint` (migration 0031): 91
+     * float8s went in and out of every write as text, and parsing them was most of the write's time.
+     * Null on a row written before they were kept: that row's first recompute reads them from the history.
      */
-    recentScores: doublePrecision('recent_scores').array(),
+    recentScores: smallint('recent_scores').array(),
     /** The latest score before `recentScores` reach, and its day. */
     earlierDay: date('earlier_day', { mode: 'string' }),
     earlierScore: doublePrecision('earlier_score'),

@@ -29,6 +29,7 @@ type PriorRow = {
   current_score: number;
   alert_conditions: AlertCause[] | null;
   day: string;
+  /** In hundredths of a point, as kept. */
   recent_scores: (number | null)[];
   earlier_day: string | null;
   earlier_score: number | null;
@@ -52,7 +53,7 @@ const historyScoreBefore = (orgId: string, day: SQL, back: number) => sql`(
  */
 function fromHistory(orgId: string, day: SQL) {
   const span = sql.raw(String(recentDays - 1));
-  const recent = sql`(select array_agg(h.score order by g.i) from generate_series(0, ${span}) g(i)
+  const recent = sql`(select array_agg(round(h.score * 100)::smallint order by g.i) from generate_series(0, ${span}) g(i)
     left join health_score_history h on h.org_id = ${orgId} and h.customer_id = cur.customer_id and h.day = cur.day - g.i)`;
   const earlier = sql`(select jsonb_build_object('day', h.day, 'score', h.score) from health_score_history h
     where h.org_id = ${orgId} and h.customer_id = cur.customer_id and h.day < cur.day - ${span}
@@ -86,7 +87,10 @@ export async function readPriorScores(
       : sql`cur.customer_id = any(${arrayParam(customers, 'uuid')})`;
   const scored = sql`${day}::date`;
   const history = fromHistory(orgId, scored);
-  const rows = await tx.execute<PriorRow>(sql`
+  // One JSON array for the batch, parsed at once: cheaper for the client than decoding each row's
+  // array of recent scores element by element.
+  const [batch] = await tx.execute<{ rows: string | null }>(sql`
+    select json_agg(p)::text as rows from (
     select cur.customer_id, cur.xmin::text as version, cur.score as current_score, cur.alert_conditions, cur.day::text as day,
       coalesce(cur.recent_scores, ${history.recent}) as recent_scores,
       case when cur.recent_scores is null then ${history.earlier} ->> 'day' else cur.earlier_day::text end as earlier_day,
@@ -94,7 +98,8 @@ export async function readPriorScores(
         as earlier_score,
       case when cur.day > ${scored} then ${history.backfill} end as backfill
     from health_scores cur
-    where cur.org_id = ${orgId} and ${scope}`);
+    where cur.org_id = ${orgId} and ${scope}) p`);
+  const rows: PriorRow[] = batch?.rows ? JSON.parse(batch.rows) : [];
   return rows.map(priorOf(day));
 }
 
@@ -103,8 +108,7 @@ const priorOf =
   (row: PriorRow): PriorScore => {
     const recent: RecentScores = {
       day: row.day,
-      // postgres.js reads a float8[]'s NULL as NaN.
-      scores: row.recent_scores.map((score) => (Number.isFinite(score) ? score : null)),
+      scores: row.recent_scores.map((hundredths) => (hundredths === null ? null : hundredths / 100)),
       earlier:
         row.earlier_day !== null && row.earlier_score !== null
           ? { day: row.earlier_day, score: row.earlier_score }
@@ -164,14 +168,27 @@ export interface ScoreBatch {
 }
 
 /**
- * The batch's current scores (or, for a backfill of an earlier day, their recent scores only), each
- * only where the customer's current row is still the one it was worked out from; for those, the day
- * in the history (replacing an earlier run of the same day when it differs) and the new alerts (an
- * open one of the same customer and cause already says it: nothing is added). One statement from
- * one jsonb parameter; returns the customers passed over, whose current row was written meanwhile.
+ * A batch as the write statement takes it: its scores and alerts as JSON text, made before the
+ * write's transaction opens (for 1,000 customers ≈ 1 MB, whose making should not hold the connection).
  */
-export async function writeScores(tx: Db, batch: ScoreBatch): Promise<string[]> {
-  if (batch.scores.length === 0) return [];
+export interface ScoreWrite {
+  orgId: string;
+  day: string;
+  now: Date;
+  modelVersion: number;
+  count: number;
+  rows: string;
+  alerts: string;
+}
+
+/**
+ * The recent scores as a Postgres array literal of hundredths (`{6345,NULL,…}`), cast in the
+ * statement: the database parses that far faster than a JSON array turned into an array column.
+ */
+const hundredthsArray = (scores: readonly (number | null)[]) =>
+  `{${scores.map((score) => (score === null ? 'NULL' : Math.round(score * 100))).join(',')}}`;
+
+export function scoreWriteOf(batch: ScoreBatch): ScoreWrite {
   const { orgId, day, now, modelVersion } = batch;
   const rows = JSON.stringify(
     batch.scores.map((s) => ({
@@ -186,7 +203,7 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<string[]> 
       delta_30d: s.delta30d,
       delta_90d: s.delta90d,
       alert_conditions: s.alertConditions,
-      recent_scores: s.recent.scores,
+      recent_scores: hundredthsArray(s.recent.scores),
       earlier_day: s.recent.earlier?.day ?? null,
       earlier_score: s.recent.earlier?.score ?? null,
       // A backfill (a day before the current one) adds to the history and the recent scores only.
@@ -204,12 +221,25 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<string[]> 
       facts: a.facts,
     })),
   );
+  return { orgId, day, now, modelVersion, count: batch.scores.length, rows, alerts };
+}
+
+/**
+ * The batch's current scores (or, for a backfill of an earlier day, their recent scores only), each
+ * only where the customer's current row is still the one it was worked out from; for those, the day
+ * in the history (replacing an earlier run of the same day when it differs) and the new alerts (an
+ * open one of the same customer and cause already says it: nothing is added). One statement from
+ * one jsonb parameter; returns the customers passed over, whose current row was written meanwhile.
+ */
+export async function writeScores(tx: Db, write: ScoreWrite): Promise<string[]> {
+  if (write.count === 0) return [];
+  const { orgId, day, now, modelVersion, rows, alerts } = write;
   const at = sql`${now.toISOString()}::timestamptz`;
   const [written] = await tx.execute<{ passed_over: string[] }>(sql`
     with input as (
       select * from jsonb_to_recordset(${rows}::jsonb) as x(customer_id uuid, read_version xid, score float8,
         band health_band, confidence float8, drivers jsonb, components float8[], delta_7d float8, delta_30d float8,
-        delta_90d float8, alert_conditions text[], recent_scores float8[], earlier_day date, earlier_score float8,
+        delta_90d float8, alert_conditions text[], recent_scores text, earlier_day date, earlier_score float8,
         backfill boolean)
     ),
     -- Only the row each score was worked out from is moved on: a customer whose row was written
@@ -218,7 +248,7 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<string[]> 
       update health_scores c set day = ${day}::date, score = i.score, band = i.band, confidence = i.confidence,
         model_version = ${modelVersion}, computed_at = ${at}, drivers = i.drivers, delta_7d = i.delta_7d,
         delta_30d = i.delta_30d, delta_90d = i.delta_90d, alert_conditions = i.alert_conditions,
-        recent_scores = i.recent_scores, earlier_day = i.earlier_day, earlier_score = i.earlier_score
+        recent_scores = i.recent_scores::smallint[], earlier_day = i.earlier_day, earlier_score = i.earlier_score
       from input i
       where c.org_id = ${orgId} and c.customer_id = i.customer_id and c.xmin = i.read_version and not i.backfill
       returning c.customer_id
@@ -227,13 +257,13 @@ export async function writeScores(tx: Db, batch: ScoreBatch): Promise<string[]> 
       insert into health_scores (org_id, customer_id, day, score, band, confidence, model_version, computed_at,
         drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores, earlier_day, earlier_score)
       select ${orgId}, customer_id, ${day}::date, score, band, confidence, ${modelVersion}, ${at},
-        drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores, earlier_day, earlier_score
+        drivers, delta_7d, delta_30d, delta_90d, alert_conditions, recent_scores::smallint[], earlier_day, earlier_score
       from input where read_version is null
       on conflict (org_id, customer_id) do nothing
       returning customer_id
     ),
     backfilled as (
-      update health_scores c set recent_scores = i.recent_scores, earlier_day = i.earlier_day,
+      update health_scores c set recent_scores = i.recent_scores::smallint[], earlier_day = i.earlier_day,
         earlier_score = i.earlier_score
       from input i
       where c.org_id = ${orgId} and c.customer_id = i.customer_id and c.xmin = i.read_version and i.backfill

@@ -90,6 +90,21 @@ describe('deltas from the scores the current row keeps', () => {
     expect(current?.recentScores?.length).toBeLessThanOrEqual(91);
   });
 
+  it("keeps each day's score in hundredths of a point, exactly as the history has it", async () => {
+    const customer = await aSwingingAccount('Exact Co');
+    for (const n of [0, 1, 2, 5, 9]) await recompute(customer.id, daysBefore(first, -n));
+    const { current, history } = await stored(customer.id);
+    const byDay = new Map(history.map((h) => [h.day, Math.round(h.score * 100)]));
+    // The driver reads an array's NULL as NaN.
+    const kept = (current?.recentScores ?? []).map((hundredths, i) => {
+      const day = new Date(Date.parse(current?.day ?? '') - i * 86_400_000).toISOString().slice(0, 10);
+      return [day, Number.isFinite(hundredths) ? hundredths : null];
+    });
+    expect(kept).toEqual(kept.map(([day]) => [day, byDay.get(day as string) ?? null]));
+    expect(kept.filter(([, hundredths]) => hundredths !== null)).toHaveLength(5);
+    expect(history.some((h) => !Number.isInteger(h.score))).toBe(true);
+  });
+
   it('reads them from the history for a row written before they were kept', async () => {
     const customer = await aSwingingAccount('Older Co');
     for (const n of [0, 3, 10]) await recompute(customer.id, daysBefore(first, -n));
@@ -104,7 +119,7 @@ describe('deltas from the scores the current row keeps', () => {
     const day = at.toISOString().slice(0, 10);
     expect(current?.delta7d).toBe(deltaFromHistory(history, day, current?.score ?? 0, 7));
     expect(current?.delta7d).not.toBeNull();
-    // The driver reads a float8[]'s NULL as NaN.
+    // The driver reads an array's NULL as NaN.
     expect(current?.recentScores?.filter((s) => Number.isFinite(s))).toHaveLength(4);
   });
 
