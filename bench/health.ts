@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '../backend/db/client.ts';
 import { inOrg } from '../backend/db/tenancy.ts';
+import { recentDays } from '../backend/health/recent-scores.ts';
 import { recomputeBatchTargetMs, recomputeCustomers, recomputeOrg } from '../backend/health/recompute.ts';
 import type { AiCallsOptions } from './ai-calls.ts';
 import { issueBenchToken } from './book.ts';
@@ -124,26 +125,50 @@ const noParts = (): RecomputeParts => ({
 });
 
 /**
- * What each timed recompute starts from: the scores of `healthBenchAsOf`'s day, kept aside (untimed)
- * so that every run is the next day's recompute — a new history row per customer, the current row
- * moved on, the windows a day further — and is put back after it, as the daily schedule finds it.
+ * What each timed recompute starts from: the book as the daily schedule leaves it, every customer
+ * scored each of the last `recentDays` days (a history row a day, the current row's window of
+ * recent scores full), as of `healthBenchAsOf`'s day. It is kept aside (untimed) so that every run
+ * is the next day's recompute — a new history row per customer, the current row moved on, the
+ * windows a day further — and is put back after it.
  */
 async function keepScoresAside(database: Database, book: HealthBook): Promise<void> {
   const org = book.org.id;
   const day = healthBenchAsOf.toISOString().slice(0, 10);
-  const [stale] = await database.sql<{ n: number }[]>`
-    select count(*)::int as n from health_scores where org_id = ${org} and (day <> ${day} or recent_scores is null)`;
-  // A book scored on another day (a run stopped half-way), or before the recent scores were kept:
-  // scored afresh as of that day first.
-  if ((stale?.n ?? 0) > 0) {
-    await database.sql`delete from health_score_history where org_id = ${org} and day > ${day}`;
-    await database.sql`delete from health_scores where org_id = ${org}`;
-    await recomputeOrg({ ...orgRunner(database, book), now: healthBenchAsOf });
-  }
+  const [steady] = await database.sql<{ n: number }[]>`
+    select count(*)::int as n from health_scores
+    where org_id = ${org} and day = ${day} and cardinality(recent_scores) = ${recentDays}`;
+  // A fresh bench database, a run stopped half-way, or a book kept before the windows were: set up afresh.
+  if ((steady?.n ?? 0) !== book.customers) await scoreDailyFor(database, book, day);
   await database.sql.unsafe(`drop table if exists bench_health_scores_${book.customers}`);
   await database.sql.unsafe(
     `create unlogged table bench_health_scores_${book.customers} as select * from health_scores where org_id = '${org}'`,
   );
+}
+
+/**
+ * The book scored as of `day`, then as if each customer had had that score every day before it:
+ * the history's rows for the `recentDays - 1` days before, and the current row's full window.
+ */
+async function scoreDailyFor(database: Database, book: HealthBook, day: string): Promise<void> {
+  const org = book.org.id;
+  process.stdout.write(
+    `health book of ${book.customers.toLocaleString('en')}: scoring ${recentDays} days …\n`,
+  );
+  await database.sql`delete from health_alerts where org_id = ${org}`;
+  await database.sql`delete from health_score_history where org_id = ${org}`;
+  await database.sql`delete from health_scores where org_id = ${org}`;
+  await recomputeOrg({ ...orgRunner(database, book), now: healthBenchAsOf });
+  for (let back = 1; back < recentDays; back++)
+    await database.sql`
+      insert into health_score_history (org_id, customer_id, day, score, band, confidence, model_version,
+        computed_at, components)
+      select org_id, customer_id, day - ${back}::int, score, band, confidence, model_version,
+        computed_at - make_interval(days => ${back}), components
+      from health_score_history where org_id = ${org} and day = ${day}`;
+  await database.sql`
+    update health_scores set recent_scores = array_fill(round(score * 100)::smallint, array[${recentDays}::int])
+    where org_id = ${org}`;
+  await database.sql.unsafe('analyze health_scores, health_score_history');
 }
 
 async function putScoresBack(database: Database, book: HealthBook, day: string, since: Date): Promise<void> {
