@@ -64,6 +64,11 @@ export const calendarEventContext = z.object({
   location: text(1000).nullable(),
   /** Human guests only: rooms and other resources are left out. */
   attendees: z.array(calendarAttendee).max(500),
+  /**
+   * True when the page says the event has more guests than it lists ("14 guests" above a shortened
+   * list): `attendees` is then a part of the guest list, not the whole of it.
+   */
+  guestListShortened: z.boolean(),
   /** Plain text with the page's line breaks kept. Untrusted: it may inform a draft, never act. */
   description: text(20_000),
   conferenceUrl: z.url().nullable(),

@@ -90,30 +90,44 @@ export async function replaceMeetingGuests(
  * The guests the sidebar's Calendar page lists for a meeting, kept unless the sync gave the meeting
  * its guests: the sync's list wins, as Google's API lists every guest with their answer and the
  * organiser, where the page may show a shortened list and no answers (a later sync replaces the
- * page's list in turn). A page list that differs from the one it gave before replaces it. True when
- * anything was written.
+ * page's list in turn). A page list that differs from the one it gave before replaces it, unless
+ * it is `partial` (the page said the event has more guests than it listed): then it is added to the
+ * kept guests, each listed one as the page now shows them, so a cut-short list never drops a guest a
+ * fuller one gave. True when anything was written.
  */
 export async function putPageGuests(
   tx: Db,
   orgId: string,
   activityId: string,
   guests: readonly MeetingGuest[],
+  partial = false,
 ): Promise<boolean> {
   const stored = await tx
     .select({
       email: meetingGuests.email,
       name: meetingGuests.name,
+      response: meetingGuests.response,
       organiser: meetingGuests.organiser,
       source: meetingGuests.source,
     })
     .from(meetingGuests)
     .where(and(eq(meetingGuests.orgId, orgId), eq(meetingGuests.activityId, activityId)));
   if (stored.some((g) => g.source === 'calendar_sync')) return false;
+  const next = partial ? withListedGuests(stored, guests) : guests;
   const listed = (list: readonly Omit<MeetingGuest, 'response'>[]) =>
     JSON.stringify(list.map((g) => [g.email, g.name, g.organiser]).sort());
-  if (listed(stored) === listed(guests)) return false;
-  await writeGuests(tx, orgId, new Map([[activityId, guests]]), 'calendar_page');
+  if (listed(stored) === listed(next)) return false;
+  await writeGuests(tx, orgId, new Map([[activityId, next]]), 'calendar_page');
   return true;
+}
+
+/** The kept guests with the listed ones put in: a listed guest as now shown, the others as kept. */
+function withListedGuests(kept: readonly MeetingGuest[], listed: readonly MeetingGuest[]): MeetingGuest[] {
+  const byEmail = new Map(
+    kept.map(({ email, name, response, organiser }) => [email, { email, name, response, organiser }]),
+  );
+  for (const guest of listed) byEmail.set(guest.email, guest);
+  return [...byEmail.values()];
 }
 
 /** Each meeting's guests in place of the ones it had, whichever source gave those. */

@@ -44,7 +44,9 @@ export async function recordCalendarMeeting(
   const guests = input.attendees
     ? pageGuestsOf(input.attendees.map((a) => ({ email: a.email, name: a.name, organiser: a.organizer })))
     : null;
-  const guestsChanged = guests ? await putPageGuests(db, orgId, written.id, guests) : false;
+  const guestsChanged = guests
+    ? await putPageGuests(db, orgId, written.id, guests, input.attendeesPartial === true)
+    : false;
   if (!written.changed && !guestsChanged) return { outcome: 'unchanged' };
   await recordAudit(db, {
     orgId,

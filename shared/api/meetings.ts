@@ -29,6 +29,11 @@ export const recordCalendarMeetingInput = z.object({
    * Absent from an extension that predates it (and from the sync, which keeps Google's list itself).
    */
   attendees: z.array(calendarMeetingGuest).max(maxCalendarMeetingGuests).optional(),
+  /**
+   * True when the page listed only some of the guests it says the event has: the ones it lists are
+   * added to those kept, rather than replacing them.
+   */
+  attendeesPartial: z.boolean().optional(),
 });
 
 export const recordCalendarMeetingOutput = z.object({

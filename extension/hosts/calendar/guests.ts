@@ -19,6 +19,18 @@ export function readGuests(list: Element, marked: readonly Element[]): CalendarA
   return uniquePeople(guests);
 }
 
+/**
+ * Whether the page lists fewer guests than its summary line counts ("14 guests" over a list cut
+ * short): the summary counts rooms too, so they are counted among the listed here as well. A page
+ * without a summary, or one whose number cannot be read, is taken at its list.
+ */
+export function isShortenedGuestList(summary: Element | null, marked: readonly Element[]): boolean {
+  const stated = /\d+/.exec(summary?.textContent ?? '')?.[0];
+  if (stated === undefined) return false;
+  const listed = new Set(marked.map(addressOf).filter((email) => email !== null));
+  return Number(stated) > listed.size;
+}
+
 export function addressOf(element: Element): string | null {
   return asEmail(element.getAttribute('data-email') ?? element.getAttribute('data-hovercard-id'));
 }

@@ -41,6 +41,8 @@ export function readEventPage(
     ...readWhen(whenLines(page), dates),
     location: fieldValue(page.querySelector(s.eventPageLocation)) || null,
     attendees: invitedGuests(page),
+    // The event page's form lists every guest invited.
+    guestListShortened: false,
     description,
     conferenceUrl: conference?.url ?? null,
     conference,

@@ -3,7 +3,7 @@ import { findConference } from '../conference-link.ts';
 import { decodeEventId } from './event-id.ts';
 import type { DateLineContext } from './event-time.ts';
 import { readWhen } from './event-when.ts';
-import { readGuests } from './guests.ts';
+import { isShortenedGuestList, readGuests } from './guests.ts';
 import { calendarSelectors as s } from './selectors.ts';
 import { textLines, textWithLineBreaks } from './text-lines.ts';
 
@@ -22,6 +22,7 @@ export function readPopover(root: Element, dates: DateLineContext): CalendarEven
   const description = textWithLineBreaks(descriptionElement, unread);
   const conferenceElement = root.querySelector(s.conference);
   const guestList = root.querySelector(s.popoverGuestList) ?? root;
+  const marked = [...guestList.querySelectorAll(s.guestAddress)];
   const conference = findConference([
     conferenceElement?.getAttribute('data-details') ?? '',
     ...linksIn(conferenceElement),
@@ -35,7 +36,8 @@ export function readPopover(root: Element, dates: DateLineContext): CalendarEven
     title,
     ...readWhen(whenLines, dates),
     location: popoverLocation(root),
-    attendees: readGuests(guestList, [...guestList.querySelectorAll(s.guestAddress)]),
+    attendees: readGuests(guestList, marked),
+    guestListShortened: isShortenedGuestList(root.querySelector(s.popoverGuestCount), marked),
     description,
     conferenceUrl: conference?.url ?? null,
     conference,

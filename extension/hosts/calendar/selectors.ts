@@ -21,6 +21,8 @@ export const calendarSelectors = {
   popoverWhen: '#xDetDlgWhen',
   /** Guest section of the popover (GoogleCalendarExtension; index ids 31261044929, 11161253482). */
   popoverGuestList: '#xDetDlgAtt',
+  /** The guest summary above the list, "4 guests" (index id 31261044929), rooms counted. */
+  popoverGuestCount: '#xDetDlgAtt .bgOWSb',
   /** A guest's address: `data-hovercard-id` (GoogleCalendarExtension), `data-email` (index id 70443693448). */
   guestAddress: '[data-email], [data-hovercard-id]',
   /** A name in an attribute, as the suggestion rows carry it (gmate auto-room-booking). */

@@ -28,23 +28,30 @@ export function calendarMeetingToRecord(
     title: context.title,
     start: context.start,
     conferenceId: context.conference?.id ?? null,
-    attendees: guestsToRecord(context.attendees),
+    ...guestsToRecord(context.attendees, context.guestListShortened),
   };
 }
 
 /**
  * The people the page lists, as it shows them: a guest the page gives no address for cannot be
  * matched or written to, and a Google Group's address is a list's, not a person's (the adapter
- * already left rooms out). Past the server's cap the rest is left to a Calendar sync.
+ * already left rooms out). Past the server's cap the rest is left to a Calendar sync. The list is
+ * partial when the page cut it short or the cap did: the server then adds it to what it kept.
  */
-function guestsToRecord(attendees: readonly CalendarAttendee[]): CalendarMeetingGuest[] {
+function guestsToRecord(
+  attendees: readonly CalendarAttendee[],
+  shortened: boolean,
+): { attendees: CalendarMeetingGuest[]; attendeesPartial: boolean } {
   const guests = new Map<string, CalendarMeetingGuest>();
   for (const attendee of attendees) {
     const email = attendee.email?.trim().toLowerCase();
     if (!email || attendee.group || guests.has(email)) continue;
     guests.set(email, { email, name: attendee.name.trim(), organizer: attendee.organizer === true });
   }
-  return [...guests.values()].slice(0, maxCalendarMeetingGuests);
+  return {
+    attendees: [...guests.values()].slice(0, maxCalendarMeetingGuests),
+    attendeesPartial: shortened || guests.size > maxCalendarMeetingGuests,
+  };
 }
 
 /**

@@ -47,6 +47,7 @@ describe('the Calendar adapter on the details popover', () => {
         guest('dana.reyes@acme-robotics.test', 'Dana Reyes'),
         guest('li.wei@acme-robotics.test', 'Li Wei'),
       ],
+      guestListShortened: false,
       description: 'Agenda: renewal terms, seat count, SSO rollout. Deck: https://docs.example/acme-renewal',
       conferenceUrl: 'https://meet.google.com/abc-defg-hij',
       conference: {
@@ -80,6 +81,7 @@ describe('the Calendar adapter on the details popover', () => {
         guest('dana.reyes@acme-robotics.test', 'Dana Reyes'),
         guest('raj.patel@acme-robotics.test', 'Raj Patel', { optional: true }),
       ],
+      guestListShortened: false,
       description: 'Agenda:\n1. Nutzungsrückblick\n2. Verlängerung',
       conferenceUrl: 'https://acme-robotics.zoom.us/j/84400012345?pwd=YWNtZQ',
       conference: {
@@ -107,6 +109,7 @@ describe('the Calendar adapter on the details popover', () => {
           guest('peter.gibbons@initech.test', 'Peter Gibbons'),
           guest('joanna.lumbergh@initech.test', 'Joanna Lumbergh', { optional: true }),
         ],
+        guestListShortened: false,
         description: 'Ordre du jour :\n1. Tableaux de bord\n2. Formation SSO',
         conferenceUrl: 'https://meet.google.com/kln-opqr-stu',
         conference: {
@@ -116,6 +119,25 @@ describe('the Calendar adapter on the details popover', () => {
         },
       },
     );
+  });
+
+  it('tells a guest list cut short from a whole one by the popover\'s "N guests" line, rooms counted', () => {
+    const page = (summary: string | null) => {
+      const document = fixtureDocument('calendar', 'event-popover-acme.html');
+      const line = document.querySelector('#xDetDlgAtt .bgOWSb');
+      if (summary === null) line?.remove();
+      else if (line) line.textContent = summary;
+      return readCalendarContext(document, pageAt(week));
+    };
+    // Three people and a room listed: "4 guests" is the whole list, "14 guests" a part of it.
+    expect(page('4 guests')).toMatchObject({ guestListShortened: false });
+    expect(page('14 guests')).toMatchObject({ guestListShortened: true });
+    expect(page('14 invités')).toMatchObject({ guestListShortened: true });
+    expect(page(null)).toMatchObject({ guestListShortened: false });
+    expect(page('Guests')).toMatchObject({ guestListShortened: false });
+    expect(page('14 guests')).toMatchObject({
+      attendees: [expect.anything(), expect.anything(), expect.anything()],
+    });
   });
 
   it('sees no event once the popover is closed, whether Calendar removes or hides it', () => {
@@ -152,6 +174,7 @@ describe('the Calendar adapter on the full event page', () => {
         guest('dana.reyes@acme-robotics.test', 'Dana Reyes'),
         guest('li.wei@acme-robotics.test', ''),
       ],
+      guestListShortened: false,
       description: 'Agenda: renewal terms, seat count, SSO rollout.',
       conferenceUrl: 'https://us06web.zoom.us/j/81234567890?pwd=Zm9vYmFy',
       conference: {
@@ -180,6 +203,7 @@ describe('the Calendar adapter on the full event page', () => {
         guest('joanna.lumbergh@initech.test', 'Joanna Lumbergh', { optional: true }),
         guest('it-ops@initech.test', 'Initech IT Ops', { group: true }),
       ],
+      guestListShortened: false,
       description:
         'Agenda:\n1. SSO set-up\n2. First dashboards\n\nJoin Zoom Meeting\nhttps://initech.zoom.us/j/81234567890?pwd=aW5pdGVjaA\nMeeting ID: 812 3456 7890',
       conferenceUrl: 'https://initech.zoom.us/j/81234567890?pwd=aW5pdGVjaA',
@@ -208,6 +232,7 @@ describe('the Calendar adapter on the full event page', () => {
         guest('hank.scorpio@globex.test', 'Hank Scorpio'),
         guest('marge.bouvier@globex.test', 'Marge Bouvier', { optional: true }),
       ],
+      guestListShortened: false,
       description: 'Agenda:\n1. Nutzung im Quartal\n2. Verlängerung',
       conferenceUrl: 'https://meet.google.com/kln-opqr-stu',
       conference: {

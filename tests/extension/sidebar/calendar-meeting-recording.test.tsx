@@ -37,7 +37,20 @@ describe('recording a Calendar event on the customer’s timeline', () => {
         { email: 'csm@cscx.localhost', name: 'Sam Carter', organizer: false },
         { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes', organizer: false },
       ],
+      attendeesPartial: false,
     });
+  });
+
+  it('says the guests sent are only some of them when the page cut its list short', async () => {
+    const { backend } = renderSidebar({
+      context: { ...weeklyQbr, guestListShortened: true },
+      procedures: {
+        'customers.context': () => aMatch(acme),
+        'meetings.recordFromCalendar': () => ({ outcome: 'recorded' }),
+      },
+    });
+    await waitFor(() => expect(recordings(backend)).toHaveLength(1));
+    expect(recordings(backend)[0]?.input).toMatchObject({ attendeesPartial: true });
   });
 
   it('sends the people the page lists once each, by lower-cased address, without groups or guests shown with no address', async () => {
@@ -67,8 +80,9 @@ describe('recording a Calendar event on the customer’s timeline', () => {
       { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes', organizer: false },
       { email: 'guest0@acme-robotics.test', name: '', organizer: false },
     ]);
-    // The server takes 200 at most: more would refuse the whole event.
+    // The server takes 200 at most: more would refuse the whole event. The rest are not dropped there.
     expect(sent).toHaveLength(200);
+    expect(recorded).toMatchObject({ input: { attendeesPartial: true } });
     expect(sent.some((g) => g.email.startsWith('it-ops'))).toBe(false);
   });
 

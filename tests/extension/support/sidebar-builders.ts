@@ -104,6 +104,7 @@ export function aCalendarEvent(overrides: Partial<CalendarEventContext> = {}): C
       { email: 'csm@cscx.localhost', name: 'Sam Carter' },
       { email: 'dana.reyes@acme-robotics.test', name: 'Dana Reyes' },
     ],
+    guestListShortened: false,
     description: '',
     conferenceUrl: null,
     conference: null,
