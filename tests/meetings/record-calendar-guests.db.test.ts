@@ -215,6 +215,29 @@ describe('meetings.recordFromCalendar with the guests the Calendar page lists', 
     ]);
   });
 
+  it('adds a list the page cut short to the guests kept, and a whole list replaces them again', async () => {
+    const { org, globex, client } = await globexTeam();
+    await client.meetings.recordFromCalendar.mutate(renewalEvent(globex.id, pageGuests));
+    const shortened = [
+      { email: 'marco@globex.example', name: 'Marco R.' },
+      { email: 'new.guest@globex.example', name: 'New Guest' },
+    ];
+    await client.meetings.recordFromCalendar.mutate({
+      ...renewalEvent(globex.id, shortened),
+      attendeesPartial: true,
+    });
+    expect(await emailsOf(org)).toEqual([
+      'dana@team.example',
+      'jakob.sharma@globex.example',
+      'lee.park@globex.example',
+      'marco@globex.example',
+      'new.guest@globex.example',
+    ]);
+    expect((await guestsOfEvent(org)).find((g) => g.email === 'marco@globex.example')?.name).toBe('Marco R.');
+    await client.meetings.recordFromCalendar.mutate(renewalEvent(globex.id, shortened));
+    expect(await emailsOf(org)).toEqual(['marco@globex.example', 'new.guest@globex.example']);
+  });
+
   it('refuses a malformed or overlong guest list as a bad request, writing nothing', async () => {
     const { org, globex, client } = await globexTeam();
     const tooMany = Array.from({ length: 201 }, (_, i) => ({ email: `guest${i}@globex.example`, name: '' }));
