@@ -5,6 +5,7 @@ import type { GmailThreadContext } from '../../shared/host-context.ts';
 import { connectGoogleAt, googleEnv } from '../actions/actions-suite.ts';
 import { callProcedure, resultData } from '../process/support/cscx-process.ts';
 import { type FakeGmail, startFakeGmail } from '../support/fakes/gmail-server.ts';
+import { type FakeCalendar, startFakeCalendar } from '../support/fakes/google-calendar-server.ts';
 import { type FakeGoogle, startFakeGoogle } from '../support/fakes/google-oauth-server.ts';
 import { type FileBackend, startBackendForFile } from './support/backend-for-file.ts';
 import { type ExtensionBrowser, launchWithExtension, signIn } from './support/chromium-with-extension.ts';
@@ -13,6 +14,7 @@ import { fixtureThreadContext, openThreadInSidebar, screenshots } from './suppor
 
 let google: FakeGoogle;
 let gmail: FakeGmail;
+let calendar: FakeCalendar;
 let backend: FileBackend;
 let browser: ExtensionBrowser;
 let thread: GmailThreadContext;
@@ -21,15 +23,17 @@ const call = <T>(procedure: string, input?: unknown) =>
   callProcedure(backend.server, procedure, input, backend.token).then((r) => resultData<T>(r));
 
 /**
- * A `cscx serve` of this file's own whose Google calls go to the fake Google and Gmail of this test
+ * A `cscx serve` of this file's own whose Google calls go to the fake Google, Gmail and Calendar of this test
  * process, its admin's Google account connected through the real consent flow; the fixture thread
  * under an id of this file's own, known to the fake mailbox so the reply stays in it.
  */
 beforeAll(async () => {
   google = await startFakeGoogle();
   gmail = await startFakeGmail();
+  calendar = await startFakeCalendar({ otherApis: gmail.url });
   backend = await startBackendForFile({
     ...googleEnv(google, gmail),
+    CSCX_GOOGLE_API_URL: calendar.url,
     ANTHROPIC_API_KEY: '',
     GEMINI_API_KEY: '',
   });
@@ -63,6 +67,7 @@ afterAll(async () => {
   await backend?.stop();
   await google?.close();
   await gmail?.close();
+  await calendar?.close();
 });
 
 /** What the toolbar icon's badge reads now, from the extension's service worker. */
@@ -175,6 +180,42 @@ describe('the Inbox tab in Chromium, against the real backend, Gmail faked', () 
     expect(gmail.sent.length).toBe(sentBefore);
     expect(gmail.sent.some((m) => m.body === 'This one must never leave.')).toBe(false);
   }, 60_000);
+
+  it('creates an event moved there in Calendar at the time typed, as long as proposed, in its own zone', async () => {
+    const { items } = await call<{ items: { id: string; name: string }[] }>('customers.list', { limit: 200 });
+    await call('actions.propose', {
+      kind: 'calendar.create_event',
+      customerId: items.find((c) => c.name === 'Acme Robotics')?.id,
+      reason: 'Dana asked for a renewal review',
+      payload: {
+        summary: 'Acme renewal review',
+        start: { dateTime: '2026-12-15T15:00:00.000Z', timeZone: 'Europe/London' },
+        end: { dateTime: '2026-12-15T16:00:00.000Z', timeZone: 'Europe/London' },
+        attendees: ['dana.reyes@acme-robotics.test'],
+      },
+    });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const card = page
+      .getByRole('region', { name: 'For me' })
+      .getByRole('listitem', { name: 'Create a calendar event · Acme Robotics' });
+    await card.waitFor({ timeout: 10_000 });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const starts = card.getByLabel(/^Starts \(/);
+    const ends = card.getByLabel(/^Ends \(/);
+    // The same time of the next day, in whatever zone the browser is in: no clock changes in mid-December.
+    const nextDay = (wall: string) => wall.replace(/-(\d{2})T/, (_, day: string) => `-${Number(day) + 1}T`);
+    const [shownStart, shownEnd] = [await starts.inputValue(), await ends.inputValue()];
+    await starts.fill(nextDay(shownStart));
+    expect(await ends.inputValue()).toBe(nextDay(shownEnd));
+    await card.getByRole('button', { name: 'Approve as edited' }).click();
+
+    await expect.poll(() => calendar.events.length, { timeout: 30_000, interval: 250 }).toBe(1);
+    const [created] = calendar.events;
+    expect(created?.summary).toBe('Acme renewal review');
+    expect(Date.parse(created?.start.dateTime ?? '')).toBe(Date.parse('2026-12-16T15:00:00.000Z'));
+    expect(Date.parse(created?.end.dateTime ?? '')).toBe(Date.parse('2026-12-16T16:00:00.000Z'));
+    expect(created?.start.timeZone).toBe('Europe/London');
+  }, 90_000);
 });
 
 describe('the settings page’s approval policy in Chromium', () => {

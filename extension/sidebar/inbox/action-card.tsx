@@ -76,6 +76,7 @@ function Pending({ api, action, people, refusal }: Omit<ActionCardProps, 'select
       <>
         <ActionEditForm
           action={action}
+          timeZone={people.timeZone}
           pending={decision.isPending}
           onCancel={() => setMode('view')}
           onSave={(request, editNote) =>

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ListActionsInput, ListedAction } from '../../../shared/api/actions.ts';
@@ -61,6 +61,23 @@ const aTask = (overrides: Partial<ListedAction> = {}) =>
     reason: 'Follow up after the QBR',
     ...overrides,
   });
+
+const anEvent = (overrides: Partial<ListedAction> = {}) =>
+  anAction({
+    id: '00000000-0000-4000-8000-0000000ac704',
+    kind: 'calendar.create_event',
+    risk: 'medium',
+    payload: {
+      summary: 'Renewal review',
+      start: { dateTime: '2026-12-03T15:00:00.000Z', timeZone: 'Europe/London' },
+      end: { dateTime: '2026-12-03T15:30:00.000Z', timeZone: 'Europe/London' },
+      attendees: ['dana@acme.example'],
+      conference: true,
+    },
+    ...overrides,
+  });
+
+const inNewYork = { ...me, user: { ...me.user, timeZone: 'America/New_York' } };
 
 const member = (id: string, email: string, name: string): MemberOutput => ({
   ...me.user,
@@ -155,6 +172,77 @@ describe('the Inbox tab', () => {
     await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
     expect(await within(card).findByRole('alert')).toBeTruthy();
     expect(callsTo(sidebar, 'actions.edit')).toHaveLength(0);
+  });
+
+  it('moves a proposed event to another time typed in the user’s own zone, its length and its zone kept', async () => {
+    const event = anEvent();
+    const sidebar = inboxWith({ mine: [event] }, inNewYork);
+    const card = await screen.findByRole('listitem', { name: 'Create a calendar event · Acme Robotics' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Edit' }));
+    const starts = within(card).getByLabelText('Starts (America/New_York)') as HTMLInputElement;
+    const ends = within(card).getByLabelText('Ends (America/New_York)') as HTMLInputElement;
+    // 15:00 UTC is 10:00 in New York in December.
+    expect([starts.value, ends.value]).toEqual(['2026-12-03T10:00', '2026-12-03T10:30']);
+    fireEvent.change(starts, { target: { value: '2026-12-04T14:00' } });
+    expect(ends.value).toBe('2026-12-04T14:30');
+    await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
+    await waitFor(() => expect(callsTo(sidebar, 'actions.edit')).toHaveLength(1));
+    expect(callsTo(sidebar, 'actions.edit')[0]).toMatchObject({
+      id: event.id,
+      kind: 'calendar.create_event',
+      payload: {
+        summary: 'Renewal review',
+        start: { dateTime: '2026-12-04T19:00:00.000Z', timeZone: 'Europe/London' },
+        end: { dateTime: '2026-12-04T19:30:00.000Z', timeZone: 'Europe/London' },
+        attendees: ['dana@acme.example'],
+        conference: true,
+      },
+    });
+  });
+
+  it('keeps an event that would end before it starts, or has no start, from the server, and says why', async () => {
+    const sidebar = inboxWith({ mine: [anEvent()] }, inNewYork);
+    const card = await screen.findByRole('listitem', { name: 'Create a calendar event · Acme Robotics' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Edit' }));
+    fireEvent.change(within(card).getByLabelText('Ends (America/New_York)'), {
+      target: { value: '2026-12-03T09:00' },
+    });
+    await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
+    expect((await within(card).findByRole('alert')).textContent).toBe('end: the event ends after it starts');
+    fireEvent.change(within(card).getByLabelText('Starts (America/New_York)'), { target: { value: '' } });
+    await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
+    expect(within(card).getByRole('alert').textContent).toBe('Starts: enter a date and a time');
+    expect(callsTo(sidebar, 'actions.edit')).toHaveLength(0);
+  });
+
+  it('gives a proposed task a due date, and takes it away again', async () => {
+    const task = aTask({ payload: { title: 'Send the QBR deck', dueDate: '2026-12-10' } });
+    const sidebar = inboxWith({ mine: [task] });
+    const card = await screen.findByRole('listitem', { name: 'Create a task · Acme Robotics' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Edit' }));
+    const due = within(card).getByLabelText('Due') as HTMLInputElement;
+    expect(due.value).toBe('2026-12-10');
+    fireEvent.change(due, { target: { value: '2026-12-17' } });
+    await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
+    await waitFor(() => expect(callsTo(sidebar, 'actions.edit')).toHaveLength(1));
+    expect(callsTo(sidebar, 'actions.edit')[0]).toMatchObject({
+      payload: { title: 'Send the QBR deck', dueDate: '2026-12-17' },
+    });
+  });
+
+  it('sends a task whose due date was emptied without one', async () => {
+    const task = aTask({ payload: { title: 'Send the QBR deck', dueDate: '2026-12-10' } });
+    const sidebar = inboxWith({ mine: [task] });
+    const card = await screen.findByRole('listitem', { name: 'Create a task · Acme Robotics' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Edit' }));
+    fireEvent.change(within(card).getByLabelText('Due'), { target: { value: '' } });
+    await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
+    await waitFor(() => expect(callsTo(sidebar, 'actions.edit')).toHaveLength(1));
+    expect(callsTo(sidebar, 'actions.edit')[0]).toEqual({
+      id: task.id,
+      kind: 'task.create',
+      payload: { title: 'Send the QBR deck' },
+    });
   });
 
   it('rejects with the note typed', async () => {

@@ -1,0 +1,71 @@
+/**
+ * Moments as a person reads and types them: the wall-clock time in their own time zone, in the form a
+ * `datetime-local` input holds ("2026-12-03T10:00"), and back to the instant it names there.
+ */
+
+const minuteMs = 60_000;
+const wallTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** How far `timeZone`'s clocks are ahead of UTC at `instantMs`, in ms (negative west of Greenwich). */
+function offsetAt(instantMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instantMs));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wallMs = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wallMs - Math.floor(instantMs / 1000) * 1000;
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** The wall-clock minute `iso` falls on in `timeZone`, as a `datetime-local` input's value. */
+export function wallTimeOf(iso: string, timeZone: string): string {
+  const instantMs = Date.parse(iso);
+  const wall = new Date(instantMs + offsetAt(instantMs, timeZone));
+  const date = `${wall.getUTCFullYear()}-${twoDigits(wall.getUTCMonth() + 1)}-${twoDigits(wall.getUTCDate())}`;
+  return `${date}T${twoDigits(wall.getUTCHours())}:${twoDigits(wall.getUTCMinutes())}`;
+}
+
+/**
+ * The instant (ISO, UTC) that `wall` names in `timeZone`, or null when it is not a date and time.
+ * A time the clocks skip (spring forward) is read as the same time by the offset before the change,
+ * so it lands that much later, as Google Calendar does; a time they pass twice (fall back) is its first.
+ */
+export function instantOf(wall: string, timeZone: string): string | null {
+  const match = wallTimePattern.exec(wall.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const asUtcMs = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(asUtcMs);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59)
+    return null;
+  // The offset an hour either side of the guess: the earlier one for a time passed twice, and for a
+  // skipped one the offset in force before the change.
+  const before = offsetAt(asUtcMs - 60 * minuteMs - offsetAt(asUtcMs, timeZone), timeZone);
+  const after = offsetAt(asUtcMs + 60 * minuteMs - offsetAt(asUtcMs, timeZone), timeZone);
+  for (const offset of [before, after]) {
+    const instantMs = asUtcMs - offset;
+    if (offsetAt(instantMs, timeZone) === offset) return new Date(instantMs).toISOString();
+  }
+  return new Date(asUtcMs - before).toISOString();
+}
