@@ -178,4 +178,29 @@ describe('running a change to CSCX’s own data', () => {
     );
     expect(row?.renewal_date).toBe('2028-06-30');
   });
+
+  it('changes the field to the value it was edited to, not the one proposed', async () => {
+    const { org, csm, customer } = await aSender();
+    const proposed = await client(csm.token).actions.propose.mutate({
+      kind: 'customer.update_field',
+      customerId: customer.id,
+      reason: 'Said on the QBR call',
+      payload: { field: 'stage', value: 'at_risk' },
+    });
+    await client(csm.token).actions.edit.mutate({
+      id: proposed.id,
+      kind: 'customer.update_field',
+      payload: { field: 'stage', value: 'renewal' },
+    });
+    expect(await drainQueue(suite.app)).toEqual(['done']);
+    const [row] = await inOrg(db(), org.id, (tx) =>
+      tx.execute<{ stage: string }>(sql`select stage::text from customers where id = ${customer.id}`),
+    );
+    expect(row?.stage).toBe('renewal');
+    expect(await actionOf(csm.token, proposed.id)).toMatchObject({
+      status: 'done',
+      originalPayload: { field: 'stage', value: 'at_risk' },
+      editedPayload: { field: 'stage', value: 'renewal' },
+    });
+  });
 });

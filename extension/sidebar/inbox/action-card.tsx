@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { ListedAction } from '../../../shared/api/actions.ts';
 import type { ApiClient } from '../../lib/api-client.ts';
 import { errorMessage } from '../connection/api-error.ts';
-import { ActionEditForm, isEditable } from './action-edit-form.tsx';
+import { ActionEditForm } from './action-edit-form.tsx';
 import {
   kindWords,
   momentIn,
@@ -16,6 +16,8 @@ import { useActionDecision } from './use-action-decision.ts';
 
 export interface ActionPeople extends PreviewPeople {
   meId: string;
+  /** Whom a customer can be given to: the org's members, by name. */
+  members: readonly { id: string; name: string }[];
 }
 
 interface ActionCardProps {
@@ -71,12 +73,12 @@ function Pending({ api, action, people, refusal }: Omit<ActionCardProps, 'select
   const [mode, setMode] = useState<'view' | 'edit' | 'reject'>('view');
   const [note, setNote] = useState('');
   const noteId = useId();
-  if (mode === 'edit' && isEditable(action))
+  if (mode === 'edit')
     return (
       <>
         <ActionEditForm
           action={action}
-          timeZone={people.timeZone}
+          context={people}
           pending={decision.isPending}
           onCancel={() => setMode('view')}
           onSave={(request, editNote) =>
@@ -99,11 +101,9 @@ function Pending({ api, action, people, refusal }: Omit<ActionCardProps, 'select
           >
             {decision.isPending ? 'Approving…' : 'Approve'}
           </button>
-          {isEditable(action) && (
-            <button type="button" disabled={decision.isPending} onClick={() => setMode('edit')}>
-              Edit
-            </button>
-          )}
+          <button type="button" disabled={decision.isPending} onClick={() => setMode('edit')}>
+            Edit
+          </button>
           <button type="button" disabled={decision.isPending} onClick={() => setMode('reject')}>
             Reject
           </button>

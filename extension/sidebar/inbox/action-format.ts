@@ -2,9 +2,11 @@ import type {
   ActionKind,
   ActionStatus,
   ActionView,
+  CustomerUpdateFieldPayload,
   ProposedBy,
   RiskLevel,
 } from '../../../shared/api/actions.ts';
+import { formatDate, labelOf } from '../customer/account-format.ts';
 
 /** Shared by the sidebar's Inbox and the settings page's Approvals: one wording for both. */
 export const kindWords: Record<ActionKind, string> = {
@@ -14,6 +16,30 @@ export const kindWords: Record<ActionKind, string> = {
   'task.create': 'Create a task',
   'customer.update_field': 'Update a customer field',
 };
+
+/** A customer field a proposal changes, as the account reads it. */
+export const fieldWords: Record<CustomerUpdateFieldPayload['field'], string> = {
+  stage: 'Stage',
+  segment: 'Segment',
+  renewalDate: 'Renewal date',
+  ownerId: 'Owner',
+};
+
+/** The value a field change sets: a stage's words, a day, the owner's name, or what clearing it means. */
+export function fieldValueWords(
+  change: CustomerUpdateFieldPayload,
+  people: { nameOf(id: string): string },
+): string {
+  switch (change.field) {
+    case 'stage':
+    case 'segment':
+      return labelOf(change.value);
+    case 'renewalDate':
+      return change.value === null ? 'No renewal date' : formatDate(change.value);
+    case 'ownerId':
+      return change.value === null ? 'No owner' : people.nameOf(change.value);
+  }
+}
 
 export const riskWords: Record<RiskLevel, string> = {
   low: 'Low risk',

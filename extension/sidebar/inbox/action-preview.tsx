@@ -6,7 +6,7 @@ import {
   slackPostPayload,
   taskCreatePayload,
 } from '../../../shared/api/actions.ts';
-import { momentIn, spanIn } from './action-format.ts';
+import { fieldValueWords, fieldWords, momentIn, spanIn } from './action-format.ts';
 
 export interface PreviewPeople {
   /** The address an email goes out from: its user's own mailbox. */
@@ -30,7 +30,7 @@ export function ActionPreview({ action, people }: { action: ActionView; people: 
     case 'task.create':
       return <TaskPreview action={action} people={people} />;
     case 'customer.update_field':
-      return <FieldPreview action={action} />;
+      return <FieldPreview action={action} people={people} />;
   }
 }
 
@@ -132,13 +132,13 @@ function TaskPreview({ action, people }: { action: ActionView; people: PreviewPe
   );
 }
 
-function FieldPreview({ action }: { action: ActionView }) {
+function FieldPreview({ action, people }: { action: ActionView; people: PreviewPeople }) {
   const parsed = customerUpdateFieldPayload.safeParse(action.payload);
   if (!parsed.success) return <Unreadable action={action} />;
   const change = parsed.data;
   return (
     <figure className="preview" aria-label="Field preview">
-      <Headers rows={[[change.field, change.value === null ? '(cleared)' : String(change.value)]]} />
+      <Headers rows={[[fieldWords[change.field], fieldValueWords(change, people)]]} />
     </figure>
   );
 }

@@ -18,13 +18,15 @@ export function useActionPeople(api: ApiClient, me: UserOutput): ActionPeople {
       (members.data ?? []).map((m) => [m.id, m]),
     );
     byId.set(me.id, me);
+    const nameOf = (member: Pick<UserOutput, 'name' | 'email'>) => member.name || member.email;
     return {
       meId: me.id,
       timeZone: me.timeZone,
+      members: [...byId].map(([id, member]) => ({ id, name: nameOf(member) })),
       emailOf: (id) => byId.get(id)?.email ?? 'a colleague’s mailbox',
       nameOf: (id) => {
         const member = byId.get(id);
-        return member ? member.name || member.email : 'a colleague';
+        return member ? nameOf(member) : 'a colleague';
       },
     };
   }, [members.data, me]);

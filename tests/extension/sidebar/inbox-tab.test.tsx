@@ -77,6 +77,9 @@ const anEvent = (overrides: Partial<ListedAction> = {}) =>
     ...overrides,
   });
 
+const aFieldChange = (payload: Record<string, unknown>, id = '00000000-0000-4000-8000-0000000ac706') =>
+  anAction({ id, kind: 'customer.update_field', risk: 'low', payload, reason: 'Said on the QBR call' });
+
 const inNewYork = { ...me, user: { ...me.user, timeZone: 'America/New_York' } };
 
 const member = (id: string, email: string, name: string): MemberOutput => ({
@@ -243,6 +246,53 @@ describe('the Inbox tab', () => {
       kind: 'task.create',
       payload: { title: 'Send the QBR deck' },
     });
+  });
+
+  it('shows a proposed change of owner by the new owner’s name, and gives the customer to someone else', async () => {
+    const handOver = aFieldChange({ field: 'ownerId', value: colleague });
+    const sidebar = inboxWith({ mine: [handOver] });
+    const card = await screen.findByRole('listitem', { name: 'Update a customer field · Acme Robotics' });
+    const preview = await within(card).findByRole('figure', { name: 'Field preview' });
+    await waitFor(() => expect(preview.textContent).toBe('OwnerLee'));
+    await userEvent.click(within(card).getByRole('button', { name: 'Edit' }));
+    const owner = within(card).getByLabelText('Owner') as HTMLSelectElement;
+    expect(owner.value).toBe(colleague);
+    await userEvent.selectOptions(owner, 'No owner');
+    await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
+    await waitFor(() => expect(callsTo(sidebar, 'actions.edit')).toHaveLength(1));
+    expect(callsTo(sidebar, 'actions.edit')[0]).toEqual({
+      id: handOver.id,
+      kind: 'customer.update_field',
+      payload: { field: 'ownerId', value: null },
+    });
+  });
+
+  it('changes a proposed stage to another, and a proposed renewal date to none', async () => {
+    const stage = aFieldChange({ field: 'stage', value: 'at_risk' });
+    const renewal = aFieldChange(
+      { field: 'renewalDate', value: '2027-03-01' },
+      '00000000-0000-4000-8000-0000000ac707',
+    );
+    const sidebar = inboxWith({ mine: [stage, renewal] });
+    const [stageCard, renewalCard] = await screen.findAllByRole('listitem', {
+      name: 'Update a customer field · Acme Robotics',
+    });
+    if (!stageCard || !renewalCard) throw new Error('two field changes listed');
+    expect(within(stageCard).getByRole('figure', { name: 'Field preview' }).textContent).toBe('StageAt risk');
+    expect(within(renewalCard).getByRole('figure', { name: 'Field preview' }).textContent).toBe(
+      'Renewal dateMar 1, 2027',
+    );
+    await userEvent.click(within(stageCard).getByRole('button', { name: 'Edit' }));
+    await userEvent.selectOptions(within(stageCard).getByLabelText('Stage'), 'Renewal');
+    await userEvent.click(within(stageCard).getByRole('button', { name: 'Approve as edited' }));
+    await userEvent.click(within(renewalCard).getByRole('button', { name: 'Edit' }));
+    fireEvent.change(within(renewalCard).getByLabelText('Renewal date'), { target: { value: '' } });
+    await userEvent.click(within(renewalCard).getByRole('button', { name: 'Approve as edited' }));
+    await waitFor(() => expect(callsTo(sidebar, 'actions.edit')).toHaveLength(2));
+    expect(callsTo(sidebar, 'actions.edit')).toEqual([
+      { id: stage.id, kind: 'customer.update_field', payload: { field: 'stage', value: 'renewal' } },
+      { id: renewal.id, kind: 'customer.update_field', payload: { field: 'renewalDate', value: null } },
+    ]);
   });
 
   it('rejects with the note typed', async () => {

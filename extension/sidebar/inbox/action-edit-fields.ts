@@ -1,0 +1,118 @@
+import { type ActionKind, type ActionView, customerUpdateFieldPayload } from '../../../shared/api/actions.ts';
+import { lifecycleStages, segments } from '../../../shared/enums.ts';
+import { labelOf } from '../customer/account-format.ts';
+import { fieldWords } from './action-format.ts';
+import { instantOf, wallTimeOf } from './wall-time.ts';
+
+/** One input of the form, and how the payload's value reads in it and back. */
+export interface EditField {
+  key: string;
+  label: string;
+  /**
+   * How the form holds it: `list` comma-separated (a list in the payload), `moment` an event time's
+   * wall clock in the user's zone (`{ dateTime, timeZone }` in the payload), `date` a day, `choice`
+   * one of `options`.
+   */
+  input?: 'multiline' | 'list' | 'moment' | 'date' | 'choice';
+  options?: readonly { value: string; label: string }[];
+  /** What an emptied input means: the key left out of the payload, or set to null. */
+  whenEmpty?: 'omit' | 'null';
+}
+
+/** Whom a customer can be given to, and the zone an event's times are typed in. */
+export interface EditContext {
+  timeZone: string;
+  members: readonly { id: string; name: string }[];
+}
+
+const choicesOf = (values: readonly string[]) => values.map((value) => ({ value, label: labelOf(value) }));
+
+const fixedFields: Record<Exclude<ActionKind, 'customer.update_field'>, EditField[]> = {
+  'email.send': [
+    { key: 'to', label: 'To', input: 'list' },
+    { key: 'cc', label: 'Cc', input: 'list' },
+    { key: 'subject', label: 'Subject' },
+    { key: 'body', label: 'Body', input: 'multiline' },
+  ],
+  'slack.post': [{ key: 'text', label: 'Message', input: 'multiline' }],
+  'calendar.create_event': [
+    { key: 'summary', label: 'Title' },
+    { key: 'start', label: 'Starts', input: 'moment' },
+    { key: 'end', label: 'Ends', input: 'moment' },
+    { key: 'attendees', label: 'Attendees', input: 'list' },
+    { key: 'description', label: 'Description', input: 'multiline', whenEmpty: 'omit' },
+  ],
+  'task.create': [
+    { key: 'title', label: 'Task' },
+    { key: 'dueDate', label: 'Due', input: 'date', whenEmpty: 'omit' },
+  ],
+};
+
+/** The action's inputs: a field change's one value takes the control its field needs. */
+export function editFieldsOf(action: ActionView, context: EditContext): EditField[] {
+  if (action.kind !== 'customer.update_field') return fixedFields[action.kind];
+  const change = customerUpdateFieldPayload.safeParse(action.payload);
+  // A payload the schema no longer reads has nothing to fill in: approved as edited, the server says why.
+  if (!change.success) return [];
+  const label = fieldWords[change.data.field];
+  switch (change.data.field) {
+    case 'stage':
+      return [{ key: 'value', label, input: 'choice', options: choicesOf(lifecycleStages) }];
+    case 'segment':
+      return [{ key: 'value', label, input: 'choice', options: choicesOf(segments) }];
+    case 'renewalDate':
+      return [{ key: 'value', label, input: 'date', whenEmpty: 'null' }];
+    case 'ownerId': {
+      const members = context.members.map((m) => ({ value: m.id, label: m.name }));
+      const options = [{ value: '', label: 'No owner' }, ...members];
+      return [{ key: 'value', label, input: 'choice', options, whenEmpty: 'null' }];
+    }
+  }
+}
+
+type EventTime = { dateTime: string; timeZone: string };
+const isEventTime = (value: unknown): value is EventTime =>
+  typeof value === 'object' && value !== null && typeof (value as EventTime).dateTime === 'string';
+
+const asList = (text: string) =>
+  text
+    .split(/[,;\s]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/** A payload's value as its input holds it. */
+export function asText(field: EditField, value: unknown, timeZone: string): string {
+  if (field.input === 'moment') return isEventTime(value) ? wallTimeOf(value.dateTime, timeZone) : '';
+  return Array.isArray(value) ? value.join(', ') : String(value ?? '');
+}
+
+/**
+ * An input's text as the payload takes it (an event time keeps its own zone), `omitted` for an
+ * emptied input whose key goes, or what is wrong with it.
+ */
+export function asValue(
+  field: EditField,
+  text: string,
+  proposed: unknown,
+  timeZone: string,
+): { value: unknown } | { omitted: true } | { problem: string } {
+  if (field.whenEmpty && text.trim() === '')
+    return field.whenEmpty === 'omit' ? { omitted: true } : { value: null };
+  if (field.input === 'list') return { value: asList(text) };
+  if (field.input !== 'moment') return { value: text };
+  const dateTime = instantOf(text, timeZone);
+  if (dateTime === null) return { problem: `${field.label}: enter a date and a time` };
+  return { value: { ...(isEventTime(proposed) ? proposed : { timeZone }), dateTime } };
+}
+
+/**
+ * The event's end once its start moves to `to`: as far after it as before, as Calendar moves it
+ * (while either is not a whole date and time, the end stays as it is).
+ */
+export function endMovedWithStart(values: Record<string, string>, to: string, timeZone: string): string {
+  const [from, end, next] = [values.start ?? '', values.end ?? '', to].map((wall) =>
+    instantOf(wall, timeZone),
+  );
+  if (!from || !end || !next) return values.end ?? '';
+  return wallTimeOf(new Date(Date.parse(next) + Date.parse(end) - Date.parse(from)).toISOString(), timeZone);
+}
