@@ -1,3 +1,5 @@
+import { zoneOffsetMinutes } from '../../lib/zone-offset.ts';
+
 /**
  * The zone Calendar shows its times in: the account's zone (an IANA name the page carries), else a
  * fixed offset, else the browser's zone. Offsets are looked up per date, so summer time is right.
@@ -24,24 +26,9 @@ function offsetOfWallClock(date: string, time: string, zoneName: string): number
   const [hour = 0, minute = 0] = time.split(':').map(Number);
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   // The offset at the instant the wall clock shows; a second look settles times near a change.
-  const first = offsetAt(asUtc, zoneName);
-  const second = offsetAt(asUtc - first * 60_000, zoneName);
+  const first = zoneOffsetMinutes(asUtc, zoneName);
+  const second = zoneOffsetMinutes(asUtc - first * 60_000, zoneName);
   return second;
-}
-
-function offsetAt(instant: number, zoneName: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zoneName,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
-  return Math.round((wallClock - Math.floor(instant / 60_000) * 60_000) / 60_000);
 }
 
 function formatOffset(minutes: number): string {

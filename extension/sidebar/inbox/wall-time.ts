@@ -3,32 +3,13 @@
  * `datetime-local` input holds ("2026-12-03T10:00"), and back to the instant it names there.
  */
 
+import { zoneOffsetMinutes } from '../../lib/zone-offset.ts';
+
 const minuteMs = 60_000;
 const wallTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
-/** How far `timeZone`'s clocks are ahead of UTC at `instantMs`, in ms (negative west of Greenwich). */
-function offsetAt(instantMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instantMs));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wallMs = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return wallMs - Math.floor(instantMs / 1000) * 1000;
-}
+/** The zone's offset at `instantMs`, in ms. */
+const offsetAt = (instantMs: number, timeZone: string) => zoneOffsetMinutes(instantMs, timeZone) * minuteMs;
 
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 

@@ -62,7 +62,8 @@ const aTask = (overrides: Partial<ListedAction> = {}) =>
     ...overrides,
   });
 
-const anEvent = (overrides: Partial<ListedAction> = {}) =>
+/** A proposed event of 15:00–15:30 UTC on 3 Dec, in Europe/London, with a Meet link. */
+const anEvent = (payload: Record<string, unknown> = {}) =>
   anAction({
     id: '00000000-0000-4000-8000-0000000ac704',
     kind: 'calendar.create_event',
@@ -73,8 +74,8 @@ const anEvent = (overrides: Partial<ListedAction> = {}) =>
       end: { dateTime: '2026-12-03T15:30:00.000Z', timeZone: 'Europe/London' },
       attendees: ['dana@acme.example'],
       conference: true,
+      ...payload,
     },
-    ...overrides,
   });
 
 const aFieldChange = (payload: Record<string, unknown>, id = '00000000-0000-4000-8000-0000000ac706') =>
@@ -350,25 +351,14 @@ describe('the Inbox tab', () => {
   });
 
   it('previews an event with its attendees and its time in the user’s own zone, and a Slack post with its channel', async () => {
-    const event = anAction({
-      id: '00000000-0000-4000-8000-0000000ac704',
-      kind: 'calendar.create_event',
-      risk: 'medium',
-      payload: {
-        summary: 'Renewal review',
-        start: { dateTime: '2026-12-03T15:00:00.000Z', timeZone: 'Europe/London' },
-        end: { dateTime: '2026-12-03T15:30:00.000Z', timeZone: 'Europe/London' },
-        attendees: ['dana@acme.example', 'lee@acme.example'],
-        conference: true,
-      },
-    });
+    const event = anEvent({ attendees: ['dana@acme.example', 'lee@acme.example'] });
     const post = anAction({
       id: '00000000-0000-4000-8000-0000000ac705',
       kind: 'slack.post',
       risk: 'low',
       payload: { channel: 'C0123456789', text: 'Acme renewal moved to *Friday*' },
     });
-    inboxWith({ mine: [event, post] }, { ...me, user: { ...me.user, timeZone: 'America/New_York' } });
+    inboxWith({ mine: [event, post] }, inNewYork);
     const eventCard = await screen.findByRole('listitem', {
       name: 'Create a calendar event · Acme Robotics',
     });
