@@ -207,6 +207,7 @@ describe('the Inbox tab in Chromium, against the real backend, Gmail faked', () 
     const [shownStart, shownEnd] = [await starts.inputValue(), await ends.inputValue()];
     await starts.fill(nextDay(shownStart));
     expect(await ends.inputValue()).toBe(nextDay(shownEnd));
+    await screenshots(page, 'inbox-edit-event');
     await card.getByRole('button', { name: 'Approve as edited' }).click();
 
     await expect.poll(() => calendar.events.length, { timeout: 30_000, interval: 250 }).toBe(1);
