@@ -23,6 +23,7 @@ export interface EditField {
 export interface EditContext {
   timeZone: string;
   members: readonly { id: string; name: string }[];
+  nameOf(userId: string): string;
 }
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ value, label: labelOf(value) }));
@@ -64,6 +65,10 @@ export function editFieldsOf(action: ActionView, context: EditContext): EditFiel
       return [{ key: 'value', label, input: 'date', whenEmpty: 'null' }];
     case 'ownerId': {
       const members = context.members.map((m) => ({ value: m.id, label: m.name }));
+      // The proposed owner is a choice even before the members have arrived (or once they have left).
+      const proposed = change.data.value;
+      if (proposed !== null && !members.some((m) => m.value === proposed))
+        members.unshift({ value: proposed, label: context.nameOf(proposed) });
       const options = [{ value: '', label: 'No owner' }, ...members];
       return [{ key: 'value', label, input: 'choice', options, whenEmpty: 'null' }];
     }

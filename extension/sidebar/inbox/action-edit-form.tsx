@@ -29,7 +29,8 @@ const inputTypeOf = (field: EditField) =>
 export function ActionEditForm({ action, context, pending, onSave, onCancel }: ActionEditFormProps) {
   const formId = useId();
   const { timeZone } = context;
-  const [fields] = useState(() => editFieldsOf(action, context));
+  // Worked out on each render: the members a field change offers may arrive after the form opens.
+  const fields = editFieldsOf(action, context);
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       fields.map((field) => [field.key, asText(field, action.payload[field.key], timeZone)]),
