@@ -23,19 +23,13 @@ export function wallTimeOf(iso: string, timeZone: string): string {
 
 /**
  * The instant (ISO, UTC) that `wall` names in `timeZone`, or null when it is not a date and time.
- * A time the clocks skip (spring forward) is read as the same time by the offset before the change,
- * so it lands that much later, as Google Calendar does; a time they pass twice (fall back) is its first.
+ * A time the clocks skip (spring forward) is read by the offset before the change, so it lands as much
+ * later as they jumped; a time they pass twice (fall back) is its first.
  */
 export function instantOf(wall: string, timeZone: string): string | null {
   const match = wallTimePattern.exec(wall.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0] = match.slice(1).map(Number);
   const asUtcMs = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(asUtcMs);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59)
