@@ -203,7 +203,8 @@ describe('the Inbox tab in Chromium, against the real backend, Gmail faked', () 
     const starts = card.getByLabel(/^Starts \(/);
     const ends = card.getByLabel(/^Ends \(/);
     // The same time of the next day, in whatever zone the browser is in: no clock changes in mid-December.
-    const nextDay = (wall: string) => wall.replace(/-(\d{2})T/, (_, day: string) => `-${Number(day) + 1}T`);
+    const nextDay = (wall: string) =>
+      wall.replace(/-(\d{2})T/, (_, day: string) => `-${String(Number(day) + 1).padStart(2, '0')}T`);
     const [shownStart, shownEnd] = [await starts.inputValue(), await ends.inputValue()];
     await starts.fill(nextDay(shownStart));
     expect(await ends.inputValue()).toBe(nextDay(shownEnd));
