@@ -10,10 +10,10 @@ export interface EditField {
   label: string;
   /**
    * How the form holds it: `list` comma-separated (a list in the payload), `moment` an event time's
-   * wall clock in the user's zone (`{ dateTime, timeZone }` in the payload), `date` a day, `choice`
-   * one of `options`.
+   * wall clock in the user's zone (`{ dateTime, timeZone }` in the payload), `instant` the same for an
+   * ISO instant, `date` a day, `choice` one of `options`.
    */
-  input?: 'multiline' | 'list' | 'moment' | 'date' | 'choice';
+  input?: 'multiline' | 'list' | 'moment' | 'instant' | 'date' | 'choice';
   options?: readonly { value: string; label: string }[];
   /** What an emptied input means: the key left out of the payload, or set to null. */
   whenEmpty?: 'omit' | 'null';
@@ -34,6 +34,8 @@ const fixedFields: Record<Exclude<ActionKind, 'customer.update_field'>, EditFiel
     { key: 'cc', label: 'Cc', input: 'list' },
     { key: 'subject', label: 'Subject' },
     { key: 'body', label: 'Body', input: 'multiline' },
+    // Emptied, it goes once approved.
+    { key: 'sendAt', label: 'Send at', input: 'instant', whenEmpty: 'omit' },
   ],
   'slack.post': [{ key: 'text', label: 'Message', input: 'multiline' }],
   'calendar.create_event': [
@@ -75,6 +77,9 @@ export function editFieldsOf(action: ActionView, context: EditContext): EditFiel
   }
 }
 
+/** Typed as a wall-clock time in the user's own zone. */
+export const isWallTime = (field: EditField) => field.input === 'moment' || field.input === 'instant';
+
 type EventTime = { dateTime: string; timeZone: string };
 const isEventTime = (value: unknown): value is EventTime =>
   typeof value === 'object' && value !== null && typeof (value as EventTime).dateTime === 'string';
@@ -88,6 +93,7 @@ const asList = (text: string) =>
 /** A payload's value as its input holds it. */
 export function asText(field: EditField, value: unknown, timeZone: string): string {
   if (field.input === 'moment') return isEventTime(value) ? wallTimeOf(value.dateTime, timeZone) : '';
+  if (field.input === 'instant') return typeof value === 'string' ? wallTimeOf(value, timeZone) : '';
   return Array.isArray(value) ? value.join(', ') : String(value ?? '');
 }
 
@@ -104,9 +110,10 @@ export function asValue(
   if (field.whenEmpty && text.trim() === '')
     return field.whenEmpty === 'omit' ? { omitted: true } : { value: null };
   if (field.input === 'list') return { value: asList(text) };
-  if (field.input !== 'moment') return { value: text };
+  if (!isWallTime(field)) return { value: text };
   const dateTime = instantOf(text, timeZone);
   if (dateTime === null) return { problem: `${field.label}: enter a date and a time` };
+  if (field.input === 'instant') return { value: dateTime };
   return { value: { ...(isEventTime(proposed) ? proposed : { timeZone }), dateTime } };
 }
 

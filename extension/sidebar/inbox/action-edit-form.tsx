@@ -7,6 +7,7 @@ import {
   type EditField,
   editFieldsOf,
   endMovedWithStart,
+  isWallTime,
 } from './action-edit-fields.ts';
 
 interface ActionEditFormProps {
@@ -19,7 +20,7 @@ interface ActionEditFormProps {
 }
 
 const inputTypeOf = (field: EditField) =>
-  field.input === 'moment' ? 'datetime-local' : field.input === 'date' ? 'date' : 'text';
+  isWallTime(field) ? 'datetime-local' : field.input === 'date' ? 'date' : 'text';
 
 /**
  * The action, changed before it is approved. Everything not in the form (a reply's thread, an
@@ -107,7 +108,7 @@ interface FieldInputProps {
 }
 
 function FieldInput({ id, field, timeZone, value, onChange }: FieldInputProps) {
-  const label = field.input === 'moment' ? `${field.label} (${timeZone})` : field.label;
+  const label = isWallTime(field) ? `${field.label} (${timeZone})` : field.label;
   const changed = (e: { target: { value: string } }) => onChange(e.target.value);
   return (
     <div>

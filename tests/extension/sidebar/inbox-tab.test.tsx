@@ -167,6 +167,33 @@ describe('the Inbox tab', () => {
     });
   });
 
+  it('schedules the email for a time typed in the user’s own zone, and sends a scheduled one at once when emptied', async () => {
+    const now = anAction();
+    const later = anAction({
+      id: '00000000-0000-4000-8000-0000000ac708',
+      payload: { ...anAction().payload, sendAt: '2026-12-04T14:00:00.000Z' },
+    });
+    const sidebar = inboxWith({ mine: [now, later] }, inNewYork);
+    const [nowCard, laterCard] = await screen.findAllByRole('listitem', {
+      name: 'Send an email · Acme Robotics',
+    });
+    if (!nowCard || !laterCard) throw new Error('two emails listed');
+    await userEvent.click(within(nowCard).getByRole('button', { name: 'Edit' }));
+    const sendAt = within(nowCard).getByLabelText('Send at (America/New_York)') as HTMLInputElement;
+    expect(sendAt.value).toBe('');
+    fireEvent.change(sendAt, { target: { value: '2026-12-04T09:00' } });
+    await userEvent.click(within(nowCard).getByRole('button', { name: 'Approve as edited' }));
+    await userEvent.click(within(laterCard).getByRole('button', { name: 'Edit' }));
+    const scheduled = within(laterCard).getByLabelText('Send at (America/New_York)') as HTMLInputElement;
+    expect(scheduled.value).toBe('2026-12-04T09:00');
+    fireEvent.change(scheduled, { target: { value: '' } });
+    await userEvent.click(within(laterCard).getByRole('button', { name: 'Approve as edited' }));
+    await waitFor(() => expect(callsTo(sidebar, 'actions.edit')).toHaveLength(2));
+    const [first, second] = callsTo(sidebar, 'actions.edit') as { payload: Record<string, unknown> }[];
+    expect(first?.payload.sendAt).toBe('2026-12-04T14:00:00.000Z');
+    expect(second?.payload).not.toHaveProperty('sendAt');
+  });
+
   it('keeps an edit that breaks the email’s schema from the server, and says why', async () => {
     const sidebar = inboxWith({ mine: [anAction()] });
     const card = await screen.findByRole('listitem', { name: 'Send an email · Acme Robotics' });
