@@ -51,8 +51,26 @@ const fixedFields: Record<Exclude<ActionKind, 'customer.update_field'>, EditFiel
   ],
 };
 
+/**
+ * The members to pick from, with `proposed` among them even before the members have arrived (or
+ * once they have left), after a first choice of nobody.
+ */
+function memberChoices(context: EditContext, proposed: unknown, nobody: string): EditField['options'] {
+  const members = context.members.map((m) => ({ value: m.id, label: m.name }));
+  if (typeof proposed === 'string' && proposed !== '' && !members.some((m) => m.value === proposed))
+    members.unshift({ value: proposed, label: context.nameOf(proposed) });
+  return [{ value: '', label: nobody }, ...members];
+}
+
 /** The action's inputs: a field change's one value takes the control its field needs. */
 export function editFieldsOf(action: ActionView, context: EditContext): EditField[] {
+  if (action.kind === 'task.create') {
+    const options = memberChoices(context, action.payload.assigneeId, 'Nobody');
+    return [
+      ...fixedFields['task.create'],
+      { key: 'assigneeId', label: 'Assignee', input: 'choice', options, whenEmpty: 'omit' },
+    ];
+  }
   if (action.kind !== 'customer.update_field') return fixedFields[action.kind];
   const change = customerUpdateFieldPayload.safeParse(action.payload);
   // A payload the schema no longer reads has nothing to fill in: approved as edited, the server says why.
@@ -66,12 +84,7 @@ export function editFieldsOf(action: ActionView, context: EditContext): EditFiel
     case 'renewalDate':
       return [{ key: 'value', label, input: 'date', whenEmpty: 'null' }];
     case 'ownerId': {
-      const members = context.members.map((m) => ({ value: m.id, label: m.name }));
-      // The proposed owner is a choice even before the members have arrived (or once they have left).
-      const proposed = change.data.value;
-      if (proposed !== null && !members.some((m) => m.value === proposed))
-        members.unshift({ value: proposed, label: context.nameOf(proposed) });
-      const options = [{ value: '', label: 'No owner' }, ...members];
+      const options = memberChoices(context, change.data.value, 'No owner');
       return [{ key: 'value', label, input: 'choice', options, whenEmpty: 'null' }];
     }
   }

@@ -246,7 +246,7 @@ describe('the Inbox tab', () => {
     expect(callsTo(sidebar, 'actions.edit')).toHaveLength(0);
   });
 
-  it('gives a proposed task a due date, and takes it away again', async () => {
+  it('moves a proposed task’s due date and gives it to a colleague', async () => {
     const task = aTask({ payload: { title: 'Send the QBR deck', dueDate: '2026-12-10' } });
     const sidebar = inboxWith({ mine: [task] });
     const card = await screen.findByRole('listitem', { name: 'Create a task · Acme Robotics' });
@@ -254,10 +254,16 @@ describe('the Inbox tab', () => {
     const due = within(card).getByLabelText('Due') as HTMLInputElement;
     expect(due.value).toBe('2026-12-10');
     fireEvent.change(due, { target: { value: '2026-12-17' } });
+    const assignee = within(card).getByLabelText('Assignee') as HTMLSelectElement;
+    expect(assignee.value).toBe('');
+    await waitFor(() => expect(within(assignee).getByRole('option', { name: 'Lee' })).toBeTruthy());
+    await userEvent.selectOptions(assignee, 'Lee');
     await userEvent.click(within(card).getByRole('button', { name: 'Approve as edited' }));
     await waitFor(() => expect(callsTo(sidebar, 'actions.edit')).toHaveLength(1));
-    expect(callsTo(sidebar, 'actions.edit')[0]).toMatchObject({
-      payload: { title: 'Send the QBR deck', dueDate: '2026-12-17' },
+    expect(callsTo(sidebar, 'actions.edit')[0]).toEqual({
+      id: task.id,
+      kind: 'task.create',
+      payload: { title: 'Send the QBR deck', dueDate: '2026-12-17', assigneeId: colleague },
     });
   });
 
