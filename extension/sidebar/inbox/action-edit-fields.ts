@@ -62,7 +62,10 @@ function memberChoices(context: EditContext, proposed: unknown, nobody: string):
   return [{ value: '', label: nobody }, ...members];
 }
 
-/** The action's inputs: a field change's one value takes the control its field needs. */
+/**
+ * The action's inputs: a task's assignee is picked among the members, a field change's one value with
+ * the control its field needs.
+ */
 export function editFieldsOf(action: ActionView, context: EditContext): EditField[] {
   if (action.kind === 'task.create') {
     const options = memberChoices(context, action.payload.assigneeId, 'Nobody');
