@@ -17,6 +17,8 @@ export interface EditField {
   options?: readonly { value: string; label: string }[];
   /** What an emptied input means: the key left out of the payload, or set to null. */
   whenEmpty?: 'omit' | 'null';
+  /** Another wall-time input this one carries along: moved, it moves that one as far (an event's end). */
+  carries?: string;
 }
 
 /** Whom a customer can be given to, and the zone an event's times are typed in. */
@@ -40,7 +42,8 @@ const fixedFields: Record<Exclude<ActionKind, 'customer.update_field'>, EditFiel
   'slack.post': [{ key: 'text', label: 'Message', input: 'multiline' }],
   'calendar.create_event': [
     { key: 'summary', label: 'Title' },
-    { key: 'start', label: 'Starts', input: 'moment' },
+    // As Calendar does: a start moved keeps the event as long.
+    { key: 'start', label: 'Starts', input: 'moment', carries: 'end' },
     { key: 'end', label: 'Ends', input: 'moment' },
     { key: 'attendees', label: 'Attendees', input: 'list' },
     { key: 'description', label: 'Description', input: 'multiline', whenEmpty: 'omit' },
@@ -134,13 +137,21 @@ export function asValue(
 }
 
 /**
- * The event's end once its start moves to `to`: as far after it as before, as Calendar moves it
- * (while either is not a whole date and time, the end stays as it is).
+ * The form's values once `field` is typed `next`: what it carries moves as far (while either is not a
+ * whole date and time, that stays as it is).
  */
-export function endMovedWithStart(values: Record<string, string>, to: string, timeZone: string): string {
-  const [from, end, next] = [values.start ?? '', values.end ?? '', to].map((wall) =>
-    instantOf(wall, timeZone),
+export function valuesAfter(
+  values: Readonly<Record<string, string>>,
+  field: EditField,
+  next: string,
+  timeZone: string,
+): Record<string, string> {
+  const changed = { ...values, [field.key]: next };
+  if (!field.carries) return changed;
+  const [from, to, carried] = [values[field.key], next, values[field.carries]].map((wall) =>
+    instantOf(wall ?? '', timeZone),
   );
-  if (!from || !end || !next) return values.end ?? '';
-  return wallTimeOf(new Date(Date.parse(next) + Date.parse(end) - Date.parse(from)).toISOString(), timeZone);
+  if (!from || !to || !carried) return changed;
+  const moved = new Date(Date.parse(carried) + Date.parse(to) - Date.parse(from)).toISOString();
+  return { ...changed, [field.carries]: wallTimeOf(moved, timeZone) };
 }

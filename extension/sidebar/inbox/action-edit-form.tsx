@@ -6,8 +6,8 @@ import {
   type EditContext,
   type EditField,
   editFieldsOf,
-  endMovedWithStart,
   isWallTime,
+  valuesAfter,
 } from './action-edit-fields.ts';
 
 interface ActionEditFormProps {
@@ -40,12 +40,8 @@ export function ActionEditForm({ action, context, pending, onSave, onCancel }: A
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
-  const change = (key: string, next: string) =>
-    setValues((current) =>
-      action.kind === 'calendar.create_event' && key === 'start'
-        ? { ...current, start: next, end: endMovedWithStart(current, next, timeZone) }
-        : { ...current, [key]: next },
-    );
+  const change = (field: EditField, next: string) =>
+    setValues((current) => valuesAfter(current, field, next, timeZone));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -77,7 +73,7 @@ export function ActionEditForm({ action, context, pending, onSave, onCancel }: A
           field={field}
           timeZone={timeZone}
           value={values[field.key] ?? ''}
-          onChange={(next) => change(field.key, next)}
+          onChange={(next) => change(field, next)}
         />
       ))}
       <label htmlFor={`${formId}-note`}>Note (optional)</label>
