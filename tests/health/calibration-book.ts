@@ -13,6 +13,14 @@ export const outcomeDay = '2026-09-01';
 export const featuresDay = new Date('2026-08-02T12:00:00Z');
 
 /**
+ * The book's customers in the same id order on every run (the calibration splits them in id order):
+ * with the database's random ids each run drew another split, and the held-out figures moved with it.
+ * The org's own id ends each one, so two books never share an id.
+ */
+const accountId = (org: OrgRef, i: number) =>
+  `${i.toString(16).padStart(8, '0')}-0000-4000-8000-${org.id.slice(-12)}`;
+
+/**
  * A book where churn follows open urgent tickets and low NPS, while usage is steady noise that says
  * nothing: the default model leans on usage, so fitted weights should move to support and surveys.
  * Every account had a ticket in the year (closed), so its support component has data. Written in a
@@ -30,7 +38,14 @@ export async function aBookWithHistory(db: Db, org: OrgRef, count: number, seed:
   const rows = await inOrg(db, org.id, (tx) =>
     tx
       .insert(customers)
-      .values(accounts.map(({ i }) => ({ orgId: org.id, name: `Account ${i}`, renewalDate: '2026-09-01' })))
+      .values(
+        accounts.map(({ i }) => ({
+          id: accountId(org, i),
+          orgId: org.id,
+          name: `Account ${i}`,
+          renewalDate: '2026-09-01',
+        })),
+      )
       .returning({ id: customers.id }),
   );
   const signals = accounts.flatMap((account, k) =>
