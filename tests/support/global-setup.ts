@@ -36,7 +36,7 @@ export async function setup(project: TestProject) {
     project.provide('templateDatabase', name);
     project.provide('templateDataDir', '');
     return async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await dropDatabase(admin, name);
       await admin.end();
     };
   }
@@ -54,4 +54,19 @@ export function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
+}
+
+/**
+ * Drops a database of the run, ending the connections still on it. `with (force)` refuses when one
+ * of them is an autovacuum worker (its role is none the test role belongs to: "must be a member of
+ * the role whose process is being terminated"), which a freshly filled database may have; a plain
+ * drop then asks the worker to stop itself, and waits for it.
+ */
+export async function dropDatabase(admin: postgres.Sql, name: string): Promise<void> {
+  try {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    await admin.unsafe(`drop database if exists ${name}`);
+  }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../backend/db/client.ts';
-import { withDatabaseName } from './global-setup.ts';
+import { dropDatabase, withDatabaseName } from './global-setup.ts';
 
 export type TestTarget = 'embedded' | 'postgres';
 
@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       url,
       async drop() {
         await database.close();
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await dropDatabase(admin, name);
         await admin.end();
       },
     };
